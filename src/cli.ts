@@ -1,0 +1,71 @@
+import { checkCommand } from './cli/check';
+import { CliCommand, CliIO, UsageError } from './cli/io';
+import { outlineCommand } from './cli/outline';
+import { version } from '../package.json';
+
+const commands: Record<string, { run: CliCommand; summary: string }> = {
+  check: { run: checkCommand, summary: 'check PATH... [--format text|json]   report malformed delimiters and attributes' },
+  outline: { run: outlineCommand, summary: 'outline FILE [--format text|json]    list the documents of a seed file' },
+};
+
+const usage = () => [
+  'Usage: seed-review <command> [options]',
+  '',
+  'Commands:',
+  ...Object.values(commands).map((command) => `  ${command.summary}`),
+  '',
+  'Options: --help, --version',
+  'Exit codes: 0 ok, 1 errors found (check), 2 bad input or usage',
+].join('\n');
+
+/** Runs the CLI with the given arguments and returns the exit code; never throws. */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(version);
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`seed-review: unknown command "${name}"; run seed-review --help for the list`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`Usage: seed-review ${command.summary}`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`seed-review: ${error.message}`);
+      return error.exitCode;
+    }
+    if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`seed-review: ${error.message}; run seed-review ${name} --help`);
+      return 2;
+    }
+    io.err(`seed-review: internal error: ${error instanceof Error ? error.message : String(error)} (please report this)`);
+    return 3;
+  }
+}
+
+/** Runs the CLI on this process's arguments and streams; sets the exit code. */
+export function runFromProcess(): void {
+  // A closed pipe (`seed-review check . | head`) is the reader's choice, not an error to report.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  const io: CliIO = {
+    out: (line) => process.stdout.write(line + '\n'),
+    err: (line) => process.stderr.write(line + '\n'),
+    cwd: process.cwd(),
+  };
+  main(process.argv.slice(2), io).then((code) => { process.exitCode = code; });
+}
+
+if (require.main === module) runFromProcess();

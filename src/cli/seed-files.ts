@@ -1,0 +1,114 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { isBareSeedFileName } from '../core/parser';
+import { UsageError } from './io';
+
+/** Whether a file name is one the checker reads: a `.seed` corpus or a bare seed file. */
+export function isSeedFileName(name: string): boolean {
+  return name.endsWith('.seed') || isBareSeedFileName(name);
+}
+
+/**
+ * Expands the command line's paths: files are taken as given, folders are searched
+ * recursively for seed files (sorted, so output is stable). Dot-folders and node_modules are skipped.
+ */
+export async function collectSeedFiles(paths: string[], cwd: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    let stat;
+    try {
+      stat = await fs.stat(absolute);
+    } catch (error) {
+      throw new UsageError(`${given}: ${describeFsError(error)}`);
+    }
+    if (stat.isDirectory()) {
+      const before = found.length;
+      await walk(absolute, found);
+      if (found.length === before) {
+        throw new UsageError(`${given}: no seed files here (expected *.seed or NNN_<16 hex digits>.txt files)`);
+      }
+    } else {
+      found.push(absolute);
+    }
+  }
+  return found;
+}
+
+async function walk(folder: string, found: string[]): Promise<void> {
+  let entries;
+  try {
+    entries = await fs.readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    throw new UsageError(`${folder}: ${describeFsError(error)}`);
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') await walk(full, found);
+    } else if (entry.isFile() && isSeedFileName(entry.name)) {
+      found.push(full);
+    }
+  }
+}
+
+/**
+ * Reads a seed file as UTF-8 text. Binary files (a NUL byte) and invalid UTF-8 are refused
+ * with a one-line reason, because guessing an encoding would silently corrupt offsets.
+ */
+export async function readSeedText(file: string, shownAs: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (error) {
+    throw new UsageError(`${shownAs}: ${describeFsError(error)}`);
+  }
+  if (bytes.includes(0)) {
+    throw new UsageError(`${shownAs}: looks like a binary file (it contains NUL bytes); seed files are UTF-8 text`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8Offset(bytes);
+    throw new UsageError(`${shownAs}: not valid UTF-8 (first bad byte at offset ${bad}); seed files must be UTF-8 text`);
+  }
+}
+
+function firstInvalidUtf8Offset(bytes: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let low = 0;
+  let high = bytes.length;
+  // Binary search for the shortest prefix that fails to decode (a truncated sequence at the end is allowed with stream).
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    try {
+      decoder.decode(bytes.subarray(0, mid + 1), { stream: true });
+      low = mid + 1;
+    } catch {
+      high = mid;
+    }
+  }
+  return low;
+}
+
+/** Turns a Node file-system error into words a user understands. */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT': return 'no such file or folder';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'EISDIR': return 'is a folder, expected a file';
+    case 'ENOTDIR': return 'a part of the path is not a folder';
+    case 'EEXIST': return 'already exists';
+    case 'ENOSPC': return 'no space left on the device';
+    case 'EROFS': return 'read-only file system';
+    default: return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** The path as the user should see it: relative to the working folder when inside it. */
+export function displayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}

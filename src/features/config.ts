@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import type { DiagnosticCode, Severity } from '../core/types';
+
+/** A per-code severity override; 'off' hides the code. */
+export type SeverityOverride = Severity | 'off';
+
+/** The extension's settings, read once per change and typed (so no feature reads raw strings). */
+export interface SeedReviewConfig {
+  diagnosticsEnabled: boolean;
+  debounceMs: number;
+  severityOverrides: Partial<Record<DiagnosticCode, SeverityOverride>>;
+  crossFileChecks: boolean;
+}
+
+const validSeverities = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
+
+/** Reads `seedReview.*` settings, ignoring values of the wrong shape rather than failing. */
+export function readConfig(scope?: vscode.ConfigurationScope): SeedReviewConfig {
+  const section = vscode.workspace.getConfiguration('seedReview', scope);
+  const rawOverrides = section.get<Record<string, unknown>>('diagnostics.severity', {}) ?? {};
+  const severityOverrides: Partial<Record<DiagnosticCode, SeverityOverride>> = {};
+  for (const [code, value] of Object.entries(rawOverrides)) {
+    if (/^SEED\d{3}$/.test(code) && typeof value === 'string' && validSeverities.has(value)) {
+      severityOverrides[code as DiagnosticCode] = value as SeverityOverride;
+    }
+  }
+  const debounce = section.get<number>('diagnostics.debounceMs', 250);
+  return {
+    diagnosticsEnabled: section.get<boolean>('diagnostics.enabled', true),
+    debounceMs: typeof debounce === 'number' && debounce >= 0 ? Math.min(debounce, 5000) : 250,
+    severityOverrides,
+    crossFileChecks: section.get<boolean>('workspace.crossFileChecks', true),
+  };
+}
