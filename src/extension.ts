@@ -1,10 +1,59 @@
 import * as vscode from 'vscode';
+import { registerCodeActions } from './features/code-actions';
+import { readConfig, SeedReviewConfig } from './features/config';
+import { SeedDiagnostics } from './features/diagnostics';
+import { registerDocumentSymbols } from './features/document-symbols';
+import { registerFolding } from './features/folding';
+import { ParseCache } from './features/parse-cache';
+import { WorkspaceSeedIndex } from './features/workspace-index';
+import { registerWorkspaceSymbols } from './features/workspace-symbols';
 
-/** Wires the extension's features; features are added as they are built. */
-export function activate(context: vscode.ExtensionContext): void {
+/** What the extension hands to its tests (`extension.exports`). */
+export interface SeedReviewApi {
+  readonly parseCache: ParseCache;
+  readonly workspaceIndex: WorkspaceSeedIndex;
+}
+
+/**
+ * Wires the features. A failure here is shown to the user with a way to the log, instead of
+ * leaving a silently dead extension.
+ */
+export function activate(context: vscode.ExtensionContext): SeedReviewApi | undefined {
   const log = vscode.window.createOutputChannel('Seed Review', { log: true });
   context.subscriptions.push(log);
-  log.info('Seed Review activated');
+  try {
+    return wire(context, log);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log.error(`Activation failed: ${error instanceof Error && error.stack ? error.stack : message}`);
+    void vscode.window.showErrorMessage(`Seed Review could not start: ${message}`, 'Show Log').then((choice) => {
+      if (choice) log.show();
+    });
+    return undefined;
+  }
+}
+
+function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): SeedReviewApi {
+  let config: SeedReviewConfig = readConfig();
+  const cache = new ParseCache();
+  const workspaceIndex = new WorkspaceSeedIndex(cache, log, () => config.debounceMs);
+  const diagnostics = new SeedDiagnostics(cache, () => config);
+  context.subscriptions.push(
+    cache,
+    workspaceIndex,
+    diagnostics,
+    registerDocumentSymbols(cache),
+    registerFolding(cache),
+    registerCodeActions(cache),
+    registerWorkspaceSymbols(workspaceIndex),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration('seedReview')) return;
+      config = readConfig();
+      diagnostics.refreshAll();
+    }),
+  );
+  log.info(`Seed Review ${context.extension.packageJSON.version} activated`);
+  return { parseCache: cache, workspaceIndex };
 }
 
 export function deactivate(): void {

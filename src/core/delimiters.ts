@@ -1,0 +1,154 @@
+/**
+ * Recognition of delimiter lines: canonical `<<< id` / `>>> id`, the malformed attempts of
+ * SEED006 and git conflict markers. Only lines whose first character (after optional
+ * whitespace) is a marker character ever reach this module.
+ */
+import { isIdShaped } from './ids';
+
+/** What a delimiter-like line was taken for. */
+export type DelimiterKind = 'open' | 'close' | 'conflict';
+
+/** A recognised delimiter line; offsets are UTF-16 offsets in the line text. */
+export interface DelimiterLine {
+  kind: DelimiterKind;
+  /** The marker run (after any leading whitespace). */
+  markerStart: number;
+  markerEnd: number;
+  /** The id as written; empty (with idStart === idEnd) when missing. */
+  id: string;
+  idStart: number;
+  idEnd: number;
+  /** Where attributes (open) or trailing text (close) start; the line length when none. */
+  restStart: number;
+  /** SEED006 problems, each a short phrase; empty for a canonical delimiter. */
+  problems: string[];
+  /** The span covering every problem (meaningful when problems is non-empty). */
+  problemStart: number;
+  problemEnd: number;
+}
+
+const LT = 60;
+const GT = 62;
+const SPACE = 32;
+const TAB = 9;
+
+/** The open-direction look-alikes: « (counts as two markers), ＜, ‹. */
+function openUnits(c: number): number {
+  if (c === LT || c === 0xff1c || c === 0x2039) return 1;
+  if (c === 0xab) return 2;
+  return 0;
+}
+
+/** The close-direction look-alikes: » (counts as two markers), ＞, ›. */
+function closeUnits(c: number): number {
+  if (c === GT || c === 0xff1e || c === 0x203a) return 1;
+  if (c === 0xbb) return 2;
+  return 0;
+}
+
+/** Whether a character code can start a delimiter-like line (the parser's fast pre-check). */
+export function mayStartDelimiter(c: number): boolean {
+  return c === LT || c === GT || c === SPACE || c === TAB || c === 61 /* = */ || c === 124 /* | */ ||
+    c === 0xab || c === 0xbb || c === 0xff1c || c === 0xff1e || c === 0x2039 || c === 0x203a;
+}
+
+function isConflictRun(text: string, ch: string): boolean {
+  // `=======` and `|||||||` stand alone (trailing whitespace aside); `|||||||` may carry a label.
+  if (!text.startsWith(ch.repeat(7))) return false;
+  const next = text.charCodeAt(7);
+  if (text.length === 7) return true;
+  if (ch === '=') return text.slice(7).trim() === '';
+  return next === SPACE;
+}
+
+/**
+ * Classifies one line (without its line ending). Returns undefined for body text, a comment,
+ * or anything that is not a delimiter attempt: a run of 2-7 markers (or look-alikes) followed
+ * by nothing or by something id-shaped (see isIdShaped), or a git conflict marker.
+ */
+export function classifyDelimiter(text: string): DelimiterLine | undefined {
+  const n = text.length;
+  let i = 0;
+  while (i < n && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+  if (i === n) return undefined;
+  const first = text.charCodeAt(i);
+  if (i === 0 && (first === 61 || first === 124)) {
+    if (isConflictRun(text, first === 61 ? '=' : '|')) return conflict(n);
+    return undefined;
+  }
+  const open = openUnits(first) > 0;
+  if (!open && closeUnits(first) === 0) return undefined;
+  const markerStart = i;
+  let units = 0;
+  let lookalike = false;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const u = open ? openUnits(c) : closeUnits(c);
+    if (u === 0) break;
+    units += u;
+    if (c !== LT && c !== GT) lookalike = true;
+  }
+  const markerEnd = i;
+  if (units < 2 || units > 7) return undefined;
+  while (i < n && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+  const sepEnd = i;
+  while (i < n && text.charCodeAt(i) !== SPACE && text.charCodeAt(i) !== TAB) i++;
+  let tokStart = sepEnd;
+  let tokEnd = i;
+  let token = text.slice(tokStart, tokEnd);
+
+  // A 7-run at column 0 is a git conflict marker unless an id with `_` follows it.
+  if (markerStart === 0 && units === 7 && !lookalike && markerEnd === 7 &&
+      (token === '' || (text.charCodeAt(7) === SPACE && token.indexOf('_') < 0))) {
+    return conflict(n);
+  }
+  // An open line whose id is missing but whose attributes are present: `<<< status=approved`.
+  const missingIdWithAttributes = open && token !== '' && !isIdShaped(token) && /^[a-z][a-z0-9_-]*=/.test(token);
+  if (token !== '' && !isIdShaped(token) && !missingIdWithAttributes) return undefined;
+  if (missingIdWithAttributes) {
+    token = '';
+    tokEnd = tokStart;
+  }
+
+  const problems: string[] = [];
+  let pStart = n;
+  let pEnd = 0;
+  const note = (phrase: string, s: number, e: number) => {
+    problems.push(phrase);
+    if (s < pStart) pStart = s;
+    if (e > pEnd) pEnd = e;
+  };
+  const canonical = open ? '<<<' : '>>>';
+  if (markerStart > 0) note('leading whitespace', 0, markerStart);
+  if (lookalike) note(`look-alike characters '${text.slice(markerStart, markerEnd)}' instead of '${canonical}'`, markerStart, markerEnd);
+  else if (units !== 3) note(`'${text.slice(markerStart, markerEnd)}' instead of '${canonical}'`, markerStart, markerEnd);
+  if (token !== '') {
+    const sep = text.slice(markerEnd, tokStart);
+    if (sep === '') note(`no space after '${canonical}'`, markerStart, markerEnd);
+    else if (sep.indexOf('\t') >= 0) note('a tab instead of a space after the marker', markerEnd, tokStart);
+    else if (sep.length > 1) note('several spaces after the marker', markerEnd, tokStart);
+  } else {
+    note('the id is missing', markerStart, markerEnd);
+    tokStart = tokEnd = markerEnd;
+  }
+  let restStart = tokEnd;
+  while (restStart < n && (text.charCodeAt(restStart) === SPACE || text.charCodeAt(restStart) === TAB)) restStart++;
+  if (missingIdWithAttributes) restStart = sepEnd;
+  if (!open && restStart < n) {
+    let end = n;
+    while (end > restStart && (text.charCodeAt(end - 1) === SPACE || text.charCodeAt(end - 1) === TAB)) end--;
+    note('text after the close id', restStart, end);
+  }
+  return {
+    kind: open ? 'open' : 'close',
+    markerStart, markerEnd, id: token, idStart: tokStart, idEnd: tokEnd, restStart,
+    problems, problemStart: problems.length ? pStart : 0, problemEnd: problems.length ? pEnd : 0,
+  };
+}
+
+function conflict(n: number): DelimiterLine {
+  return {
+    kind: 'conflict', markerStart: 0, markerEnd: n, id: '', idStart: 0, idEnd: 0, restStart: n,
+    problems: ['git conflict marker'], problemStart: 0, problemEnd: n,
+  };
+}

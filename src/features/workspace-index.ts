@@ -1,0 +1,145 @@
+import * as vscode from 'vscode';
+import * as path from 'node:path';
+import { isBareSeedFileName, parseSeed } from '../core/parser';
+import { DocumentSummary, summarizeDocuments } from '../core/summary';
+import { ParseCache, SEED_LANGUAGE_ID } from './parse-cache';
+
+/** One seed file of the workspace, as last read from disk or from its open editor. */
+export interface IndexedFile {
+  uri: vscode.Uri;
+  documents: DocumentSummary[];
+  errorCount: number;
+}
+
+const CORPUS_GLOB = '**/*.seed';
+/** Narrows the search to names starting with digits; isBareSeedFileName decides exactly. */
+const BARE_GLOB = '**/[0-9][0-9][0-9]*_*.txt';
+const EXCLUDE_GLOB = '{**/node_modules/**,**/.git/**}';
+
+/**
+ * Knows every seed file of the workspace without opening editors: found with `findFiles`,
+ * read with `workspace.fs`, parsed by the core, kept as summaries. Open editors win over
+ * disk (unsaved text is what the reviewer sees); file watchers keep the rest current.
+ * Workspace symbols, cross-file checks, the corpus tree and the status bar all read it.
+ */
+export class WorkspaceSeedIndex implements vscode.Disposable {
+  private readonly files = new Map<string, IndexedFile>();
+  private readonly emitter = new vscode.EventEmitter<readonly vscode.Uri[]>();
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private readonly pendingEditorUpdates = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Fires with the files whose summaries changed. */
+  readonly onDidChange = this.emitter.event;
+  /** Resolves when the first full scan has finished. */
+  readonly ready: Promise<void>;
+
+  constructor(private readonly cache: ParseCache, private readonly log: vscode.LogOutputChannel, private readonly debounceMs: () => number) {
+    const watchers = [CORPUS_GLOB, BARE_GLOB].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
+    for (const watcher of watchers) {
+      this.disposables.push(
+        watcher,
+        watcher.onDidCreate((uri) => this.refreshFromDisk(uri)),
+        watcher.onDidChange((uri) => this.refreshFromDisk(uri)),
+        watcher.onDidDelete((uri) => this.remove(uri)),
+      );
+    }
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((document) => this.updateFromEditor(document)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.scheduleEditorUpdate(event.document)),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        // The editor may have held unsaved text: the disk is the truth again.
+        if (document.languageId === SEED_LANGUAGE_ID && document.uri.scheme === 'file') void this.refreshFromDisk(document.uri);
+      }),
+    );
+    this.ready = this.scan();
+  }
+
+  /** Every indexed file (stable order: by path). */
+  allFiles(): IndexedFile[] {
+    return [...this.files.values()].sort((a, b) => a.uri.path.localeCompare(b.uri.path));
+  }
+
+  /** The indexed file for a uri, if it is a seed file of the workspace or an open editor. */
+  get(uri: vscode.Uri): IndexedFile | undefined {
+    return this.files.get(uri.toString());
+  }
+
+  private async scan(): Promise<void> {
+    const started = Date.now();
+    const [corpora, bare] = await Promise.all([
+      vscode.workspace.findFiles(CORPUS_GLOB, EXCLUDE_GLOB),
+      vscode.workspace.findFiles(BARE_GLOB, EXCLUDE_GLOB),
+    ]);
+    const uris = [...corpora, ...bare.filter((uri) => isBareSeedFileName(path.posix.basename(uri.path)))];
+    const changed: vscode.Uri[] = [];
+    for (const uri of uris) {
+      const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+      if (open) this.setFromEditor(open);
+      else if (!(await this.readFromDisk(uri))) continue;
+      changed.push(uri);
+      // Yield between files so a large workspace never holds the extension host for long.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    for (const document of vscode.workspace.textDocuments) {
+      if (document.languageId === SEED_LANGUAGE_ID && !this.files.has(document.uri.toString())) {
+        this.setFromEditor(document);
+        changed.push(document.uri);
+      }
+    }
+    this.log.info(`Indexed ${uris.length} seed file(s) in ${Date.now() - started} ms`);
+    if (changed.length) this.emitter.fire(changed);
+  }
+
+  private async readFromDisk(uri: vscode.Uri): Promise<boolean> {
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      this.store(uri, parseSeed(text, { fileName: path.posix.basename(uri.path) }));
+      return true;
+    } catch (error) {
+      this.log.warn(`Skipped ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
+      this.files.delete(uri.toString());
+      return false;
+    }
+  }
+
+  private async refreshFromDisk(uri: vscode.Uri): Promise<void> {
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+    if (open && open.isDirty) return;
+    if (uri.path.endsWith('.txt') && !isBareSeedFileName(path.posix.basename(uri.path))) return;
+    if (await this.readFromDisk(uri)) this.emitter.fire([uri]);
+  }
+
+  private remove(uri: vscode.Uri): void {
+    if (this.files.delete(uri.toString())) this.emitter.fire([uri]);
+  }
+
+  private scheduleEditorUpdate(document: vscode.TextDocument): void {
+    if (document.languageId !== SEED_LANGUAGE_ID) return;
+    const key = document.uri.toString();
+    clearTimeout(this.pendingEditorUpdates.get(key));
+    this.pendingEditorUpdates.set(key, setTimeout(() => {
+      this.pendingEditorUpdates.delete(key);
+      if (!document.isClosed) this.updateFromEditor(document);
+    }, this.debounceMs()));
+  }
+
+  private updateFromEditor(document: vscode.TextDocument): void {
+    if (document.languageId !== SEED_LANGUAGE_ID) return;
+    this.setFromEditor(document);
+    this.emitter.fire([document.uri]);
+  }
+
+  private setFromEditor(document: vscode.TextDocument): void {
+    this.store(document.uri, this.cache.get(document));
+  }
+
+  private store(uri: vscode.Uri, result: ReturnType<typeof parseSeed>): void {
+    const errorCount = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
+    this.files.set(uri.toString(), { uri, documents: summarizeDocuments(result), errorCount });
+  }
+
+  dispose(): void {
+    for (const timer of this.pendingEditorUpdates.values()) clearTimeout(timer);
+    this.disposables.forEach((disposable) => disposable.dispose());
+  }
+}
