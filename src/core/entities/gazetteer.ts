@@ -93,7 +93,7 @@ Gazette|Television|TV|Radio|Party|Ministry|Council|Committee|Commission|Assembly
 Cabinet|Department|Agency|Authority|Bureau|Office|Service|Services|Board|Union|Federation|Confederation|Association|
 Society|Institute|Institution|Foundation|Organisation|Organization|League|Alliance|Front|Movement|Army|Navy|Force|
 Forces|Police|Guard|Brigade|Court|Tribunal|University|College|School|Academy|Hospital|Church|Club|FC|F.C.|United|
-City|Rovers|Athletic|Wanderers|Exchange|Reserve|Secretariat|Mission|Network|Institute|Airport|Railways|Railway`));
+Rovers|Athletic|Wanderers|Exchange|Reserve|Secretariat|Mission|Network|Railways|Railway`));
 
 /** First words that make "X of Y" runs organisations ("Bank of England", "University of Chicago"). */
 export const ORG_HEADS = new Set(list(`Bank|University|Ministry|Department|Council|Court|Commission|Committee|Board|

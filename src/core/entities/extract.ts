@@ -1,0 +1,251 @@
+/**
+ * Per-document entity extraction: compromise tags each body line (recased when it is all caps),
+ * then our own chunker builds proper-noun runs, cleans their edges, strips titles and types them
+ * with compromise's tags, a general gazetteer and organisation/place suffix rules.
+ *
+ * Extraction depends on the document body only, so its result can be cached per body hash.
+ */
+import nlp from 'compromise';
+import {
+  CONNECTORS, GAZETTEER, NAME_PARTICLES, NEVER_ENTITY, ORG_HEADS, ORG_SUFFIXES, PLACE_HEADS, PLACE_SUFFIXES,
+  STRONG_TITLES, TITLES,
+} from './gazetteer';
+import { cleanSpan, collectCaseEvidence, datelinePlace, isAllCaps, recase, type CaseEvidence } from './spans';
+import type { DocumentExtraction, EntityCandidate, EntityLine, EntityMention, EntityType } from './types';
+
+/** Bump when extraction output changes: cached results of older pipelines are discarded. */
+export const PIPELINE_VERSION = 1;
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+  tags: Set<string>;
+  pre: string;
+  post: string;
+  sentenceStart: boolean;
+}
+
+interface CompromiseTerm {
+  text: string;
+  pre: string;
+  post: string;
+  tags: string[];
+  offset: { start: number; length: number };
+}
+
+const PROPER_TAGS = ['ProperNoun', 'Person', 'Place', 'Organization', 'FirstName', 'LastName', 'City', 'Country', 'Region'];
+const PROPER_LEXICON_TAGS = new Set(['Person', 'Place', 'City', 'Country', 'Region', 'Organization', 'FirstName', 'LastName',
+  'MaleName', 'FemaleName', 'ProperNoun', 'Demonym', 'Honorific', 'Acronym', 'SportsTeam', 'Company', 'School', 'Month', 'WeekDay']);
+
+let lexicon: Record<string, string | string[]> | undefined;
+
+/** How compromise's lexicon writes a lower-cased word: a name ('title'), a common word ('lower'), or unknown. */
+export function lexiconForm(lower: string): 'lower' | 'title' | undefined {
+  lexicon ??= (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+  const tag = lexicon[lower];
+  if (tag === undefined) return GAZETTEER.has(lower) ? 'title' : undefined;
+  const tags = Array.isArray(tag) ? tag : [tag];
+  return tags.some((t) => PROPER_LEXICON_TAGS.has(t)) ? 'title' : 'lower';
+}
+
+function tokenize(text: string): Token[] {
+  const sentences = nlp(text).json({ offset: true }) as { terms: CompromiseTerm[] }[];
+  const tokens: Token[] = [];
+  for (const s of sentences) {
+    s.terms.forEach((t, i) => {
+      tokens.push({
+        text: t.text,
+        start: t.offset.start,
+        end: t.offset.start + t.offset.length,
+        tags: new Set(t.tags),
+        pre: t.pre,
+        post: t.post,
+        sentenceStart: i === 0,
+      });
+    });
+  }
+  // Quotes, colons and dashes start a new clause whose first word is capitalised anyway.
+  for (let i = 1; i < tokens.length; i++) {
+    if (/[:"“(]|\s[-–—]+\s*$|^\s*[-–—]+\s/.test(tokens[i - 1].post + tokens[i].pre)) tokens[i].sentenceStart = true;
+  }
+  return tokens;
+}
+
+/** The word without a possessive ending. */
+function bare(word: string): string {
+  return word.replace(/(?:['’]s|['’])$/u, '');
+}
+
+function hasProperTag(t: Token): boolean {
+  return PROPER_TAGS.some((tag) => t.tags.has(tag));
+}
+
+function isCapitalised(word: string): boolean {
+  return /^\p{Lu}/u.test(word) || /^(?:al|el|bin|d|l|O|Mc|Mac)['’-]?\p{Lu}/u.test(word);
+}
+
+/** Whether a token can be part of a proper-noun run. */
+function isProper(t: Token, next: Token | undefined, evidence: CaseEvidence): boolean {
+  const word = bare(t.text);
+  if (!isCapitalised(word) || NEVER_ENTITY.has(word)) return false;
+  if (t.tags.has('Date') || t.tags.has('Month') || t.tags.has('WeekDay') || t.tags.has('Pronoun')) return false;
+  if (!t.sentenceStart) return true;
+  const lower = word.toLowerCase();
+  const f = evidence.forms.get(lower);
+  if (f && f.title + f.upper > f.lower) return true;
+  if (f && f.lower > 0) return false;
+  const lex = lexiconForm(lower);
+  if (lex === 'lower') return false;
+  if (hasProperTag(t) || lex === 'title') return true;
+  // An unknown sentence-initial word followed by another capitalised word: most likely a name.
+  return next !== undefined && isCapitalised(next.text) && !next.sentenceStart;
+}
+
+interface Run {
+  tokens: Token[];
+}
+
+/** Gap between two consecutive tokens that a run may bridge. */
+function joinable(a: Token, b: Token): boolean {
+  const gap = a.post + b.pre;
+  if (/['’]s?$/u.test(a.text) && a.text !== bare(a.text)) return false; // possessive ends a run
+  return gap === ' ' || gap === '-' || gap === '' || gap === '&';
+}
+
+function buildRuns(tokens: Token[], evidence: CaseEvidence): Run[] {
+  const proper = tokens.map((t, i) => isProper(t, tokens[i + 1], evidence));
+  const runs: Run[] = [];
+  let cur: Token[] = [];
+  const flush = (): void => {
+    if (cur.length > 0) runs.push({ tokens: cur });
+    cur = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (proper[i]) {
+      if (cur.length > 0 && !joinable(cur[cur.length - 1], t)) flush();
+      cur.push(t);
+      continue;
+    }
+    // A connector inside a run ("Bank of England", "Ludwig van Beethoven", "Procter & Gamble").
+    const lower = t.text.toLowerCase();
+    if (cur.length > 0 && i + 1 < tokens.length && proper[i + 1] && CONNECTORS.has(lower) && !t.sentenceStart
+      && joinable(cur[cur.length - 1], t) && joinable(t, tokens[i + 1])) {
+      const head = bare(cur[0].text);
+      const licensed = lower === '&'
+        || ((lower === 'of' || lower === 'for' || lower === 'on' || lower === 'the') && (ORG_HEADS.has(head) || PLACE_HEADS.has(head)
+          || ORG_HEADS.has(bare(cur[cur.length - 1].text)) || PLACE_HEADS.has(bare(cur[cur.length - 1].text))))
+        || (NAME_PARTICLES.has(lower) && (cur[cur.length - 1].tags.has('Person') || tokens[i + 1].tags.has('Person')));
+      if (licensed) {
+        cur.push(t);
+        continue;
+      }
+    }
+    flush();
+  }
+  flush();
+  return runs;
+}
+
+function words(run: Token[]): string[] {
+  return run.map((t) => bare(t.text));
+}
+
+/** Types one run (titles already stripped); undefined = untyped candidate, null = not an entity. */
+function classify(run: Token[], surface: string, titled: boolean, mixedCaseLine: boolean): EntityType | undefined | null {
+  const w = words(run);
+  const last = w[w.length - 1];
+  const gaz = GAZETTEER.get(surface.toLowerCase());
+  if (gaz) return gaz;
+  if (w.length >= 2 && ORG_SUFFIXES.has(last)) return 'organization';
+  if (w.length >= 3 && w.includes('of') && ORG_HEADS.has(w[0])) return 'organization';
+  if (w.length >= 3 && w.includes('of') && PLACE_HEADS.has(w[0])) return 'place';
+  if (w.length >= 2 && (PLACE_SUFFIXES.has(last) || PLACE_HEADS.has(w[0]))) return 'place';
+  if (run[run.length - 1].tags.has('Demonym')) return null;
+  if (titled) return 'person';
+  let org = 0;
+  let per = 0;
+  let loc = 0;
+  for (const t of run) {
+    if (t.tags.has('Organization')) org++;
+    if (t.tags.has('Person')) per++;
+    if (t.tags.has('Place')) loc++;
+  }
+  if (org > 0 && org >= per) return 'organization';
+  if (per > 0 && per >= loc) return 'person';
+  if (loc > 0) return 'place';
+  if (mixedCaseLine && w.length === 1 && /^\p{Lu}{2,6}$/u.test(last)) return 'organization';
+  return undefined;
+}
+
+/** Extracts people, places and organisations from one document's body lines (headline first). */
+export function extractDocument(lines: readonly EntityLine[]): DocumentExtraction {
+  const evidence = collectCaseEvidence(lines.map((l) => l.text));
+  const mentions: EntityMention[] = [];
+  const candidates: EntityCandidate[] = [];
+  let wordCount = 0;
+  for (const { line, text } of lines) {
+    wordCount += text.split(/\s+/).filter((s) => s.length > 0).length;
+    const caps = isAllCaps(text);
+    let tagText = text;
+    const dateline = caps ? undefined : datelinePlace(text);
+    if (caps) {
+      tagText = recase(text, evidence, lexiconForm);
+    } else if (dateline) {
+      tagText = recase(text.slice(0, dateline.end), evidence, lexiconForm) + text.slice(dateline.end);
+    }
+    const tokens = tokenize(tagText);
+    const emit = (run: Token[], titled: boolean): void => {
+      const span = cleanSpan(text, run[0].start, run[run.length - 1].end);
+      if (!span) return;
+      const surface = text.slice(span.start, span.end);
+      const type = classify(run, tagText.slice(span.start, span.end), titled, !caps);
+      if (type === null) return;
+      if (type === undefined) {
+        candidates.push({ line, start: span.start, text: surface, caps });
+        return;
+      }
+      mentions.push({ line, start: span.start, end: span.end, text: surface, type, source: 'tagger' });
+    };
+    if (dateline) {
+      mentions.push({ line, start: dateline.start, end: dateline.end, text: text.slice(dateline.start, dateline.end), type: 'place', source: 'tagger' });
+    }
+    for (const { tokens: run } of buildRuns(tokens, evidence)) {
+      if (dateline && run[0].start < dateline.end) continue;
+      // Whole-run knowledge first: "General Motors" is not General + Motors.
+      const whole = tagText.slice(run[0].start, run[run.length - 1].end);
+      const cleanedWhole = cleanSpan(tagText, run[0].start, run[run.length - 1].end);
+      if (cleanedWhole && GAZETTEER.has(tagText.slice(cleanedWhole.start, cleanedWhole.end).toLowerCase())) {
+        emit(run, false);
+        continue;
+      }
+      const w = words(run);
+      if (w.length >= 2 && ORG_SUFFIXES.has(w[w.length - 1]) && !w.slice(0, -1).some((x) => STRONG_TITLES.has(x))) {
+        emit(run, false);
+        continue;
+      }
+      void whole;
+      // Split at titles: "U.S. President Bill Clinton" -> "U.S." + (title) "Bill Clinton".
+      let piece: Token[] = [];
+      let titled = false;
+      let inTitle = false;
+      for (let i = 0; i < run.length; i++) {
+        const word = bare(run[i].text);
+        const isTitle = (TITLES.has(word) || run[i].tags.has('Honorific'))
+          && run.slice(i + 1).some((t) => !TITLES.has(bare(t.text)) && !CONNECTORS.has(t.text.toLowerCase()));
+        if (isTitle) {
+          if (piece.length > 0 && !inTitle) emit(piece, titled);
+          piece = [];
+          inTitle = true;
+          if (STRONG_TITLES.has(word) || run[i].tags.has('Honorific')) titled = true;
+          continue;
+        }
+        inTitle = false;
+        piece.push(run[i]);
+      }
+      if (piece.length > 0 && !piece.every((t) => TITLES.has(bare(t.text)))) emit(piece, titled);
+    }
+  }
+  return { mentions, candidates, words: wordCount };
+}
