@@ -1,0 +1,153 @@
+// Runs inside a real VS Code (loaded as extensionTestsPath by scripts/vscode/run-bench.mjs):
+// times the outline of a 10 MB corpus against the built-in Markdown extension on the same
+// articles, against a floor provider, and the arrival of diagnostics after an edit on 20 MB.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { generateCorpus } from '../corpus-generator';
+import { parseSeed } from '../../src/core/parser';
+
+interface Timing {
+  firstAfterOpen: number;
+  firstAfterEdit: number;
+  repeatedMedian: number;
+  repeatedMin: number;
+  symbols: number;
+}
+
+const REPEATS = 9;
+const now = () => performance.now();
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+
+async function symbolsOf(uri: vscode.Uri): Promise<vscode.DocumentSymbol[]> {
+  return (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
+}
+
+function countSymbols(symbols: readonly vscode.DocumentSymbol[]): number {
+  return symbols.reduce((sum, symbol) => sum + 1 + countSymbols(symbol.children ?? []), 0);
+}
+
+/** Times (1) first request after opening, (2) first after a one-character edit, (3) repeated requests. */
+async function timeOutline(file: string, editLine: number): Promise<Timing> {
+  // (1) counts from the open call: our open handlers parse eagerly, so timing only the request would hide that work.
+  let start = now();
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  const first = await symbolsOf(document.uri);
+  const firstAfterOpen = now() - start;
+
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(document.uri, new vscode.Position(editLine, 0), 'x');
+  await vscode.workspace.applyEdit(edit);
+  start = now();
+  await symbolsOf(document.uri);
+  const firstAfterEdit = now() - start;
+
+  const repeated: number[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    start = now();
+    await symbolsOf(document.uri);
+    repeated.push(now() - start);
+  }
+  return { firstAfterOpen, firstAfterEdit, repeatedMedian: median(repeated), repeatedMin: Math.min(...repeated), symbols: countSymbols(first) };
+}
+
+/** The floor: a provider that hands back a precomputed array of the same symbols. */
+async function timeFloor(file: string, symbols: vscode.DocumentSymbol[]): Promise<Timing> {
+  const registration = vscode.languages.registerDocumentSymbolProvider({ pattern: file }, { provideDocumentSymbols: () => symbols });
+  try {
+    const opening = now();
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    const repeated: number[] = [];
+    let first = 0;
+    for (let i = 0; i <= REPEATS; i++) {
+      const start = i === 0 ? opening : now();
+      await symbolsOf(document.uri);
+      if (i === 0) first = now() - start;
+      else repeated.push(now() - start);
+    }
+    return { firstAfterOpen: first, firstAfterEdit: first, repeatedMedian: median(repeated), repeatedMin: Math.min(...repeated), symbols: countSymbols(symbols) };
+  } finally {
+    registration.dispose();
+  }
+}
+
+/** Time from a one-character edit to the new diagnostics, with a given debounce. */
+async function timeDiagnostics(file: string, debounceMs: number): Promise<{ open: number; afterEdit: number }> {
+  await vscode.workspace.getConfiguration('seedReview').update('diagnostics.debounceMs', debounceMs, vscode.ConfigurationTarget.Global);
+  const uri = vscode.Uri.file(file);
+  const arrival = () => new Promise<number>((resolve) => {
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((changed) => changed.toString() === uri.toString())) {
+        subscription.dispose();
+        resolve(now());
+      }
+    });
+  });
+  let start = now();
+  let arrived = arrival();
+  const document = await vscode.workspace.openTextDocument(uri);
+  const open = (await arrived) - start;
+  arrived = arrival();
+  const edit = new vscode.WorkspaceEdit();
+  // Break the first close delimiter: the diagnostics must change.
+  const closeLine = document.getText().split('\n').findIndex((line) => line.startsWith('>>> '));
+  edit.insert(uri, new vscode.Position(closeLine, 0), '>');
+  start = now();
+  await vscode.workspace.applyEdit(edit);
+  const afterEdit = (await arrived) - start;
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  return { open, afterEdit };
+}
+
+function toMarkdown(text: string): string {
+  const out: string[] = [];
+  for (const doc of parseSeed(text).documents) {
+    out.push(`# ${doc.headline?.text ?? doc.id}`, '');
+    for (const paragraph of doc.paragraphs) out.push(paragraph.text, '');
+  }
+  return out.join('\n');
+}
+
+/** Entry point called by VS Code. Prints a report; throws only when the benchmark itself fails. */
+export async function run(): Promise<void> {
+  const extension = vscode.extensions.all.find((candidate) => candidate.packageJSON?.name === 'seed-review');
+  await extension?.activate();
+  await vscode.extensions.getExtension('vscode.markdown-language-features')?.activate();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-outline-bench-'));
+  const corpus = generateCorpus({ targetBytes: 10 * 1024 * 1024, seed: 11, malformedRate: 0 });
+  const seedFile = path.join(dir, 'corpus-10mb.seed');
+  const markdownFile = path.join(dir, 'corpus-10mb.md');
+  const floorFile = path.join(dir, 'floor-10mb.txt');
+  fs.writeFileSync(seedFile, corpus);
+  fs.writeFileSync(markdownFile, toMarkdown(corpus));
+  fs.writeFileSync(floorFile, corpus);
+  const documentCount = parseSeed(corpus).documents.length;
+  console.log(`[bench] outline: ${documentCount} documents, ${(corpus.length / 1048576).toFixed(1)} MB (${dir})`);
+
+  const ours = await timeOutline(seedFile, 2);
+  const markdown = await timeOutline(markdownFile, 2);
+  const floor = await timeFloor(floorFile, await symbolsOf(vscode.Uri.file(seedFile)));
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+
+  const rows: [string, Timing][] = [['seed (ours)', ours], ['markdown (built-in)', markdown], ['floor (precomputed)', floor]];
+  console.log('[bench] outline, executeDocumentSymbolProvider on 10 MB:');
+  console.log('[bench]   provider              symbols  (1) after open  (2) after edit  (3) repeated median (min)');
+  for (const [name, t] of rows) {
+    console.log(`[bench]   ${name.padEnd(20)} ${String(t.symbols).padStart(8)}  ${ms(t.firstAfterOpen).padStart(14)}  ${ms(t.firstAfterEdit).padStart(14)}  ${ms(t.repeatedMedian).padStart(10)} (${ms(t.repeatedMin)})`);
+  }
+  console.log(`[bench]   (1) markdown/ours = ${ratio(markdown.firstAfterOpen, ours.firstAfterOpen)} (goal >= 5x)`);
+  console.log(`[bench]   (2) markdown/ours = ${ratio(markdown.firstAfterEdit, ours.firstAfterEdit)} (goal >= 5x)`);
+  console.log(`[bench]   (3) ours/floor    = ${ratio(ours.repeatedMedian, floor.repeatedMedian)} (goal <= 1.3x)`);
+
+  const big = generateCorpus({ targetBytes: 20 * 1024 * 1024, seed: 12, malformedRate: 0.002 });
+  const bigFile = path.join(dir, 'corpus-20mb.seed');
+  fs.writeFileSync(bigFile, big);
+  const withDebounce = await timeDiagnostics(bigFile, 250);
+  const withoutDebounce = await timeDiagnostics(bigFile, 0);
+  await vscode.workspace.getConfiguration('seedReview').update('diagnostics.debounceMs', undefined, vscode.ConfigurationTarget.Global);
+  console.log(`[bench] diagnostics on ${(big.length / 1048576).toFixed(1)} MB: first after open ${ms(withDebounce.open)}; after a one-character edit ${ms(withDebounce.afterEdit)} with the default 250 ms debounce, ${ms(withoutDebounce.afterEdit)} with debounce 0`);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
