@@ -109,7 +109,7 @@ export function formatSequence(sequence: number): string {
  * `sequence` (bumped while taken) and a hash derived from the text, so the same text always
  * gets the same id and two different wrapped texts do not collide.
  */
-export function generateSeedId(sequence: number, text: string, taken: ReadonlySet<string>): string {
+export function generateSeedId(sequence: number, text: string, taken: { has(id: string): boolean }): string {
   const hash = fnv1a64Hex(text);
   let seq = sequence;
   let id = `${formatSequence(seq)}_${hash}`;

@@ -1,6 +1,447 @@
-import type { ParseOptions, ParseResult } from './types';
+/**
+ * The seed parser: one pass over the lines of a corpus (or a bare seed file) that yields the
+ * documents, every SEED001-SEED011 diagnostic with its quick fixes, and the comment blocks.
+ *
+ * Speed matters (20-50 MB corpora): lines are found with indexOf('\n'), classified by their
+ * first character, and ordinary body lines cost one sliced string and one BodyLine object.
+ * Only lines that start with a marker character (or whitespace) are looked at more closely.
+ */
+import type {
+  BodyLine, CommentBlock, ParseOptions, ParseResult, Range, SeedDiagnostic, SeedDocument,
+} from './types';
+import { classifyDelimiter, mayStartDelimiter, type DelimiterLine } from './delimiters';
+import { describeIdProblem, generateSeedId, isBareSeedFileName, isValidSeedId, parseSeedId } from './ids';
+import { readAttributes } from './attributes';
+import { messages } from './messages';
+import { deleteLineEdit, fix, insertLineAfterEdit, insertLineBeforeEdit, replaceEdit } from './fixes';
+import { lineRange } from './text-edits';
+import { isBlankSpan, stripBom } from './scanner';
 
-/** Parses a seed corpus or bare seed file. (Placeholder until the parser lands.) */
-export function parseSeed(_text: string, _options: ParseOptions = {}): ParseResult {
-  throw new Error('parseSeed: not built yet');
+export { isBareSeedFileName } from './ids';
+
+const HASH = 35;
+const SPACE = 32;
+const TAB = 9;
+
+/** A document being read (open delimiter seen, close not yet). */
+interface OpenState {
+  doc: SeedDocument;
+  openText: string;
+  delim: DelimiterLine;
+  /** Last non-blank body line (the open line while the body is empty) and its length. */
+  lastContent: number;
+  lastContentLen: number;
+  /** Last non-blank body line that does not start with '#', or -1. */
+  lastNonHash: number;
+  lastNonHashLen: number;
+  /** The SEED006 diagnostic of an open line without id, which gets its fix at the close. */
+  missingIdDiag?: SeedDiagnostic;
+  closeId?: string;
+  closeIdRange?: Range;
+}
+
+/** A run of text outside documents (SEED007), possibly ended by a stray close (SEED002). */
+interface OrphanRun {
+  start: number;
+  end: number;
+  endLen: number;
+  startOffset: number;
+  endOffset: number;
+  strayClose?: { line: number; lineLen: number; id: string; diag: SeedDiagnostic; isLast: boolean };
+}
+
+class CorpusParser {
+  private readonly documents: SeedDocument[] = [];
+  private readonly diagnostics: SeedDiagnostic[] = [];
+  private readonly comments: CommentBlock[] = [];
+  private readonly ids = new Map<string, Range>();
+  private readonly sequences = new Map<number, { hash: string; range: Range }>();
+  private readonly orphanRuns: OrphanRun[] = [];
+  private readonly deferred: Array<() => void> = [];
+  private cur: OpenState | undefined;
+  private run: OrphanRun | undefined;
+  private lastSequence = -1;
+  private maxSequence = -1;
+  private isLastLine = false;
+  eol: '\n' | '\r\n' = '\n';
+
+  constructor(private readonly text: string) {}
+
+  parse(hasBom: boolean): ParseResult {
+    const text = this.text;
+    let pos = 0;
+    let line = 0;
+    let crlf = 0;
+    let lf = 0;
+    // Prefer the file's first line ending for fixes computed during the scan.
+    const firstNl = text.indexOf('\n');
+    if (firstNl > 0 && text.charCodeAt(firstNl - 1) === 13) this.eol = '\r\n';
+    for (;;) {
+      const nl = text.indexOf('\n', pos);
+      let end: number;
+      if (nl < 0) {
+        end = text.length;
+        if (end > pos && text.charCodeAt(end - 1) === 13) end--;
+        this.isLastLine = true;
+      } else {
+        end = nl;
+        if (end > pos && text.charCodeAt(end - 1) === 13) {
+          end--;
+          crlf++;
+        } else {
+          lf++;
+        }
+      }
+      this.line(line, pos, end);
+      if (nl < 0) break;
+      pos = nl + 1;
+      line++;
+    }
+    const lineCount = line + 1;
+    if (this.cur) this.endUnclosed();
+    this.endRun();
+    this.eol = crlf > lf ? '\r\n' : '\n';
+    this.resolveOrphans();
+    for (const task of this.deferred) task();
+    this.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return {
+      kind: 'corpus', documents: this.documents, diagnostics: this.diagnostics, comments: this.comments,
+      lineCount, eol: this.eol, hasBom,
+    };
+  }
+
+  private line(line: number, start: number, end: number): void {
+    const text = this.text;
+    if (start === end) return;
+    const c = text.charCodeAt(start);
+    if (mayStartDelimiter(c)) {
+      const lineText = text.slice(start, end);
+      const d = classifyDelimiter(lineText);
+      if (d) {
+        if (d.kind === 'open') this.open(line, lineText, d);
+        else if (d.kind === 'close') this.close(line, lineText, d);
+        else this.conflictMarker(line, lineText);
+        return;
+      }
+      if ((c === SPACE || c === TAB) && isBlankSpan(text, start, end)) return;
+    }
+    const cur = this.cur;
+    if (cur) {
+      const bl: BodyLine = { line, text: text.slice(start, end) };
+      if (cur.doc.headline === undefined) cur.doc.headline = bl;
+      else cur.doc.paragraphs.push(bl);
+      cur.lastContent = line;
+      cur.lastContentLen = end - start;
+      if (c !== HASH) {
+        cur.lastNonHash = line;
+        cur.lastNonHashLen = end - start;
+      }
+      return;
+    }
+    if (c === HASH) {
+      this.endRun();
+      this.addComment(line);
+      return;
+    }
+    if ((c === SPACE || c === TAB) && isBlankSpan(text, start, end)) return;
+    if (this.run) {
+      this.run.end = line;
+      this.run.endLen = end - start;
+      this.run.endOffset = end;
+    } else {
+      this.run = { start: line, end: line, endLen: end - start, startOffset: start, endOffset: end };
+    }
+  }
+
+  private addComment(line: number): void {
+    const last = this.comments[this.comments.length - 1];
+    if (last && last.endLine === line - 1) last.endLine = line;
+    else this.comments.push({ startLine: line, endLine: line });
+  }
+
+  private endRun(): void {
+    if (this.run) this.orphanRuns.push(this.run);
+    this.run = undefined;
+  }
+
+  private push(d: SeedDiagnostic): SeedDiagnostic {
+    this.diagnostics.push(d);
+    return d;
+  }
+
+  private open(line: number, lineText: string, d: DelimiterLine): void {
+    if (this.cur) this.endUnclosed();
+    this.endRun();
+    const id = d.id;
+    const idRange = lineRange(line, d.idStart, d.idEnd);
+    const state: OpenState = {
+      doc: undefined as unknown as SeedDocument, openText: lineText, delim: d,
+      lastContent: line, lastContentLen: lineText.length, lastNonHash: -1, lastNonHashLen: 0,
+    };
+    if (d.problems.length) {
+      const diag = this.push({
+        code: 'SEED006', severity: 'error', range: lineRange(line, d.problemStart, d.problemEnd),
+        message: messages.malformedDelimiter('open', d.problems), fixes: [],
+      });
+      if (id) diag.fixes.push(fix(`Rewrite as '<<< ${id}'`, [replaceEdit(line, 0, d.idEnd, `<<< ${id}`)]));
+      else state.missingIdDiag = diag;
+    }
+    const parsed = parseSeedId(id);
+    if (id && !parsed) {
+      const diag = this.push({
+        code: 'SEED004', severity: 'error', range: idRange, message: messages.malformedId(id, describeIdProblem(id)), fixes: [],
+      });
+      this.deferred.push(() => {
+        const lower = id.toLowerCase();
+        if (!isValidSeedId(lower) || this.ids.has(lower)) return;
+        const edits = [replaceEdit(line, d.idStart, d.idEnd, lower)];
+        if (state.closeId === id && state.closeIdRange) {
+          const r = state.closeIdRange;
+          edits.push(replaceEdit(r.start.line, r.start.character, r.end.character, lower));
+        }
+        diag.fixes.push(fix(`Change the id to '${lower}'`, edits));
+      });
+    }
+    if (id) {
+      const first = this.ids.get(id);
+      if (first) {
+        this.push({
+          code: 'SEED005', severity: 'error', range: idRange, message: messages.duplicateId(id),
+          related: [{ range: first, message: `first use of '${id}'` }], fixes: [],
+        });
+      } else {
+        this.ids.set(id, idRange);
+        if (parsed) this.checkSequence(parsed.sequence, parsed.hash, id, idRange);
+      }
+    }
+    const attrs = readAttributes(lineText, d.restStart, line, this.diagnostics);
+    const doc: SeedDocument = {
+      kind: 'delimited', id, idValid: parsed !== undefined, sequence: parsed?.sequence, hash: parsed?.hash, idRange,
+      attributes: attrs.attributes, status: attrs.status, openLine: line, closeLine: undefined,
+      startLine: line, endLine: line, bodyStartLine: line + 1, bodyEndLine: line, headline: undefined, paragraphs: [],
+    };
+    state.doc = doc;
+    this.documents.push(doc);
+    this.cur = state;
+  }
+
+  private checkSequence(seq: number, hash: string, id: string, range: Range): void {
+    const seqText = id.slice(0, id.length - 17);
+    const same = this.sequences.get(seq);
+    if (same && same.hash !== hash) {
+      this.push({
+        code: 'SEED011', severity: 'information', range: lineRange(range.start.line, range.start.character, range.start.character + seqText.length),
+        message: messages.sequenceOtherHash(seqText), related: [{ range: same.range, message: `sequence number ${seqText} first used here` }], fixes: [],
+      });
+    } else if (this.lastSequence >= 0 && seq <= this.lastSequence) {
+      this.push({
+        code: 'SEED011', severity: 'information', range: lineRange(range.start.line, range.start.character, range.start.character + seqText.length),
+        message: messages.sequenceNotIncreasing(seqText, String(this.lastSequence).padStart(3, '0')), fixes: [],
+      });
+    }
+    if (!same) this.sequences.set(seq, { hash, range });
+    this.lastSequence = seq;
+    if (seq > this.maxSequence) this.maxSequence = seq;
+  }
+
+  /** Ends a document whose close delimiter never came (SEED001): at the next open or the end. */
+  private endUnclosed(): void {
+    const cur = this.cur!;
+    this.cur = undefined;
+    const doc = cur.doc;
+    // A trailing run of '#' lines right before the next open reads as that document's
+    // comment, so the document (and the fix's close line) ends before it.
+    let cut = cur.lastContent;
+    let cutLen = cur.lastContentLen;
+    if (cur.lastNonHash >= 0 && cur.lastNonHash < cut) {
+      cut = cur.lastNonHash;
+      cutLen = cur.lastNonHashLen;
+      const moved: number[] = [];
+      while (doc.paragraphs.length && doc.paragraphs[doc.paragraphs.length - 1].line > cut) moved.push(doc.paragraphs.pop()!.line);
+      for (let i = moved.length - 1; i >= 0; i--) this.addComment(moved[i]);
+    }
+    doc.endLine = cut;
+    doc.bodyEndLine = cut;
+    const d = cur.delim;
+    const diag = this.push({
+      code: 'SEED001', severity: 'error', range: lineRange(doc.openLine, d.markerStart, Math.max(d.idEnd, d.markerEnd)),
+      message: messages.unclosed(doc.id),
+      related: [{
+        range: lineRange(cut, cutLen, cutLen),
+        message: `the document ends here; '>>> ${doc.id || 'id'}' is expected after this line`,
+      }],
+      fixes: [],
+    });
+    if (doc.id) diag.fixes.push(fix(`Insert '>>> ${doc.id}'`, [insertLineAfterEdit(cut, cutLen, `>>> ${doc.id}`, this.eol)]));
+  }
+
+  private close(line: number, lineText: string, d: DelimiterLine): void {
+    const cur = this.cur;
+    let malformed: SeedDiagnostic | undefined;
+    if (d.problems.length) {
+      malformed = this.push({
+        code: 'SEED006', severity: 'error', range: lineRange(line, d.problemStart, d.problemEnd),
+        message: messages.malformedDelimiter('close', d.problems), fixes: [],
+      });
+      const id = d.id || (cur ? cur.doc.id : '');
+      if (id) malformed.fixes.push(fix(`Rewrite as '>>> ${id}'`, [replaceEdit(line, 0, lineText.length, `>>> ${id}`)]));
+    }
+    if (!cur) {
+      this.strayClose(line, lineText, d);
+      return;
+    }
+    this.cur = undefined;
+    const doc = cur.doc;
+    if (d.id && doc.id && d.id !== doc.id) {
+      this.push({
+        code: 'SEED003', severity: 'error', range: lineRange(line, d.idStart, d.idEnd),
+        message: messages.closeMismatch(d.id, doc.id), related: [{ range: doc.idRange, message: `open delimiter of '${doc.id}'` }],
+        fixes: [fix(`Use the open id '${doc.id}'`, [replaceEdit(line, d.idStart, d.idEnd, doc.id)])],
+      });
+    }
+    if (!doc.id && d.id && cur.missingIdDiag) {
+      const diag = cur.missingIdDiag;
+      const od = cur.delim;
+      const closeId = d.id;
+      const openLine = doc.openLine;
+      const tail = od.restStart < cur.openText.length ? ' ' : '';
+      this.deferred.push(() => {
+        if (!isValidSeedId(closeId) || this.ids.has(closeId)) return;
+        diag.fixes.push(fix(`Rewrite as '<<< ${closeId}' (the close id)`, [replaceEdit(openLine, 0, od.restStart, `<<< ${closeId}${tail}`)]));
+      });
+    }
+    if (d.id) {
+      cur.closeId = d.id;
+      cur.closeIdRange = lineRange(line, d.idStart, d.idEnd);
+    }
+    doc.closeLine = line;
+    doc.endLine = line;
+    doc.bodyEndLine = line - 1;
+    if (!doc.headline) {
+      const od = cur.delim;
+      this.push({
+        code: 'SEED008', severity: 'warning', range: lineRange(doc.openLine, od.markerStart, Math.max(od.idEnd, od.markerEnd)),
+        message: messages.emptyDocument(doc.id), fixes: [],
+      });
+    }
+  }
+
+  private strayClose(line: number, lineText: string, d: DelimiterLine): void {
+    const diag = this.push({
+      code: 'SEED002', severity: 'error', range: lineRange(line, d.markerStart, Math.max(d.idEnd, d.markerEnd)),
+      message: messages.strayClose(d.id), fixes: [],
+    });
+    const stray = { line, lineLen: lineText.length, id: d.id, diag, isLast: this.isLastLine };
+    const run = this.run;
+    this.run = undefined;
+    if (run) {
+      run.strayClose = stray;
+      this.orphanRuns.push(run);
+    } else {
+      diag.fixes.push(fix('Delete the close line', [deleteLineEdit(line, lineText.length, this.isLastLine)]));
+    }
+  }
+
+  private conflictMarker(line: number, lineText: string): void {
+    this.push({
+      code: 'SEED006', severity: 'error', range: lineRange(line, 0, lineText.length), message: messages.conflictMarker(),
+      fixes: [fix('Delete the conflict marker line', [deleteLineEdit(line, lineText.length, this.isLastLine)])],
+    });
+  }
+
+  /**
+   * Text outside documents: when a stray close follows it and its id can open a document,
+   * the text is that document's body with a lost open line (one SEED002, fix: insert the
+   * open); otherwise it is reported once per run (SEED007, fix: wrap in a new document).
+   */
+  private resolveOrphans(): void {
+    let k = 0;
+    for (const run of this.orphanRuns) {
+      const stray = run.strayClose;
+      if (stray && isValidSeedId(stray.id) && !this.ids.has(stray.id)) {
+        stray.diag.related = [{ range: lineRange(run.start, 0, 0), message: 'the text above this close line has no open delimiter' }];
+        stray.diag.fixes.push(fix(`Insert '<<< ${stray.id}' before the text`, [insertLineBeforeEdit(run.start, `<<< ${stray.id}`, this.eol)]));
+        continue;
+      }
+      const body = this.text.slice(run.startOffset, run.endOffset);
+      const newId = generateSeedId(this.maxSequence + 1 + k++, body, this.ids);
+      this.push({
+        code: 'SEED007', severity: 'error', range: { start: { line: run.start, character: 0 }, end: { line: run.end, character: run.endLen } },
+        message: messages.textOutside(),
+        fixes: [fix(`Wrap in a new document '${newId}'`, [
+          insertLineBeforeEdit(run.start, `<<< ${newId}`, this.eol),
+          insertLineAfterEdit(run.end, run.endLen, `>>> ${newId}`, this.eol),
+        ])],
+      });
+      if (stray) stray.diag.fixes.push(fix('Delete the close line', [deleteLineEdit(stray.line, stray.lineLen, stray.isLast)]));
+    }
+  }
+}
+
+/** Whether the first non-blank line of `text` is an open delimiter (canonical or malformed). */
+function firstNonBlankIsOpen(text: string): boolean {
+  let pos = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', pos);
+    let end = nl < 0 ? text.length : nl;
+    if (end > pos && text.charCodeAt(end - 1) === 13) end--;
+    if (!isBlankSpan(text, pos, end)) return classifyDelimiter(text.slice(pos, end))?.kind === 'open';
+    if (nl < 0) return false;
+    pos = nl + 1;
+  }
+}
+
+function parseBare(text: string, id: string, hasBom: boolean): ParseResult {
+  const parsed = parseSeedId(id);
+  const doc: SeedDocument = {
+    kind: 'bare', id, idValid: parsed !== undefined, sequence: parsed?.sequence, hash: parsed?.hash,
+    idRange: lineRange(0, 0, 0), attributes: [], status: 'unreviewed', openLine: 0, closeLine: undefined,
+    startLine: 0, endLine: 0, bodyStartLine: 0, bodyEndLine: 0, headline: undefined, paragraphs: [],
+  };
+  let pos = 0;
+  let line = 0;
+  let crlf = 0;
+  let lf = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', pos);
+    let end = nl < 0 ? text.length : nl;
+    if (end > pos && text.charCodeAt(end - 1) === 13) {
+      end--;
+      if (nl >= 0) crlf++;
+    } else if (nl >= 0) {
+      lf++;
+    }
+    if (!isBlankSpan(text, pos, end)) {
+      const bl: BodyLine = { line, text: text.slice(pos, end) };
+      if (doc.headline === undefined) doc.headline = bl;
+      else doc.paragraphs.push(bl);
+    }
+    if (nl < 0) break;
+    pos = nl + 1;
+    line++;
+  }
+  doc.endLine = line;
+  doc.bodyEndLine = line;
+  const diagnostics: SeedDiagnostic[] = [];
+  if (!doc.headline) {
+    diagnostics.push({ code: 'SEED008', severity: 'warning', range: lineRange(0, 0, 0), message: messages.emptyDocument(id), fixes: [] });
+  }
+  return {
+    kind: 'bare', documents: [doc], diagnostics, comments: [], lineCount: line + 1,
+    eol: crlf > lf ? '\r\n' : '\n', hasBom,
+  };
+}
+
+/**
+ * Parses a seed corpus, or a bare seed file when `options.fileName` is a bare seed file name
+ * and the first non-blank line is not an open delimiter. A leading BOM is dropped (hasBom is
+ * set) and every position refers to the text without it. Pure: the result is plain data.
+ */
+export function parseSeed(text: string, options: ParseOptions = {}): ParseResult {
+  const { text: body, hasBom } = stripBom(text);
+  if (options.fileName && isBareSeedFileName(options.fileName) && !firstNonBlankIsOpen(body)) {
+    const slash = Math.max(options.fileName.lastIndexOf('/'), options.fileName.lastIndexOf('\\'));
+    return parseBare(body, options.fileName.slice(slash + 1, -4), hasBom);
+  }
+  return new CorpusParser(body).parse(hasBom);
 }

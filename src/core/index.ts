@@ -1,0 +1,15 @@
+/** The public surface of the seed language service (pure: no VS Code API). */
+export * from './types';
+export { parseSeed } from './parser';
+export {
+  isBareSeedFileName, isValidSeedId, parseSeedId, isIdShaped, describeIdProblem, fnv1a64Hex, formatSequence, generateSeedId,
+} from './ids';
+export { classifyDelimiter, type DelimiterLine, type DelimiterKind } from './delimiters';
+export {
+  REVIEW_STATUSES, RESERVED_KEYS, isValidKey, isValidDate, formatAttributeValue, readAttributes, type AttributeReading,
+} from './attributes';
+export { LineIndex, applyTextEdits, positionToOffset, offsetToPosition, lineRange } from './text-edits';
+export { stripBom, scanLines, isBlankSpan } from './scanner';
+export { documentBodyText, documentContentText } from './document-text';
+export { WorkspaceIndex, checkWorkspace, type WorkspaceFile } from './workspace-checks';
+export { messages } from './messages';

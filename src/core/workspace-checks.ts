@@ -1,0 +1,148 @@
+/**
+ * Workspace checks across seed files: the same id in two files (SEED012) and the same
+ * document text under two ids (SEED013), both warnings with related locations in the other
+ * files. The index is keyed by id and by content hash, so a changed file is re-indexed on its
+ * own and only the files that share an id or a text with it need new diagnostics.
+ */
+import type { ParseResult, Range, SeedDiagnostic, SeedDocument } from './types';
+import { documentContentText } from './document-text';
+import { fnv1a64Hex } from './ids';
+import { messages } from './messages';
+
+/** One file as the workspace checks see it. */
+export interface WorkspaceFile {
+  uri: string;
+  result: ParseResult;
+}
+
+interface Entry {
+  uri: string;
+  id: string;
+  range: Range;
+  /** Content hash (FNV-1a 64 + length); empty for documents without content. */
+  hash: string;
+}
+
+function entryRange(doc: SeedDocument): Range {
+  if (doc.kind === 'bare' && doc.headline) {
+    return { start: { line: doc.headline.line, character: 0 }, end: { line: doc.headline.line, character: doc.headline.text.length } };
+  }
+  return doc.idRange;
+}
+
+/** A short, readable name for a uri in messages (its last path segment). */
+function shortName(uri: string): string {
+  const i = Math.max(uri.lastIndexOf('/'), uri.lastIndexOf('\\'));
+  return uri.slice(i + 1);
+}
+
+/** Incremental index of ids and document texts across the files of a workspace. */
+export class WorkspaceIndex {
+  private readonly files = new Map<string, Entry[]>();
+  private readonly byId = new Map<string, Entry[]>();
+  private readonly byHash = new Map<string, Entry[]>();
+
+  /**
+   * Indexes (or re-indexes) one file. Returns the uris whose workspace diagnostics may have
+   * changed: the file itself and every file sharing an id or a text with its old or new version.
+   */
+  update(file: WorkspaceFile): Set<string> {
+    const affected = this.remove(file.uri);
+    const entries: Entry[] = [];
+    for (const doc of file.result.documents) {
+      const content = documentContentText(doc);
+      const entry: Entry = {
+        uri: file.uri, id: doc.id, range: entryRange(doc),
+        hash: content ? `${fnv1a64Hex(content)}:${content.length}` : '',
+      };
+      entries.push(entry);
+      if (entry.id) add(this.byId, entry.id, entry);
+      if (entry.hash) add(this.byHash, entry.hash, entry);
+    }
+    this.files.set(file.uri, entries);
+    this.collectAffected(entries, affected);
+    affected.add(file.uri);
+    return affected;
+  }
+
+  /** Drops a file from the index; returns the uris whose diagnostics may have changed. */
+  remove(uri: string): Set<string> {
+    const affected = new Set<string>();
+    const old = this.files.get(uri);
+    if (!old) return affected;
+    this.files.delete(uri);
+    for (const e of old) {
+      if (e.id) drop(this.byId, e.id, e);
+      if (e.hash) drop(this.byHash, e.hash, e);
+    }
+    this.collectAffected(old, affected);
+    affected.delete(uri);
+    return affected;
+  }
+
+  /** The uris currently indexed. */
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  /** SEED012/SEED013 diagnostics for one indexed file (empty when it is not indexed). */
+  diagnosticsFor(uri: string): SeedDiagnostic[] {
+    const out: SeedDiagnostic[] = [];
+    for (const e of this.files.get(uri) ?? []) {
+      if (e.id) {
+        const others = (this.byId.get(e.id) ?? []).filter((o) => o.uri !== uri);
+        if (others.length) {
+          const names = [...new Set(others.map((o) => shortName(o.uri)))];
+          out.push({
+            code: 'SEED012', severity: 'warning', range: e.range,
+            message: messages.sameIdElsewhere(e.id, names.length === 1 ? names[0] : `${names.length} other files`),
+            related: others.map((o) => ({ uri: o.uri, range: o.range, message: `'${e.id}' in ${shortName(o.uri)}` })),
+            fixes: [],
+          });
+        }
+      }
+      if (e.hash) {
+        const others = (this.byHash.get(e.hash) ?? []).filter((o) => o !== e && o.id !== e.id);
+        if (others.length) {
+          out.push({
+            code: 'SEED013', severity: 'warning', range: e.range,
+            message: messages.sameTextElsewhere(e.id, others[0].id),
+            related: others.map((o) => ({ uri: o.uri, range: o.range, message: `same text as '${o.id}' in ${shortName(o.uri)}` })),
+            fixes: [],
+          });
+        }
+      }
+    }
+    return out;
+  }
+
+  private collectAffected(entries: Entry[], into: Set<string>): void {
+    for (const e of entries) {
+      if (e.id) for (const o of this.byId.get(e.id) ?? []) into.add(o.uri);
+      if (e.hash) for (const o of this.byHash.get(e.hash) ?? []) into.add(o.uri);
+    }
+  }
+}
+
+function add(map: Map<string, Entry[]>, key: string, e: Entry): void {
+  const list = map.get(key);
+  if (list) list.push(e);
+  else map.set(key, [e]);
+}
+
+function drop(map: Map<string, Entry[]>, key: string, e: Entry): void {
+  const list = map.get(key);
+  if (!list) return;
+  const i = list.indexOf(e);
+  if (i >= 0) list.splice(i, 1);
+  if (!list.length) map.delete(key);
+}
+
+/** One-shot workspace check: SEED012/SEED013 diagnostics per uri (every uri has an entry). */
+export function checkWorkspace(files: readonly WorkspaceFile[]): Map<string, SeedDiagnostic[]> {
+  const index = new WorkspaceIndex();
+  for (const f of files) index.update(f);
+  const out = new Map<string, SeedDiagnostic[]>();
+  for (const f of files) out.set(f.uri, index.diagnosticsFor(f.uri));
+  return out;
+}
