@@ -1,8 +1,9 @@
 // Generates seed.tmLanguage.json. The delimiter regexes are shared between several rules
 // (document begin, document end, top-level close rules), so they are composed here once
 // instead of being copy-pasted into JSON where they would drift apart.
-// Run: node syntaxes/build-grammar.mjs   (test/unit/grammar.test.ts checks the JSON is current)
-import { writeFileSync } from 'node:fs';
+// Run: node syntaxes/build-grammar.mjs          writes the JSON
+//      node syntaxes/build-grammar.mjs --check  exits 1 if the JSON is stale (run by the grammar tests)
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const r = String.raw;
@@ -10,7 +11,7 @@ const r = String.raw;
 /** A canonical id: 3+ digits, "_", 16 lowercase hex digits, not glued to more id characters. */
 const ID = r`(\d{3,})(_)([0-9a-f]{16})(?![0-9A-Za-z_])`;
 /** Something an author meant as an id: contains "_", or a 16+ char run starting with a digit. */
-const ID_SHAPED = r`(?:[0-9A-Za-z]*_[0-9A-Za-z_]*|\d[0-9A-Za-z]{15,})(?![^ \t\n])`;
+const ID_SHAPED = r`(?:[0-9A-Za-z-]*_[0-9A-Za-z_-]*|\d[0-9A-Za-z-]{15,})(?![^ \t\n])`;
 const OPEN_CHARS = r`<＜‹«`;
 const CLOSE_CHARS = r`>＞›»`;
 /** A run of 2-7 '<', or of 1-7 marker characters containing a look-alike. */
@@ -237,8 +238,13 @@ const grammar = {
 };
 
 const out = fileURLToPath(new URL('./seed.tmLanguage.json', import.meta.url));
-export const grammarJson = JSON.stringify(grammar, null, 2) + '\n';
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  writeFileSync(out, grammarJson);
+const json = JSON.stringify(grammar, null, 2) + '\n';
+if (process.argv.includes('--check')) {
+  if (readFileSync(out, 'utf8') !== json) {
+    console.error(`${out} is stale: run node syntaxes/build-grammar.mjs`);
+    process.exit(1);
+  }
+} else {
+  writeFileSync(out, json);
   console.log(`wrote ${out}`);
 }
