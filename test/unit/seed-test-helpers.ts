@@ -1,0 +1,57 @@
+/** Shared helpers for the parser, diagnostics and fix tests. */
+import { expect } from 'vitest';
+import { applyTextEdits, parseSeed } from '../../src/core';
+import type { ParseOptions, ParseResult, QuickFix, Range, SeedDiagnostic } from '../../src/core';
+
+/** The diagnostics of one code. */
+export function ofCode(result: ParseResult, code: string): SeedDiagnostic[] {
+  return result.diagnostics.filter((d) => d.code === code);
+}
+
+/** Counts of errors keyed by code and message (messages carry no line numbers). */
+export function errorCounts(result: ParseResult): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const d of result.diagnostics) {
+    if (d.severity !== 'error') continue;
+    const k = `${d.code} ${d.message}`;
+    m.set(k, (m.get(k) ?? 0) + 1);
+  }
+  return m;
+}
+
+/** Why applying `fix` for `diag` is wrong, or undefined when it removes it and adds no error. */
+export function fixProblem(text: string, before: ParseResult, diag: SeedDiagnostic, fix: QuickFix, options?: ParseOptions): string | undefined {
+  const after = parseSeed(applyTextEdits(text, fix.edits), options);
+  const key = `${diag.code} ${diag.message}`;
+  const count = (r: ParseResult) => r.diagnostics.filter((d) => `${d.code} ${d.message}` === key).length;
+  if (count(after) >= count(before)) return `fix '${fix.title}' did not remove ${key}`;
+  const b = errorCounts(before);
+  for (const [k, n] of errorCounts(after)) {
+    if (n > (b.get(k) ?? 0)) return `fix '${fix.title}' for ${diag.code} added error ${k}`;
+  }
+  return undefined;
+}
+
+/** Asserts that every quick fix of `diag` removes it and adds no new error. */
+export function expectFixesWork(text: string, diag: SeedDiagnostic, options?: ParseOptions): void {
+  const before = parseSeed(text, options);
+  for (const f of diag.fixes) expect(fixProblem(text, before, diag, f, options)).toBeUndefined();
+}
+
+/** The text a single-line range covers. */
+export function textAt(text: string, range: Range): string {
+  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+  if (range.start.line !== range.end.line) throw new Error('multi-line range');
+  return lines[range.start.line].slice(range.start.character, range.end.character);
+}
+
+/** A valid id from a sequence number (hash repeated from the number, for readable tests). */
+export function id(seq: number, hashDigit = 'a'): string {
+  return `${String(seq).padStart(3, '0')}_${hashDigit.repeat(16)}`;
+}
+
+/** A well-formed document. */
+export function doc(seq: number, lines: string[] = ['Headline', 'A paragraph.'], attrs = ''): string {
+  const i = id(seq);
+  return `<<< ${i}${attrs ? ' ' + attrs : ''}\n${lines.join('\n')}\n>>> ${i}\n`;
+}
