@@ -1,0 +1,285 @@
+// Shared pieces of the scripts that run the extension in a real VS Code (code-server 4.100.3 =
+// VS Code 1.100.3) on machines that reach only the npm registry and Debian's packages.
+// See scripts/vscode/README.md for the why; every path here is computed from the repo root.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, copyFileSync, readFileSync, writeFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root: two folders above this file. */
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** code-server 4.100.3 bundles VS Code 1.100.3 and is the last release that runs on Node 20. */
+export const CODE_SERVER_VERSION = '4.100.3';
+
+/** Tool folder for all VS Code test state (git-ignored). */
+export const vscodeTestDir = join(repoRoot, '.vscode-test');
+
+/** Where the cached code-server install lives, one folder per version. */
+export const codeServerDir = join(vscodeTestDir, `code-server-${CODE_SERVER_VERSION}`);
+
+/** Written last by the installer: its presence means the install is complete. */
+export const installMarker = join(codeServerDir, '.install-complete');
+
+/** code-server's Node entry point inside the install. */
+export const codeServerEntry = join(codeServerDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+
+/** The sample workspace used by the tests, the UI test and `npm start`. */
+export const workspaceDir = join(repoRoot, 'test', 'workspace');
+
+/** Screenshots of the workbench go here (git-ignored via test-results/). */
+export const screenshotsDir = join(repoRoot, 'test-results', 'screenshots');
+
+/** Chromium flags that keep a headless Debian chromium quiet and offline-friendly. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** The extension's id (publisher.name) and version, read from package.json. */
+export function extensionInfo() {
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  return { id: `${pkg.publisher}.${pkg.name}`, publisher: pkg.publisher, name: pkg.name, version: pkg.version };
+}
+
+/** Prints a line prefixed with the script's tag, so interleaved output stays readable. */
+export function log(message) {
+  console.log(`[vscode] ${message}`);
+}
+
+/** An error whose message is shown to the user as is (no stack trace). */
+export class UserError extends Error {}
+
+/** Runs a top-level async main, turning UserError into a clean message and exit code. */
+export function runMain(main) {
+  main().then(
+    (code) => process.exit(typeof code === 'number' ? code : 0),
+    (error) => {
+      if (error instanceof UserError) console.error(`\n[vscode] ERROR: ${error.message}`);
+      else console.error(error);
+      process.exit(1);
+    },
+  );
+}
+
+/** Absolute path of an executable on PATH, or undefined. */
+export function which(name) {
+  const result = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
+  const path = result.stdout.trim();
+  return result.status === 0 && path ? path : undefined;
+}
+
+/** Debian prerequisites: how to detect each and which apt package brings it. */
+const PREREQUISITES = {
+  chromium: { apt: 'chromium', found: () => which('chromium'), why: 'the browser that shows the VS Code workbench' },
+  ripgrep: { apt: 'ripgrep', found: () => which('rg'), why: "VS Code's search (its npm package would download rg from GitHub)" },
+  'libkrb5-dev': {
+    apt: 'libkrb5-dev',
+    found: () => which('krb5-config') ?? (existsSync('/usr/include/gssapi/gssapi.h') ? 'yes' : undefined),
+    why: "building VS Code's native module kerberos",
+  },
+  compiler: { apt: 'build-essential', found: () => which('make') && (which('g++') ?? which('c++')), why: 'building native modules' },
+  python3: { apt: 'python3', found: () => which('python3'), why: 'node-gyp, which builds native modules' },
+};
+
+/** Throws a UserError naming the apt packages to install when any prerequisite is missing. */
+export function requirePrerequisites(names) {
+  const missing = names.filter((name) => !PREREQUISITES[name].found());
+  if (missing.length === 0) return;
+  const lines = missing.map((name) => `  - ${name}: needed for ${PREREQUISITES[name].why}`);
+  const packages = missing.map((name) => PREREQUISITES[name].apt).join(' ');
+  throw new UserError(
+    `missing Debian prerequisites:\n${lines.join('\n')}\nInstall them with:\n  apt-get update && apt-get install -y ${packages}`,
+  );
+}
+
+/** Runs a command, inheriting output; resolves with its exit code (never rejects on non-zero). */
+export function run(command, args, options = {}) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', ...options });
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolvePromise({ code: code ?? (signal ? 128 : 1), output }));
+  });
+}
+
+/** Runs a command and throws a UserError with its output when it fails. */
+export async function runChecked(command, args, options = {}) {
+  const { code, output } = await run(command, args, options);
+  if (code !== 0) {
+    throw new UserError(`\`${command} ${args.join(' ')}\` failed with exit code ${code} in ${options.cwd ?? process.cwd()}\n${output.slice(-4000)}`);
+  }
+  return output;
+}
+
+/** A free TCP port on 127.0.0.1 (asked of the OS, so parallel runs do not collide). */
+export function freePort() {
+  return new Promise((resolvePromise, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePromise(port));
+    });
+  });
+}
+
+/** Throws a UserError when code-server has not been installed yet. */
+export function requireCodeServer() {
+  if (!existsSync(installMarker) || !existsSync(codeServerEntry)) {
+    throw new UserError(`code-server ${CODE_SERVER_VERSION} is not installed in ${codeServerDir}.\nRun: node scripts/vscode/install-code-server.mjs`);
+  }
+}
+
+/**
+ * Makes fresh user-data and extensions folders under .vscode-test/<name>/ with settings that keep the
+ * workbench quiet (no start page, no trust prompt, no telemetry), and returns their paths.
+ */
+export function freshProfile(name, extraSettings = {}) {
+  const root = join(vscodeTestDir, name);
+  rmSync(root, { recursive: true, force: true });
+  const userDataDir = join(root, 'user-data');
+  const extensionsDir = join(root, 'extensions');
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  mkdirSync(extensionsDir, { recursive: true });
+  const settings = {
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'security.workspace.trust.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoUpdate': false,
+    'extensions.autoCheckUpdates': false,
+    'extensions.ignoreRecommendations': true,
+    'git.enabled': false,
+    ...extraSettings,
+  };
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  // An explicit (empty) config file keeps code-server from writing ~/.config/code-server/config.yaml.
+  const configFile = join(root, 'config.yaml');
+  writeFileSync(configFile, 'auth: none\n');
+  return { root, userDataDir, extensionsDir, configFile };
+}
+
+/** Matches a bare seed document file name: NNN_<16 lowercase hex>.txt. */
+const BARE_SEED = /^[0-9]{3,}_[0-9a-f]{16}\.txt$/;
+
+/**
+ * Copies the latest fixtures into the sample workspace: every test/fixtures/*.seed and every bare seed
+ * file. The copies are git-ignored (test/workspace/.gitignore), so the workspace always shows what
+ * the fixtures hold now. Returns the names copied.
+ */
+export function prepareWorkspace() {
+  const fixtures = join(repoRoot, 'test', 'fixtures');
+  const copied = [];
+  for (const name of readdirSync(fixtures)) {
+    const source = join(fixtures, name);
+    if (!statSync(source).isFile()) continue;
+    if (!name.endsWith('.seed') && !BARE_SEED.test(name)) continue;
+    copyFileSync(source, join(workspaceDir, name));
+    copied.push(name);
+  }
+  return copied;
+}
+
+/**
+ * Starts code-server on 127.0.0.1:port and resolves once it listens. Its output goes to `onOutput`
+ * (default: our stdout, prefixed). Returns { process, port, url, stop }.
+ */
+export async function startCodeServer({ port, userDataDir, extensionsDir, configFile, folder, env = {}, onOutput }) {
+  requireCodeServer();
+  const args = [
+    codeServerEntry,
+    '--config', configFile,
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--disable-proxy',
+    '--ignore-last-opened',
+    '--user-data-dir', userDataDir,
+    '--extensions-dir', extensionsDir,
+    folder,
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group, so stop() ends the extension host and its helpers too
+  });
+  const print = onOutput ?? ((line) => console.log(`[code-server] ${line}`));
+  let stopped = false;
+  const stop = () => {
+    if (stopped || child.exitCode !== null) return;
+    stopped = true;
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, 3000);
+    timer.unref();
+  };
+  const listening = new Promise((resolvePromise, reject) => {
+    let pending = '';
+    const onData = (chunk) => {
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop();
+      for (const line of lines) {
+        if (line.trim()) print(line);
+        if (line.includes('HTTP server listening on')) resolvePromise();
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new UserError(`code-server exited with code ${code} before it listened`)));
+  });
+  const timeout = new Promise((_, reject) => {
+    const timer = setTimeout(() => reject(new UserError('code-server did not print "HTTP server listening on" within 60 s')), 60_000);
+    timer.unref();
+  });
+  try {
+    await Promise.race([listening, timeout]);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { process: child, port, url: `http://127.0.0.1:${port}`, stop };
+}
+
+/** Registers handlers so that Ctrl+C, SIGTERM and normal exit all run `cleanup` once. */
+export function onExit(cleanup) {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    cleanup();
+  };
+  process.on('exit', once);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => {
+      once();
+      process.exit(130);
+    });
+  }
+}

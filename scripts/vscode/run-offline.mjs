@@ -1,0 +1,156 @@
+// Runs the integration suite (out/test/integration/index.js) inside a real VS Code 1.100.3: code-server
+// serves the workbench, Debian's chromium (driven by playwright-core) opens it with a test payload, and
+// the extension host runs the suite against test/workspace. Exits with the suite's code.
+//
+// It builds nothing: run `npm run build && npm run compile` first (`npm run test:integration` does).
+// It installs code-server when missing (cached in .vscode-test/).
+//
+// Usage: node scripts/vscode/run-offline.mjs [--grep PATTERN] [--screenshots] [--timeout SECONDS] [--headed]
+//   env: SEED_TEST_GREP (mocha grep), SEED_KEEP_SCREENSHOTS=1, SEED_TEST_TIMEOUT (seconds, default 600)
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { format, parseArgs } from 'node:util';
+import {
+  CHROMIUM_ARGS, UserError, extensionInfo, freePort, freshProfile, log, onExit, prepareWorkspace, repoRoot, requirePrerequisites,
+  runMain, screenshotsDir, startCodeServer, which, workspaceDir,
+} from './common.mjs';
+import { installCodeServer } from './install-code-server.mjs';
+
+/** The closing line of the mocha runner in test/integration/index.ts. */
+const SUMMARY = /^\d+ passed, \d+ failed(, \d+ skipped)?$/;
+
+/** Builds the workbench URL that makes VS Code load the extension from `extensionPath` and run `testsPath`. */
+export function payloadUrl(base, authority, folder, extensionPath, testsPath) {
+  const payload = [
+    ['extensionDevelopmentPath', `vscode-remote://${authority}${extensionPath}`],
+    ['extensionTestsPath', `vscode-remote://${authority}${testsPath}`],
+    ['skipWelcome', 'true'],
+  ];
+  return `${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/** Launches Debian's chromium through playwright-core; the caller closes it. */
+export async function launchChromium({ headed = false } = {}) {
+  requirePrerequisites(['chromium']);
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: which('chromium'), args: CHROMIUM_ARGS, headless: !headed });
+}
+
+/** Marks the extension host's console lines (see markConsole in test/integration/index.ts). */
+export const CONSOLE_MARKER = '@@seed-test@@ ';
+
+/** VS Code's log lines arrive as ["%c INFO", "color: ...", format, ...args]: rebuild the plain text. */
+export async function consoleText(message) {
+  const args = await Promise.all(message.args().map((arg) => arg.jsonValue().catch(() => '')));
+  if (process.env.SEED_VERBOSE === '2') console.log(`[browser:raw] ${JSON.stringify(args)}`);
+  if (typeof args[0] === 'string' && /^%c\s*[A-Z]+$/.test(args[0])) args.splice(0, 2);
+  return args.length > 0 ? format(...args) : message.text();
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      grep: { type: 'string' },
+      screenshots: { type: 'boolean', default: false },
+      timeout: { type: 'string' },
+      headed: { type: 'boolean', default: false },
+    },
+  });
+  const grep = values.grep ?? process.env.SEED_TEST_GREP ?? '';
+  const keepScreenshots = values.screenshots || process.env.SEED_KEEP_SCREENSHOTS === '1';
+  const timeoutSeconds = Number(values.timeout ?? process.env.SEED_TEST_TIMEOUT ?? 600);
+
+  const { id } = extensionInfo();
+  const testsPath = join(repoRoot, 'out', 'test', 'integration', 'index.js');
+  for (const [file, how] of [[join(repoRoot, 'dist', 'extension.js'), 'npm run build'], [testsPath, 'npm run compile']]) {
+    if (!existsSync(file)) throw new UserError(`${file} is missing: run \`${how}\` first (or use \`npm run test:integration\`)`);
+  }
+  requirePrerequisites(['chromium']);
+  await installCodeServer();
+  const copied = prepareWorkspace();
+  log(`workspace ${workspaceDir} (fixtures copied: ${copied.join(', ') || 'none'})`);
+
+  const profile = freshProfile('run-offline');
+  const port = await freePort();
+  let browser;
+  let server;
+  onExit(() => {
+    // Synchronous best effort on every way out (Ctrl+C, timeout, crash): never leave code-server behind.
+    server?.stop();
+    browser?.process?.()?.kill('SIGKILL');
+  });
+
+  const started = Date.now();
+  server = await startCodeServer({
+    port,
+    ...profile,
+    folder: workspaceDir,
+    env: { SEED_TEST_GREP: grep, SEED_TEST_CONSOLE_MARKER: CONSOLE_MARKER },
+    onOutput: (line) => {
+      if (process.env.SEED_VERBOSE === '1') console.log(`[code-server] ${line}`);
+    },
+  });
+  log(`code-server listening on ${server.url} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  browser = await launchChromium({ headed: values.headed });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  let summary;
+  const exitCode = new Promise((resolveExit) => {
+    page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code))).catch(() => {});
+  });
+  // Handled one after another: reading a message's arguments is async and must not reorder lines.
+  let consoleQueue = Promise.resolve();
+  page.on('console', (message) => {
+    consoleQueue = consoleQueue.then(async () => {
+      const text = await consoleText(message);
+      if (text.startsWith(CONSOLE_MARKER)) {
+        for (const line of text.slice(CONSOLE_MARKER.length).split('\n')) {
+          console.log(line);
+          if (SUMMARY.test(line.trim())) summary = line.trim();
+        }
+      } else if (process.env.SEED_VERBOSE === '1') {
+        console.log(`[browser:${message.type()}] ${text}`);
+      }
+    }, () => {});
+  });
+  page.on('pageerror', (error) => console.log(`[browser:pageerror] ${error.message}`));
+
+  const authority = `127.0.0.1:${port}`;
+  const url = payloadUrl(server.url, authority, workspaceDir, repoRoot, testsPath);
+  log(`opening the workbench for ${id} (timeout ${timeoutSeconds} s${grep ? `, grep ${JSON.stringify(grep)}` : ''})`);
+  await page.goto(url);
+
+  let timer;
+  const timedOut = new Promise((resolveTimeout) => {
+    timer = setTimeout(() => resolveTimeout('timeout'), timeoutSeconds * 1000);
+  });
+  const result = await Promise.race([exitCode, timedOut]);
+  clearTimeout(timer);
+  await consoleQueue;
+
+  let code;
+  if (result === 'timeout') {
+    console.error(`[vscode] ERROR: the integration suite did not finish within ${timeoutSeconds} s `
+      + '(set SEED_TEST_TIMEOUT or --timeout to change it; SEED_VERBOSE=1 shows the workbench console). '
+      + 'A screenshot of the window is kept in test-results/screenshots/run-offline-timeout.png.');
+    code = 1;
+  } else {
+    code = result;
+  }
+  if (keepScreenshots || code !== 0) {
+    mkdirSync(screenshotsDir, { recursive: true });
+    const file = join(screenshotsDir, `run-offline-${result === 'timeout' ? 'timeout' : code === 0 ? 'end' : 'failed'}.png`);
+    await page.screenshot({ path: file }).then(() => log(`screenshot: ${file}`), () => {});
+  }
+  await browser.close().catch(() => {});
+  server.stop();
+  log(`suite finished with exit code ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // Repeated last, so the closing line CI reads is the suite's own count.
+  if (summary) console.log(summary);
+  return code;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runMain(main);
+}
