@@ -7,7 +7,7 @@
  */
 import nlp from 'compromise';
 import {
-  CONNECTORS, GAZETTEER, NAME_PARTICLES, NEVER_ENTITY, ORG_HEADS, ORG_SUFFIXES, PLACE_HEADS, PLACE_SUFFIXES,
+  CONNECTORS, DEMONYMS, GAZETTEER, NAME_PARTICLES, NEVER_ENTITY, ORG_HEADS, ORG_SUFFIXES, PLACE_HEADS, PLACE_SUFFIXES,
   STRONG_TITLES, TITLES,
 } from './gazetteer';
 import { cleanSpan, collectCaseEvidence, datelinePlace, isAllCaps, recase, type CaseEvidence } from './spans';
@@ -110,7 +110,9 @@ interface Run {
 function joinable(a: Token, b: Token): boolean {
   const gap = a.post + b.pre;
   if (/['’]s?$/u.test(a.text) && a.text !== bare(a.text)) return false; // possessive ends a run
-  return gap === ' ' || gap === '-' || gap === '' || gap === '&';
+  if (gap === ' ' || gap === '-' || gap === '' || gap === '&') return true;
+  // An initial: "S. Waugh", "J.R. Ewing".
+  return /^(?:\p{Lu}\.?)+$/u.test(a.text) && (gap === '. ' || gap === '.') && a.text.length <= 4;
 }
 
 function buildRuns(tokens: Token[], evidence: CaseEvidence): Run[] {
@@ -152,6 +154,15 @@ function words(run: Token[]): string[] {
   return run.map((t) => bare(t.text));
 }
 
+function isDemonym(t: Token, word: string): boolean {
+  if (t.tags.has('Demonym') || DEMONYMS.has(word)) return true;
+  lexicon ??= (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+  const tag = lexicon[word.toLowerCase()];
+  if (tag === 'Demonym' || (Array.isArray(tag) && tag.includes('Demonym'))) return true;
+  // Nationality adjectives: Chinese, Lebanese, Danish, Finnish.
+  return /^\p{Lu}\p{Ll}+(?:ese|ish)$/u.test(word) && tag === undefined;
+}
+
 /** Types one run (titles already stripped); undefined = untyped candidate, null = not an entity. */
 function classify(run: Token[], surface: string, titled: boolean, mixedCaseLine: boolean): EntityType | undefined | null {
   const w = words(run);
@@ -162,7 +173,10 @@ function classify(run: Token[], surface: string, titled: boolean, mixedCaseLine:
   if (w.length >= 3 && w.includes('of') && ORG_HEADS.has(w[0])) return 'organization';
   if (w.length >= 3 && w.includes('of') && PLACE_HEADS.has(w[0])) return 'place';
   if (w.length >= 2 && (PLACE_SUFFIXES.has(last) || PLACE_HEADS.has(w[0]))) return 'place';
-  if (run[run.length - 1].tags.has('Demonym')) return null;
+  if (isDemonym(run[run.length - 1], last)) return null;
+  // A lone common word at a sentence start ("Former", "Net") is not a name.
+  if (w.length === 1 && run[0].sentenceStart && lexiconForm(last.toLowerCase()) === 'lower' && !hasProperTag(run[0])) return null;
+  if (w.length === 1 && last.length < 2) return null;
   if (titled) return 'person';
   let org = 0;
   let per = 0;
@@ -177,6 +191,19 @@ function classify(run: Token[], surface: string, titled: boolean, mixedCaseLine:
   if (loc > 0) return 'place';
   if (mixedCaseLine && w.length === 1 && /^\p{Lu}{2,6}$/u.test(last)) return 'organization';
   return undefined;
+}
+
+const TEAM_AFTER = /^\s+(?:\d{1,3}(?![\d.,:/-]*\d{2,4}\b)(?:\s|,|$)|(?:beat|beats|v|vs|v\.|vs\.|drew|draw|defeated|edged|routed|thrashed|crushed|downed|outlasted|rallied|lost to|won)\b)/;
+const TEAM_BEFORE = /(?:\b(?:beat|beats|v|vs|v\.|vs\.|defeated|edged|routed|thrashed|crushed|downed|drew with|lost to|against)|(?:^|\s)\d{1,3})\s+$/;
+
+/**
+ * Sports: a place named in a result ("Chicago 5 Houston 3", "Essex beat Kent", "Milan v
+ * Roma") stands for its team, an organisation.
+ */
+function isTeamContext(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 24);
+  const before = text.slice(Math.max(0, start - 24), start);
+  return TEAM_AFTER.test(after) || (TEAM_BEFORE.test(before) && !/\bagainst\s+$/.test(before)) || (/\bagainst\s+$/.test(before) && TEAM_AFTER.test(after));
 }
 
 /** Extracts people, places and organisations from one document's body lines (headline first). */
@@ -206,13 +233,18 @@ export function extractDocument(lines: readonly EntityLine[]): DocumentExtractio
         candidates.push({ line, start: span.start, text: surface, caps });
         return;
       }
-      mentions.push({ line, start: span.start, end: span.end, text: surface, type, source: 'tagger' });
+      const final = type === 'place' && isTeamContext(text, span.start, span.end) ? 'organization' : type;
+      mentions.push({ line, start: span.start, end: span.end, text: surface, type: final, source: 'tagger' });
     };
     if (dateline) {
       mentions.push({ line, start: dateline.start, end: dateline.end, text: text.slice(dateline.start, dateline.end), type: 'place', source: 'tagger' });
     }
-    for (const { tokens: run } of buildRuns(tokens, evidence)) {
-      if (dateline && run[0].start < dateline.end) continue;
+    for (let { tokens: run } of buildRuns(tokens, evidence)) {
+      if (dateline && run[0].start < dateline.end && run[run.length - 1].end > dateline.start) {
+        // Keep a byline before the dateline ("Glenn Somerville"), drop the dateline's own words.
+        run = run.filter((t) => t.end <= dateline.start);
+        if (run.length === 0) continue;
+      }
       // Whole-run knowledge first: "General Motors" is not General + Motors.
       const whole = tagText.slice(run[0].start, run[run.length - 1].end);
       const cleanedWhole = cleanSpan(tagText, run[0].start, run[run.length - 1].end);

@@ -137,3 +137,11 @@ export const NEVER_ENTITY = new Set(list(`I|Monday|Tuesday|Wednesday|Thursday|Fr
 March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|
 God|Internet|Christmas|Easter|Ramadan|Mon|Tue|Wed|Thu|Fri|Sat|Sun|AM|PM|GMT|EST|EDT|BST|CET|OK|TV|CEO|PRESS|DIGEST|
 NEWSROOM|UPDATE|SOCCER|CRICKET|TENNIS|GOLF|RUGBY|BASEBALL|BASKETBALL|RESULTS|STANDINGS`).map((s) => s));
+
+/** Nationality and religion adjectives compromise does not know as demonyms: CoNLL's MISC, never ours. */
+export const DEMONYMS = new Set(list(`English|Spanish|French|British|Irish|Scottish|Welsh|Arab|Arabic|Tajik|Serb|Serbs|Croat|
+Croats|Muslim|Muslims|Moslem|Moslems|Islamic|Jewish|Christian|Catholic|Protestant|Orthodox|Sunni|Shi'ite|Shia|Kurd|Kurdish|
+Kurds|Palestinian|Palestinians|Yugoslav|Slovak|Czech|Swiss|Thai|Iraqi|Iranian|Afghan|Pakistani|Bangladeshi|Saudi|Kuwaiti|
+Yemeni|Omani|Qatari|Emirati|Somali|Sudanese|Nepali|Uzbek|Kazakh|Turkmen|Kyrgyz|Chechen|Ossetian|Abkhaz|Tamil|Sinhalese|
+Hindu|Sikh|Buddhist|Basque|Catalan|Flemish|Walloon|Cypriot|Maltese|Dane|Danes|Swede|Swedes|Finn|Finns|Pole|Poles|
+Latino|Hispanic|Asian|African|Western|Eastern|Northern|Southern|Soviet|Communist|Socialist|Olympic|Olympics`));

@@ -108,9 +108,13 @@ export function recase(
  * "NEW YORK, Aug 30 -". Returns the place name's extent, or undefined.
  */
 export function datelinePlace(text: string): { start: number; end: number } | undefined {
-  const m = /^([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})(?:,? \d{4}-\d{2}-\d{2}|,? \([A-Z][A-Za-z ]+\)| [-–—] |, [A-Z][a-z]{2,8}\.? \d{1,2}\b)/.exec(text);
-  if (!m) return undefined;
-  return { start: 0, end: m[1].length };
+  // Also after a byline on the same line: "Glenn Somerville WASHINGTON 1996-08-29".
+  const m = /(?:^|\s)([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:,? \d{4}-\d{2}-\d{2}|,? \((?:Reuters|AP|AFP|UPI|Xinhua|dpa|DPA)\)|, [A-Z][a-z]{2,8}\.? \d{1,2} [-–—])/.exec(text);
+  if (!m || m.index > 60) return undefined;
+  const start = m.index + (m[0].length - m[0].trimStart().length);
+  // A byline before the dateline must look like a name, not a sentence.
+  if (start > 0 && !/^(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}$/u.test(text.slice(0, start))) return undefined;
+  return { start, end: start + m[1].length };
 }
 
 /** Abbreviations whose final period belongs to the name. */
@@ -125,6 +129,8 @@ const LEADING_PUNCT = /^[\s.,;:!?"“”'‘’()[\]{}*–—-]+/u;
  * Returns the new [start, end) within `text`, or undefined when nothing is left.
  */
 export function cleanSpan(text: string, start: number, end: number): { start: number; end: number } | undefined {
+  // The tagger leaves the final period of "U.S." or "Corp." outside its term.
+  if (text[end] === '.' && KEEP_PERIOD.test(text.slice(start, end + 1))) end++;
   let s = text.slice(start, end);
   const lead = LEADING_PUNCT.exec(s);
   if (lead) {
