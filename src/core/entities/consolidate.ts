@@ -184,6 +184,11 @@ export function consolidateCorpus(inputs: readonly ConsolidationInput[], lexicon
     const push = (m: EntityMention, norm: string): void => {
       const res = entityKeyOf(norm, d);
       if (!res) return;
+      // Local context outranks the corpus vote: the entity is then the surface under the pinned type.
+      if (m.pinned && m.type !== res.type) {
+        res.type = m.type;
+        res.key = `${m.type}:${norm}`;
+      }
       const fromLexicon = stats.get(norm)?.forced !== undefined || stats.get(res.full)?.lexiconCanonical !== undefined;
       out.push({ ...m, type: res.type, source: m.source === 'tagger' && fromLexicon ? 'lexicon' : m.source, uri: input.uri, docId: input.docId, entityKey: res.key });
       taken.push(m);

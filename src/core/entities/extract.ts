@@ -233,8 +233,11 @@ export function extractDocument(lines: readonly EntityLine[]): DocumentExtractio
         candidates.push({ line, start: span.start, text: surface, caps });
         return;
       }
-      const final = type === 'place' && isTeamContext(text, span.start, span.end) ? 'organization' : type;
-      mentions.push({ line, start: span.start, end: span.end, text: surface, type: final, source: 'tagger' });
+      if (type === 'place' && isTeamContext(text, span.start, span.end)) {
+        mentions.push({ line, start: span.start, end: span.end, text: surface, type: 'organization', source: 'tagger', pinned: true });
+      } else {
+        mentions.push({ line, start: span.start, end: span.end, text: surface, type, source: 'tagger' });
+      }
     };
     if (dateline) {
       mentions.push({ line, start: dateline.start, end: dateline.end, text: text.slice(dateline.start, dateline.end), type: 'place', source: 'tagger' });

@@ -29,6 +29,8 @@ export interface EntityMention {
   text: string;
   type: EntityType;
   source: MentionSource;
+  /** Set when local context decided the type (a team in a result): consolidation keeps it. */
+  pinned?: boolean;
 }
 
 /**
