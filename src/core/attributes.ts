@@ -115,7 +115,6 @@ export function readAttributes(text: string, start: number, line: number, diagno
         report('SEED009', valueStart, n, messages.unterminatedQuote(key), {
           fixes: [fix('Close the quoted value', [replaceEdit(line, n, n, closer)])],
         });
-        bad = true;
       } else if (i < n && !isWs(text.charCodeAt(i))) {
         let e = i;
         while (e < n && !isWs(text.charCodeAt(e))) e++;
@@ -131,7 +130,6 @@ export function readAttributes(text: string, start: number, line: number, diagno
         bad = true;
       } else if (value.indexOf('"') >= 0) {
         report('SEED009', valueStart, i, messages.quoteInBareValue(key));
-        bad = true;
       }
     }
     const attr: SeedAttribute = {
