@@ -13,7 +13,7 @@ describe('workspace checks', () => {
     const a = out.get('file:///w/a.seed')!;
     const b = out.get('file:///w/b.seed')!;
     expect(a.map((d) => d.code)).toEqual(['SEED012']);
-    expect(a[0]).toMatchObject({ severity: 'warning', range: { start: { line: 4, character: 4 } } });
+    expect(a[0]).toMatchObject({ severity: 'warning', range: { start: { line: 3, character: 4 } } });
     expect(a[0].message).toContain('b.seed');
     expect(a[0].related).toEqual([{ uri: 'file:///w/b.seed', range: { start: { line: 4, character: 4 }, end: { line: 4, character: 24 } }, message: expect.any(String) }]);
     expect(b.map((d) => d.code)).toEqual(['SEED012']);
