@@ -68,6 +68,7 @@ export function bundle(files: readonly BundleInput[]): BundleResult {
     }
     out.push(bundleDocument(id, split));
   }
+  if (files.length === 0) problems.push({ severity: 'error', message: 'no seed files to bundle' });
   if (problems.length) return { text: '', documentCount: 0, problems };
   return { text: out.join(''), documentCount: out.length, problems };
 }
