@@ -4,7 +4,10 @@
  * organisations), mentions the tagger missed recovered from untyped capitalised runs when they
  * match an entity known elsewhere, a canonical name per entity, and the user lexicon applied.
  *
- * It needs no text: only the per-document extractions, so it can run on cached results.
+ * It needs no text, only per-document extractions, so it runs on cached results. The work is
+ * split so an index can update incrementally: `SurfaceStats` adds/removes one document's votes,
+ * `buildTables` derives the corpus-wide decisions (cheap: one pass over distinct surfaces), and
+ * `resolveDocument` applies them to one document.
  */
 import { GAZETTEER, NEVER_ENTITY } from './gazetteer';
 import { emptyLexicon, type Lexicon } from './lexicon';
@@ -40,7 +43,7 @@ function wordsOf(s: string): { text: string; start: number; end: number }[] {
   while ((m = WORD.exec(s)) !== null) {
     let text = m[0];
     // "Corp." keeps its period as part of the word for matching, a sentence period does not.
-    if (text.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(text) && !/^(?:Corp|Inc|Ltd|Co|Jr|Sr)\.$/u.test(text)) text = text.slice(0, -1);
+    if (text.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(text) && !/^(?:Corp|Inc|Ltd|Co|Jr|Sr)\.$/iu.test(text)) text = text.slice(0, -1);
     out.push({ text, start: m.index, end: m.index + text.length });
   }
   return out;
@@ -50,207 +53,240 @@ function acronymOf(s: string): string {
   return wordsOf(s).filter((w) => !LINK_STOP.has(w.text.toLowerCase()) && /^\p{Lu}/u.test(w.text)).map((w) => w.text[0]).join('');
 }
 
-interface SurfaceStats {
-  votes: Record<EntityType, number>;
-  /** Exact written forms and their counts (for display). */
-  forms: Map<string, number>;
-  forced?: EntityType;
-  lexiconCanonical?: string;
-  docs: Set<number>;
+interface Votes {
+  person: number;
+  place: number;
+  organization: number;
+  /** One written form (for acronyms: "Organisation of African Unity" -> OAU needs the capitals). */
+  form: string;
 }
 
-/** Consolidates the extractions of a whole corpus. Pure: same input, same output. */
-export function consolidateCorpus(inputs: readonly ConsolidationInput[], lexicon: Lexicon = emptyLexicon()): ConsolidatedCorpus {
-  const ignore = new Set(lexicon.ignore.map(normalizeSurface));
-  const stats = new Map<string, SurfaceStats>();
-  const stat = (norm: string): SurfaceStats => {
-    let s = stats.get(norm);
-    if (!s) stats.set(norm, (s = { votes: { person: 0, place: 0, organization: 0 }, forms: new Map(), docs: new Set() }));
-    return s;
-  };
+/** Corpus-wide tagger votes per normalised surface; documents are added and removed one by one. */
+export class SurfaceStats {
+  readonly votes = new Map<string, Votes>();
 
-  // 1. Lexicon first: its types are forced, its aliases point at its canonical text.
+  /** Adds (sign 1) or removes (sign -1) one document's tagger votes. */
+  apply(extraction: DocumentExtraction, sign: 1 | -1): void {
+    for (const m of extraction.mentions) {
+      const norm = normalizeSurface(m.text);
+      let v = this.votes.get(norm);
+      if (!v) {
+        if (sign < 0) continue;
+        this.votes.set(norm, (v = { person: 0, place: 0, organization: 0, form: m.text }));
+      }
+      v[m.type] += sign;
+      if (v.person <= 0 && v.place <= 0 && v.organization <= 0) this.votes.delete(norm);
+    }
+  }
+}
+
+/** The corpus-wide decisions consolidation applies to every document. */
+export interface ConsolidationTables {
+  ignore: Set<string>;
+  /** Surface -> type (lexicon-forced, else the vote). */
+  types: Map<string, EntityType>;
+  /** Surfaces the lexicon names (their types were forced). */
+  lexiconSurfaces: Map<string, string>;
+  /** Lexicon alias -> normalised lexicon text. */
+  aliasOf: Map<string, string>;
+  lastNames: Map<string, string[]>;
+  firstNames: Map<string, string[]>;
+  acronyms: Map<string, string[]>;
+  /** Known surfaces as word lists, indexed by first word, longest first. */
+  known: Map<string, string[][]>;
+  /** Changes whenever any decision above changes (lets an index keep per-document results). */
+  signature: string;
+}
+
+function addTo(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Derives corpus-wide decisions from the votes and the lexicon. */
+export function buildTables(stats: SurfaceStats, lexicon: Lexicon = emptyLexicon()): ConsolidationTables {
+  const ignore = new Set(lexicon.ignore.map(normalizeSurface));
+  const types = new Map<string, EntityType>();
+  const lexiconSurfaces = new Map<string, string>();
   const aliasOf = new Map<string, string>();
+  for (const [norm, v] of stats.votes) {
+    if (ignore.has(norm)) continue;
+    let best: EntityType | undefined;
+    for (const t of ENTITY_TYPES) if (v[t] > 0 && (!best || v[t] > v[best])) best = t;
+    if (best) types.set(norm, best);
+  }
   for (const e of lexicon.entities) {
     const canon = normalizeSurface(e.text);
     for (const surface of [e.text, ...e.aliases]) {
-      const s = stat(normalizeSurface(surface));
-      s.forced = e.type;
-      s.lexiconCanonical = e.text;
-      if (normalizeSurface(surface) !== canon) aliasOf.set(normalizeSurface(surface), canon);
+      const norm = normalizeSurface(surface);
+      types.set(norm, e.type);
+      lexiconSurfaces.set(norm, e.text);
+      if (norm !== canon) aliasOf.set(norm, canon);
     }
   }
-  for (const [surface, type] of Object.entries(lexicon.types)) stat(normalizeSurface(surface)).forced = type;
+  for (const [surface, type] of Object.entries(lexicon.types)) {
+    types.set(normalizeSurface(surface), type);
+    lexiconSurfaces.set(normalizeSurface(surface), lexiconSurfaces.get(normalizeSurface(surface)) ?? surface);
+  }
 
-  // 2. Votes from the tagger.
-  inputs.forEach((input, d) => {
-    for (const m of input.extraction.mentions) {
-      const norm = normalizeSurface(m.text);
-      if (ignore.has(norm)) continue;
-      const s = stat(norm);
-      s.votes[m.type] += 1;
-      s.forms.set(m.text, (s.forms.get(m.text) ?? 0) + 1);
-      s.docs.add(d);
-    }
-  });
-  const typeOf = (norm: string): EntityType | undefined => {
-    const s = stats.get(norm);
-    if (!s) return undefined;
-    if (s.forced) return s.forced;
-    let best: EntityType | undefined;
-    for (const t of ENTITY_TYPES) if (s.votes[t] > 0 && (!best || s.votes[t] > s.votes[best])) best = t;
-    return best;
-  };
-
-  // 3. Short forms of full names: surnames and first names of people, acronyms of organisations.
-  const lastNames = new Map<string, Set<string>>();
-  const firstNames = new Map<string, Set<string>>();
-  const acronyms = new Map<string, Set<string>>();
-  for (const norm of stats.keys()) {
-    const type = typeOf(norm);
+  const lastNames = new Map<string, string[]>();
+  const firstNames = new Map<string, string[]>();
+  const acronyms = new Map<string, string[]>();
+  const sorted = [...types.keys()].sort();
+  for (const norm of sorted) {
+    const type = types.get(norm);
     const w = wordsOf(norm).map((x) => x.text);
     if (w.length < 2) continue;
     if (type === 'person') {
-      const add = (map: Map<string, Set<string>>, k: string): void => {
-        if (k.length < 2 || LINK_STOP.has(k)) return;
-        let set = map.get(k);
-        if (!set) map.set(k, (set = new Set()));
-        set.add(norm);
-      };
-      add(lastNames, w[w.length - 1]);
-      add(firstNames, w[0]);
+      const last = w[w.length - 1];
+      if (last.length >= 2 && !LINK_STOP.has(last)) addTo(lastNames, last, norm);
+      if (w[0].length >= 2 && !/^\p{L}\.$/u.test(w[0]) && !LINK_STOP.has(w[0])) addTo(firstNames, w[0], norm);
     } else if (type === 'organization') {
-      const forms = [...(stats.get(norm)?.forms.keys() ?? [])];
-      const acr = acronymOf(forms[0] ?? norm).toLowerCase();
-      if (acr.length >= 2) {
-        let set = acronyms.get(acr);
-        if (!set) acronyms.set(acr, (set = new Set()));
-        set.add(norm);
-      }
+      const acr = acronymOf(stats.votes.get(norm)?.form ?? lexiconSurfaces.get(norm) ?? norm).toLowerCase();
+      if (acr.length >= 2 && acr.length < w.length + 1) addTo(acronyms, acr, norm);
     }
   }
-  const mentionCount = (norm: string): number => {
-    const s = stats.get(norm);
-    return s ? s.votes.person + s.votes.place + s.votes.organization : 0;
-  };
-  /** The full name a short form stands for in document d, if any (same document first). */
-  const fullNameOf = (norm: string, d: number): string | undefined => {
-    if (aliasOf.has(norm)) return aliasOf.get(norm);
-    if (norm.includes(' ') || stats.get(norm)?.forced) return undefined;
-    const pick = (set: Set<string> | undefined): string | undefined => {
-      if (!set || set.size === 0) return undefined;
-      const all = [...set];
-      const local = all.filter((f) => stats.get(f)?.docs.has(d));
-      const pool = local.length > 0 ? local : all;
-      // Ambiguous across the corpus and absent from this document: do not guess.
-      if (local.length === 0 && all.length > 1) return undefined;
-      return pool.sort((a, b) => mentionCount(b) - mentionCount(a) || a.localeCompare(b))[0];
-    };
-    if (GAZETTEER.has(norm)) return undefined;
-    const own = typeOf(norm);
-    return pick(lastNames.get(norm))
-      ?? (own === undefined || own === 'person' ? pick(firstNames.get(norm)) : undefined)
-      ?? pick(acronyms.get(norm));
-  };
 
-  // 4. Recovery matcher: every typed surface (and lexicon form), indexed by its first word.
   const known = new Map<string, string[][]>();
   const addKnown = (norm: string): void => {
     const w = wordsOf(norm).map((x) => x.text);
-    if (w.length === 0 || (w.length === 1 && (w[0].length < 2 || NEVER_ENTITY.has(w[0][0].toUpperCase() + w[0].slice(1))))) return;
-    let list = known.get(w[0]);
-    if (!list) known.set(w[0], (list = []));
-    list.push(w);
+    if (w.length === 0) return;
+    if (w.length === 1 && (w[0].length < 2 || NEVER_ENTITY.has(w[0][0].toUpperCase() + w[0].slice(1)))) return;
+    const list = known.get(w[0]);
+    if (list) list.push(w);
+    else known.set(w[0], [w]);
   };
-  for (const norm of stats.keys()) if (!ignore.has(norm) && typeOf(norm)) addKnown(norm);
-  for (const key of [...lastNames.keys(), ...acronyms.keys()]) if (!stats.has(key)) addKnown(key);
-  for (const list of known.values()) list.sort((a, b) => b.length - a.length);
+  for (const norm of sorted) if (!ignore.has(norm)) addKnown(norm);
+  for (const key of [...lastNames.keys(), ...acronyms.keys()]) if (!types.has(key)) addKnown(key);
+  for (const list of known.values()) list.sort((a, b) => b.length - a.length || a.join(' ').localeCompare(b.join(' ')));
 
-  // 5. Resolve every document.
-  const entityKeyOf = (norm: string, d: number): { key: string; type: EntityType; full: string } | undefined => {
-    const full = fullNameOf(norm, d);
+  const signature = JSON.stringify([sorted.map((n) => `${n}\u0001${types.get(n)}`), [...aliasOf], [...ignore],
+    [...lastNames], [...firstNames], [...acronyms], [...lexiconSurfaces]]);
+  return { ignore, types, lexiconSurfaces, aliasOf, lastNames, firstNames, acronyms, known, signature };
+}
+
+/** Resolves one document's mentions: corpus types, links to full names, recovered mentions. */
+export function resolveDocument(tables: ConsolidationTables, uri: string, docId: string, extraction: DocumentExtraction): ResolvedMention[] {
+  const { types, ignore } = tables;
+  // Names written in full in this document win when a short form is ambiguous in the corpus.
+  const local = new Map<string, number>();
+  for (const m of extraction.mentions) {
+    const n = normalizeSurface(m.text);
+    local.set(n, (local.get(n) ?? 0) + 1);
+  }
+  const pick = (list: string[] | undefined): string | undefined => {
+    if (!list || list.length === 0) return undefined;
+    const here = list.filter((f) => local.has(f));
+    if (here.length === 0) return list.length === 1 ? list[0] : undefined;
+    return here.sort((a, b) => (local.get(b) ?? 0) - (local.get(a) ?? 0) || a.localeCompare(b))[0];
+  };
+  const fullNameOf = (norm: string): string | undefined => {
+    const alias = tables.aliasOf.get(norm);
+    if (alias) return alias;
+    if (norm.includes(' ') || tables.lexiconSurfaces.has(norm) || GAZETTEER.has(norm)) return undefined;
+    const own = types.get(norm);
+    return pick(tables.lastNames.get(norm))
+      ?? (own === undefined || own === 'person' ? pick(tables.firstNames.get(norm)) : undefined)
+      ?? pick(tables.acronyms.get(norm));
+  };
+
+  const out: ResolvedMention[] = [];
+  const taken: EntityMention[] = [];
+  const push = (m: EntityMention, norm: string): void => {
+    const full = fullNameOf(norm);
     const target = full ?? norm;
-    const type = typeOf(target) ?? (full && lastNames.has(norm) ? 'person' : undefined);
-    if (!type) return undefined;
-    return { key: `${type}:${target}`, type, full: target };
+    let type = types.get(target);
+    if (!type) return;
+    let key = `${type}:${target}`;
+    // Local context outranks the corpus vote: the entity is then the surface under the pinned type.
+    if (m.pinned && m.type !== type && !tables.lexiconSurfaces.has(norm)) {
+      type = m.type;
+      key = `${type}:${norm}`;
+    }
+    const fromLexicon = tables.lexiconSurfaces.has(norm) || tables.lexiconSurfaces.has(target);
+    out.push({ ...m, type, source: m.source === 'tagger' && fromLexicon ? 'lexicon' : m.source, uri, docId, entityKey: key });
+    taken.push(m);
   };
-  const documents: ConsolidatedCorpus['documents'] = [];
-  const groups = new Map<string, { type: EntityType; surfaces: Map<string, number>; docs: Set<number>; count: number; lexicon?: string }>();
-  inputs.forEach((input, d) => {
-    const out: ResolvedMention[] = [];
-    const taken: { line: number; start: number; end: number }[] = [];
-    const overlaps = (line: number, start: number, end: number): boolean =>
-      taken.some((t) => t.line === line && t.start < end && start < t.end);
-    const push = (m: EntityMention, norm: string): void => {
-      const res = entityKeyOf(norm, d);
-      if (!res) return;
-      // Local context outranks the corpus vote: the entity is then the surface under the pinned type.
-      if (m.pinned && m.type !== res.type) {
-        res.type = m.type;
-        res.key = `${m.type}:${norm}`;
+  for (const m of extraction.mentions) {
+    const norm = normalizeSurface(m.text);
+    if (!ignore.has(norm)) push(m, norm);
+  }
+  for (const c of extraction.candidates) {
+    const w = wordsOf(c.text);
+    const lw = w.map((x) => x.text.toLowerCase());
+    for (let i = 0; i < w.length;) {
+      let matched = 0;
+      for (const cand of tables.known.get(lw[i]) ?? []) {
+        if (cand.length <= w.length - i && cand.every((x, k) => x === lw[i + k])) {
+          // Mixed-case text must match capitalisation too (a known "May" is not the verb).
+          if (!c.caps && !/^\p{Lu}/u.test(w[i].text)) continue;
+          matched = cand.length;
+          break;
+        }
       }
-      const fromLexicon = stats.get(norm)?.forced !== undefined || stats.get(res.full)?.lexiconCanonical !== undefined;
-      out.push({ ...m, type: res.type, source: m.source === 'tagger' && fromLexicon ? 'lexicon' : m.source, uri: input.uri, docId: input.docId, entityKey: res.key });
-      taken.push(m);
-      let g = groups.get(res.key);
-      if (!g) groups.set(res.key, (g = { type: res.type, surfaces: new Map(), docs: new Set(), count: 0 }));
-      g.surfaces.set(m.text, (g.surfaces.get(m.text) ?? 0) + 1);
-      g.docs.add(d);
-      g.count++;
-      const lc = stats.get(res.full)?.lexiconCanonical;
-      if (lc) g.lexicon = lc;
-    };
-    for (const m of input.extraction.mentions) {
-      const norm = normalizeSurface(m.text);
-      if (!ignore.has(norm)) push(m, norm);
-    }
-    for (const c of input.extraction.candidates) {
-      const w = wordsOf(c.text);
-      const lw = w.map((x) => x.text.toLowerCase());
-      for (let i = 0; i < w.length; ) {
-        let matched = 0;
-        for (const cand of known.get(lw[i]) ?? []) {
-          if (cand.length <= w.length - i && cand.every((x, k) => x === lw[i + k])) {
-            // Mixed-case text must match capitalisation too (a known "May" is not the verb).
-            if (!c.caps && !/^\p{Lu}/u.test(w[i].text)) continue;
-            matched = cand.length;
-            break;
-          }
-        }
-        if (matched === 0) {
-          i++;
-          continue;
-        }
-        const start = c.start + w[i].start;
-        const end = c.start + w[i + matched - 1].end;
-        const text = c.text.slice(w[i].start, w[i + matched - 1].end);
-        const norm = normalizeSurface(text);
-        if (!ignore.has(norm) && !overlaps(c.line, start, end)) {
-          push({ line: c.line, start, end, text, type: 'person', source: 'corpus' }, norm);
-        }
-        i += matched;
+      if (matched === 0) {
+        i++;
+        continue;
       }
+      const start = c.start + w[i].start;
+      const end = c.start + w[i + matched - 1].end;
+      const text = c.text.slice(w[i].start, w[i + matched - 1].end);
+      const norm = normalizeSurface(text);
+      if (!ignore.has(norm) && !taken.some((t) => t.line === c.line && t.start < end && start < t.end)) {
+        push({ line: c.line, start, end, text, type: 'person', source: 'corpus' }, norm);
+      }
+      i += matched;
     }
-    out.sort((a, b) => a.line - b.line || a.start - b.start);
-    documents.push({ uri: input.uri, docId: input.docId, mentions: out });
-  });
+  }
+  out.sort((a, b) => a.line - b.line || a.start - b.start);
+  return out;
+}
 
-  // 6. Canonical names: the lexicon's text, else the longest, then most frequent, written form.
+/**
+ * Groups resolved mentions into entities with counts and a canonical name: the lexicon's text,
+ * else the longest (then most frequent) mixed-case written form.
+ */
+export function summarizeEntities(documents: Iterable<readonly ResolvedMention[]>, tables?: ConsolidationTables): EntitySummary[] {
+  const groups = new Map<string, { type: EntityType; surfaces: Map<string, number>; docs: Set<string>; count: number }>();
+  for (const mentions of documents) {
+    for (const m of mentions) {
+      let g = groups.get(m.entityKey);
+      if (!g) groups.set(m.entityKey, (g = { type: m.type, surfaces: new Map(), docs: new Set(), count: 0 }));
+      g.surfaces.set(m.text, (g.surfaces.get(m.text) ?? 0) + 1);
+      g.docs.add(`${m.uri}\u0000${m.docId}`);
+      g.count++;
+    }
+  }
   const entities: EntitySummary[] = [];
+  const pretty = (s: string): number => (s !== s.toUpperCase() ? 1 : 0);
   for (const [key, g] of groups) {
     const forms = [...g.surfaces.entries()];
-    const pretty = (s: string): boolean => s !== s.toUpperCase();
-    forms.sort((a, b) => Number(pretty(b[0])) - Number(pretty(a[0]))
-      || wordsOf(b[0]).length - wordsOf(a[0]).length || b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]));
+    forms.sort((a, b) => pretty(b[0]) - pretty(a[0]) || wordsOf(b[0]).length - wordsOf(a[0]).length || b[1] - a[1]
+      || b[0].length - a[0].length || a[0].localeCompare(b[0]));
+    const lexiconText = tables?.lexiconSurfaces.get(key.slice(key.indexOf(':') + 1));
     entities.push({
       key,
       type: g.type,
-      canonical: g.lexicon ?? forms[0][0],
+      canonical: lexiconText ?? forms[0][0],
       surfaces: forms.map((f) => f[0]),
       mentionCount: g.count,
       documentCount: g.docs.size,
     });
   }
   entities.sort((a, b) => b.mentionCount - a.mentionCount || a.key.localeCompare(b.key));
-  return { entities, documents };
+  return entities;
+}
+
+/** Consolidates the extractions of a whole corpus at once. Pure: same input, same output. */
+export function consolidateCorpus(inputs: readonly ConsolidationInput[], lexicon: Lexicon = emptyLexicon()): ConsolidatedCorpus {
+  const stats = new SurfaceStats();
+  for (const input of inputs) stats.apply(input.extraction, 1);
+  const tables = buildTables(stats, lexicon);
+  const documents = inputs.map((input) => ({
+    uri: input.uri,
+    docId: input.docId,
+    mentions: resolveDocument(tables, input.uri, input.docId, input.extraction),
+  }));
+  return { entities: summarizeEntities(documents.map((d) => d.mentions), tables), documents };
 }
