@@ -10,26 +10,40 @@ const r = String.raw;
 
 /** A canonical id: 3+ digits, "_", 16 lowercase hex digits, not glued to more id characters. */
 const ID = r`(\d{3,})(_)([0-9a-f]{16})(?![0-9A-Za-z_])`;
-/** Something an author meant as an id: contains "_", or a 16+ char run starting with a digit. */
-const ID_SHAPED = r`(?:[0-9A-Za-z-]*_[0-9A-Za-z_-]*|\d[0-9A-Za-z-]{15,})(?![^ \t\n])`;
+// The delimiter-attempt rules below mirror src/core/delimiters.ts (classifyDelimiter) and
+// isIdShaped in src/core/ids.ts, so the editor colours exactly the lines the parser reports.
+/** id-shaped (isIdShaped): starts with a digit, only [0-9A-Za-z_-], and has '_' or '-' or 12+ chars. */
+const ID_SHAPED = r`\d(?=[0-9A-Za-z]*[_-]|[0-9A-Za-z_-]{11})[0-9A-Za-z_-]*(?![^ \t\n])`;
+/** An open line whose id is missing but whose attributes are there: `<<< status=approved`. */
+const ATTRIBUTE_SHAPED = r`[a-z][a-z0-9_-]*=`;
 const OPEN_CHARS = r`<＜‹«`;
 const CLOSE_CHARS = r`>＞›»`;
-/** A run of 2-7 '<', or of 1-7 marker characters containing a look-alike. */
-const run = (ascii, chars, lookalikes) =>
-  r`(?:${ascii}{2,7}|(?=[${chars}]{0,6}[${lookalikes}])[${chars}]{1,7})(?![${chars}])`;
-const OPEN_RUN = run('<', OPEN_CHARS, r`＜‹«`);
-const CLOSE_RUN = run('>', CLOSE_CHARS, r`＞›»`);
-/** Git conflict markers: exactly seven markers then a space or the end of the line. */
-const CONFLICT = r`(?:<{7}|={7}|>{7}|\|{7})(?=[ \t]|$)`;
 /**
- * A delimiter attempt (valid or malformed), matched from the start of a line. The canonical
- * three-character marker followed by a blank is always an attempt; other runs only when an
- * id-shaped token or nothing follows, so quotations and arrows in the body stay body text.
+ * A maximal marker run worth 2-7 units, where « and » count as two: with d doubles a run of c
+ * characters is worth c + d, so the run may hold at most 7 - d characters.
  */
-const attempt = (canonical, runRe) =>
-  r`(?!${CONFLICT})[ \t]*(?:${canonical}(?=[ \t]|$)|${runRe}[ \t]*(?:${ID_SHAPED}|$))`;
-const OPEN_ATTEMPT = attempt('<<<', OPEN_RUN);
-const CLOSE_ATTEMPT = attempt('>>>', CLOSE_RUN);
+const run = (singles, double) => {
+  const all = `[${singles}${double}]`;
+  const s = `[${singles}]`;
+  const withDoubles = (d) => r`(?=${all}{${d},${7 - d}}(?!${all}))${s}*(?:${double}${s}*){${d}}`;
+  return r`(?:${s}{2,7}|${withDoubles(1)}|${withDoubles(2)}|${withDoubles(3)})(?!${all})`;
+};
+const OPEN_RUN = run('<＜‹', '«');
+const CLOSE_RUN = run('>＞›', '»');
+/**
+ * Git conflict markers, at column 0 only: `=======` alone, `|||||||` with an optional label,
+ * and seven `<` or `>` alone or followed by a space and a label without '_' (with an id-like
+ * label it is a malformed delimiter instead).
+ */
+const CONFLICT = r`(?:={7}[ \t]*$|\|{7}(?: .*)?$|(?:<{7}|>{7})(?:[ \t]*$| [ \t]*(?![^ \t\n]*_)))`;
+/**
+ * A delimiter attempt (valid or malformed), from the start of a line: a marker run followed by
+ * nothing or by something id-shaped, so quotations and arrows in the body stay body text.
+ */
+const attempt = (runRe, extra) =>
+  r`(?!${CONFLICT})[ \t]*${runRe}[ \t]*(?:${ID_SHAPED}|${extra ? `${extra}|` : ''}$)`;
+const OPEN_ATTEMPT = attempt(OPEN_RUN, ATTRIBUTE_SHAPED);
+const CLOSE_ATTEMPT = attempt(CLOSE_RUN);
 const BOM = r`\x{FEFF}?`;
 /** Every document ends (zero-width) before the next delimiter attempt of either kind. */
 const DOCUMENT_END = r`^(?=${BOM}(?:${OPEN_ATTEMPT}|${CLOSE_ATTEMPT}))`;
@@ -75,7 +89,7 @@ const grammar = {
   ],
   repository: {
     'conflict-marker': {
-      match: r`^${CONFLICT}.*$`,
+      match: r`^${CONFLICT}.*`,
       name: 'invalid.illegal.conflict-marker.seed',
     },
     comment: {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IGrammar } from 'vscode-textmate';
+import { classifyDelimiter } from '../../src/core/delimiters';
 import { loadSeedGrammar, renderScopes, repoRoot, scopesOf, ScopedToken, tokenizeText } from './grammar-helpers';
 
 const root = repoRoot();
@@ -271,6 +272,59 @@ describe('malformed delimiter lines', () => {
     expect(hasInvalid(lines[2]), JSON.stringify(lines[2])).toBe(false);
     expectScope(lines[2], body, 'meta.document.seed');
     expectScope(lines[3], 'last', 'meta.document.seed');
+  });
+});
+
+describe('agreement with the parser (src/core/delimiters.ts)', () => {
+  /** What the grammar took a line for, judged from its scopes. */
+  function grammarKind(tokens: ScopedToken[]): string | undefined {
+    const scopes = tokens.flatMap((t) => t.scopes);
+    if (scopes.some((s) => s.startsWith('invalid.illegal.conflict-marker'))) return 'conflict';
+    if (scopes.some((s) => /^(keyword\.control|invalid\.illegal)\.delimiter\.open/.test(s))) return 'open';
+    if (scopes.some((s) => /^(keyword\.control|invalid\.illegal)\.delimiter\.close/.test(s))) return 'close';
+    return undefined;
+  }
+
+  function expectSameKind(text: string): void {
+    const parser = text.trimStart().startsWith('#') ? undefined : classifyDelimiter(text)?.kind;
+    // Outside documents (after a comment) and inside one (after a headline) alike.
+    const outside = tokenizeText(grammar, `# c\n${text}`)[1];
+    const inside = tokenizeText(grammar, `${OPEN}\nHeadline\n${text}`)[2];
+    expect(grammarKind(outside), `outside: ${JSON.stringify(text)}`).toBe(parser);
+    expect(grammarKind(inside), `inside: ${JSON.stringify(text)}`).toBe(parser);
+  }
+
+  it.each([
+    '<<< Hello world',
+    '<<< status=approved',
+    '‹ 000_0f5d7b9424756893',
+    '« 000_0f5d7b9424756893',
+    '«««« 000_0f5d7b9424756893',
+    '======= x',
+    '=======  ',
+    '||||||| merged common ancestors',
+    '<<<<<<< 000_0f5d7b9424756893',
+    '<<<<<<<\tHEAD',
+    '  <<<<<<< HEAD',
+    '>> 2022-09-10 was the day',
+    '>> 10 people',
+    '>>> 000_0f5d7b9424756893 trailing',
+    '<<< _abc',
+    '<<< 123456789012',
+    '<<< 12345678901',
+  ])('classifies %j as the parser does', (text) => expectSameKind(text));
+
+  it('classifies fuzzed delimiter-like lines as the parser does', () => {
+    const markers = ['<', '>', '«', '»', '‹', '›', '＜', '＞', '=', '|'];
+    const line = fc.tuple(
+      fc.constantFrom('', '', ' ', '\t'),
+      fc.array(fc.constantFrom(...markers), { minLength: 1, maxLength: 9 }).map((m) => m.join('')),
+      fc.constantFrom('', ' ', ' ', '  ', '\t'),
+      fc.constantFrom('', '000_0f5d7b9424756893', '000_0F5D', '12345678901', '123456789012', '1-2', '_1', 'HEAD', 'status=approved', 'Hello', '10'),
+      fc.constantFrom('', ' x', ' status=flagged', ' “q”', '\t'),
+    ).map((parts) => parts.join(''));
+    const noise = fc.string({ unit: fc.constantFrom(...markers, ' ', '\t', '0', '1', '_', '-', 'a', 'F', '=', '"', '#'), maxLength: 24 });
+    fc.assert(fc.property(fc.oneof(line, noise), (text) => expectSameKind(text)), { numRuns: 1500 });
   });
 });
 
