@@ -1,11 +1,15 @@
+import { bundleCommand } from './cli/bundle';
 import { checkCommand } from './cli/check';
 import { CliCommand, CliIO, UsageError } from './cli/io';
 import { outlineCommand } from './cli/outline';
+import { splitCommand } from './cli/split';
 import { version } from '../package.json';
 
 const commands: Record<string, { run: CliCommand; summary: string }> = {
   check: { run: checkCommand, summary: 'check PATH... [--format text|json]   report malformed delimiters and attributes' },
   outline: { run: outlineCommand, summary: 'outline FILE [--format text|json]    list the documents of a seed file' },
+  bundle: { run: bundleCommand, summary: 'bundle PATH... -o FILE.seed [--force]  bundle bare seed files into one corpus (lossless)' },
+  split: { run: splitCommand, summary: 'split FILE -o DIR [--force]           split a corpus back into bare seed files' },
 };
 
 const usage = () => [
