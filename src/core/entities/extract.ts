@@ -13,8 +13,7 @@ import {
 import { cleanSpan, collectCaseEvidence, datelinePlace, isAllCaps, recase, type CaseEvidence } from './spans';
 import type { DocumentExtraction, EntityCandidate, EntityLine, EntityMention, EntityType } from './types';
 
-/** Bump when extraction output changes: cached results of older pipelines are discarded. */
-export const PIPELINE_VERSION = 1;
+export { PIPELINE_VERSION } from './types';
 
 interface Token {
   text: string;

@@ -3,6 +3,9 @@
  * stored in caches as JSON, so no classes and no functions.
  */
 
+/** Bump when extraction output changes: cached results of older pipelines are discarded. */
+export const PIPELINE_VERSION = 1;
+
 /** The three entity types the reviewer sees (CoNLL's MISC is deliberately not extracted). */
 export type EntityType = 'person' | 'place' | 'organization';
 

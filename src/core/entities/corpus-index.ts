@@ -1,0 +1,259 @@
+/**
+ * The corpus index: per-document extractions and the consolidated view the extension queries
+ * for hover, references, highlights and the entity report.
+ *
+ * Updates are per document: `updateDocument` replaces one document's votes in the corpus
+ * statistics (O(mentions of that document)). The consolidated view is derived lazily on the
+ * next query; per-document resolutions are kept as long as the corpus-wide decisions (types,
+ * name links, lexicon) did not change, which is the usual case after an edit, so a query after
+ * an edit re-resolves only the edited document.
+ */
+import {
+  buildTables, resolveDocument, summarizeEntities, SurfaceStats, type ConsolidationTables,
+} from './consolidate';
+import { emptyLexicon, type Lexicon } from './lexicon';
+import type { DocumentExtraction, EntitySummary, ResolvedMention } from './types';
+
+interface DocEntry {
+  docId: string;
+  bodyHash: string;
+  extraction: DocumentExtraction;
+  /** Resolved mentions and the table signature they were resolved with. */
+  resolved?: ResolvedMention[];
+  signature?: string;
+}
+
+/** A document where an entity occurs, with its mention count there. */
+export interface EntityDocument {
+  uri: string;
+  docId: string;
+  count: number;
+}
+
+/** An entity mentioned in the same documents as another one. */
+export interface CoMention {
+  entity: EntitySummary;
+  /** Number of documents mentioning both. */
+  documents: number;
+}
+
+/** Incrementally updated entity index of one workspace (several files, several documents each). */
+export class EntityCorpusIndex {
+  private readonly files = new Map<string, Map<string, DocEntry>>();
+  private stats = new SurfaceStats();
+  private lexicon: Lexicon;
+  private tables: ConsolidationTables | undefined;
+  private entities: Map<string, EntitySummary> | undefined;
+  private byEntity: Map<string, ResolvedMention[]> | undefined;
+  /** Bumped on every change; lets callers cache what they derive. */
+  version = 0;
+
+  constructor(lexicon: Lexicon = emptyLexicon()) {
+    this.lexicon = lexicon;
+  }
+
+  /** Replaces the user lexicon (re-resolves lazily). */
+  setLexicon(lexicon: Lexicon): void {
+    this.lexicon = lexicon;
+    this.invalidate();
+  }
+
+  /** Whether the index already holds this document with this body hash (nothing to extract). */
+  hasDocument(uri: string, docId: string, bodyHash?: string): boolean {
+    const d = this.files.get(uri)?.get(docId);
+    return d !== undefined && (bodyHash === undefined || d.bodyHash === bodyHash);
+  }
+
+  /**
+   * Adds or replaces one document's extraction. Returns false (and changes nothing) when the
+   * document is already indexed with the same body hash and the same line positions.
+   */
+  updateDocument(uri: string, docId: string, bodyHash: string, extraction: DocumentExtraction): boolean {
+    let file = this.files.get(uri);
+    if (!file) this.files.set(uri, (file = new Map()));
+    const old = file.get(docId);
+    if (old && old.bodyHash === bodyHash && firstLine(old.extraction) === firstLine(extraction)) return false;
+    if (old) this.stats.apply(old.extraction, -1);
+    this.stats.apply(extraction, 1);
+    file.set(docId, { docId, bodyHash, extraction });
+    this.invalidate();
+    return true;
+  }
+
+  /** Removes one document. */
+  removeDocument(uri: string, docId: string): void {
+    const file = this.files.get(uri);
+    const old = file?.get(docId);
+    if (!file || !old) return;
+    this.stats.apply(old.extraction, -1);
+    file.delete(docId);
+    if (file.size === 0) this.files.delete(uri);
+    this.invalidate();
+  }
+
+  /** Removes the documents of a file that are not in `docIds` (documents deleted by an edit). */
+  retainDocuments(uri: string, docIds: Iterable<string>): void {
+    const keep = new Set(docIds);
+    for (const id of [...(this.files.get(uri)?.keys() ?? [])]) if (!keep.has(id)) this.removeDocument(uri, id);
+  }
+
+  /** Removes every document of a file (file closed or deleted). */
+  removeFile(uri: string): void {
+    const file = this.files.get(uri);
+    if (!file) return;
+    for (const d of file.values()) this.stats.apply(d.extraction, -1);
+    this.files.delete(uri);
+    this.invalidate();
+  }
+
+  /** Number of indexed documents. */
+  get documentCount(): number {
+    let n = 0;
+    for (const f of this.files.values()) n += f.size;
+    return n;
+  }
+
+  /** The indexed files. */
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  /** The resolved mentions of one document, in text order. */
+  mentionsOfDocument(uri: string, docId: string): ResolvedMention[] {
+    const d = this.files.get(uri)?.get(docId);
+    return d ? this.resolve(uri, d) : [];
+  }
+
+  /** The resolved mentions of every document of a file, in text order. */
+  mentionsOfFile(uri: string): ResolvedMention[] {
+    const out: ResolvedMention[] = [];
+    for (const d of this.files.get(uri)?.values() ?? []) out.push(...this.resolve(uri, d));
+    return out.sort((a, b) => a.line - b.line || a.start - b.start);
+  }
+
+  /** The mention covering a position (end inclusive, as a cursor right after a word still hovers it). */
+  entityAt(uri: string, line: number, character: number): ResolvedMention | undefined {
+    const file = this.files.get(uri);
+    if (!file) return undefined;
+    for (const d of file.values()) {
+      const lines = d.extraction.mentions.map((m) => m.line).concat(d.extraction.candidates.map((c) => c.line));
+      if (lines.length > 0 && (line < Math.min(...lines) || line > Math.max(...lines))) continue;
+      for (const m of this.resolve(uri, d)) {
+        if (m.line === line && m.start <= character && character <= m.end) return m;
+      }
+    }
+    return undefined;
+  }
+
+  /** The summary of one entity. */
+  entity(entityKey: string): EntitySummary | undefined {
+    return this.summaries().get(entityKey);
+  }
+
+  /** Every mention of an entity across the corpus, by file, then position. */
+  mentionsOf(entityKey: string): ResolvedMention[] {
+    return this.mentionIndex().get(entityKey) ?? [];
+  }
+
+  /** The documents mentioning an entity, most mentions first. */
+  documentsOf(entityKey: string): EntityDocument[] {
+    const counts = new Map<string, EntityDocument>();
+    for (const m of this.mentionsOf(entityKey)) {
+      const k = `${m.uri}\u0000${m.docId}`;
+      const d = counts.get(k);
+      if (d) d.count++;
+      else counts.set(k, { uri: m.uri, docId: m.docId, count: 1 });
+    }
+    return [...counts.values()].sort((a, b) => b.count - a.count || a.uri.localeCompare(b.uri) || a.docId.localeCompare(b.docId));
+  }
+
+  /** The `n` entities sharing the most documents with an entity. */
+  coMentioned(entityKey: string, n: number): CoMention[] {
+    const shared = new Map<string, number>();
+    for (const doc of this.documentsOf(entityKey)) {
+      const keys = new Set(this.mentionsOfDocument(doc.uri, doc.docId).map((m) => m.entityKey));
+      for (const k of keys) if (k !== entityKey) shared.set(k, (shared.get(k) ?? 0) + 1);
+    }
+    const summaries = this.summaries();
+    return [...shared.entries()]
+      .sort((a, b) => b[1] - a[1] || (summaries.get(b[0])?.mentionCount ?? 0) - (summaries.get(a[0])?.mentionCount ?? 0) || a[0].localeCompare(b[0]))
+      .slice(0, Math.max(0, n))
+      .flatMap(([k, documents]) => {
+        const entity = summaries.get(k);
+        return entity ? [{ entity, documents }] : [];
+      });
+  }
+
+  /** The entities of one document (corpus-wide counts), most mentioned first. */
+  entitiesOfDocument(uri: string, docId: string): EntitySummary[] {
+    const summaries = this.summaries();
+    const keys = new Set(this.mentionsOfDocument(uri, docId).map((m) => m.entityKey));
+    return [...keys].flatMap((k) => {
+      const e = summaries.get(k);
+      return e ? [e] : [];
+    }).sort((a, b) => b.mentionCount - a.mentionCount || a.key.localeCompare(b.key));
+  }
+
+  /** Every entity with mention and document counts, most mentioned first. */
+  allEntities(): EntitySummary[] {
+    return [...this.summaries().values()];
+  }
+
+  private invalidate(): void {
+    this.tables = undefined;
+    this.entities = undefined;
+    this.byEntity = undefined;
+    this.version++;
+  }
+
+  private currentTables(): ConsolidationTables {
+    this.tables ??= buildTables(this.stats, this.lexicon);
+    return this.tables;
+  }
+
+  private resolve(uri: string, d: DocEntry): ResolvedMention[] {
+    const tables = this.currentTables();
+    if (!d.resolved || d.signature !== tables.signature) {
+      d.resolved = resolveDocument(tables, uri, d.docId, d.extraction);
+      d.signature = tables.signature;
+    }
+    return d.resolved;
+  }
+
+  private allResolved(): ResolvedMention[][] {
+    const out: ResolvedMention[][] = [];
+    for (const [uri, file] of this.files) for (const d of file.values()) out.push(this.resolve(uri, d));
+    return out;
+  }
+
+  private summaries(): Map<string, EntitySummary> {
+    if (!this.entities) {
+      const list = summarizeEntities(this.allResolved(), this.currentTables());
+      this.entities = new Map(list.map((e) => [e.key, e]));
+    }
+    return this.entities;
+  }
+
+  private mentionIndex(): Map<string, ResolvedMention[]> {
+    if (!this.byEntity) {
+      const map = new Map<string, ResolvedMention[]>();
+      for (const mentions of this.allResolved()) {
+        for (const m of mentions) {
+          const list = map.get(m.entityKey);
+          if (list) list.push(m);
+          else map.set(m.entityKey, [m]);
+        }
+      }
+      for (const list of map.values()) list.sort((a, b) => a.uri.localeCompare(b.uri) || a.line - b.line || a.start - b.start);
+      this.byEntity = map;
+    }
+    return this.byEntity;
+  }
+}
+
+function firstLine(e: DocumentExtraction): number {
+  let min = Infinity;
+  for (const m of e.mentions) min = Math.min(min, m.line);
+  for (const c of e.candidates) min = Math.min(min, c.line);
+  return min;
+}

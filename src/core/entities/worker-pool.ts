@@ -1,0 +1,192 @@
+/**
+ * A pool of entity-extraction worker threads. Documents are sent in small batches to whichever
+ * worker is free, so a slow batch never holds up the rest; results arrive per document with a
+ * progress callback; a run can be cancelled with an AbortSignal (queued batches are dropped,
+ * results of batches already running are discarded). Workers stay alive between runs because
+ * loading the tagger costs a few hundred milliseconds.
+ */
+import { Worker } from 'node:worker_threads';
+import type { DocumentExtraction } from './types';
+import type { ExtractionJob, WorkerRequest, WorkerResponse } from './worker-protocol';
+
+export type { ExtractionJob } from './worker-protocol';
+
+/** Pool configuration. */
+export interface EntityWorkerPoolOptions {
+  /** The worker script: dist/entity-worker.js (esbuild) or out/src/core/entities/worker.js (tsc). */
+  workerScript: string;
+  /** Number of worker threads (default 2). */
+  size?: number;
+  /** Documents per message (default 16): small enough to balance, large enough to amortise messaging. */
+  batchSize?: number;
+}
+
+/** Callbacks and cancellation for one run. */
+export interface ExtractionRunOptions {
+  /** Called after each finished batch with the number of documents done and the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Called once per document as soon as its result arrives. */
+  onResult?: (key: string, extraction: DocumentExtraction) => void;
+  signal?: AbortSignal;
+}
+
+/** The outcome of a run: extractions by key, and the documents that failed with their error. */
+export interface ExtractionRunResult {
+  extractions: Map<string, DocumentExtraction>;
+  errors: Map<string, string>;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: boolean;
+  /** The batch being processed, when busy. */
+  batch?: number;
+}
+
+interface Run {
+  queue: WorkerRequest[];
+  total: number;
+  done: number;
+  inFlight: number;
+  options: ExtractionRunOptions;
+  result: ExtractionRunResult;
+  resolve: (r: ExtractionRunResult) => void;
+  reject: (e: unknown) => void;
+  finished: boolean;
+}
+
+/** Error used when a run is cancelled. */
+export class ExtractionCancelled extends Error {
+  constructor() {
+    super('entity extraction cancelled');
+    this.name = 'ExtractionCancelled';
+  }
+}
+
+/** A fixed-size pool of extraction workers, created lazily on the first run. */
+export class EntityWorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly runs: Run[] = [];
+  private readonly batchOwner = new Map<number, Run>();
+  private nextBatch = 1;
+  private disposed = false;
+  readonly size: number;
+  private readonly batchSize: number;
+
+  constructor(private readonly options: EntityWorkerPoolOptions) {
+    this.size = Math.max(1, Math.floor(options.size ?? 2));
+    this.batchSize = Math.max(1, Math.floor(options.batchSize ?? 16));
+  }
+
+  /** Extracts every job's document; resolves when all are done, rejects with ExtractionCancelled on abort. */
+  extract(jobs: readonly ExtractionJob[], options: ExtractionRunOptions = {}): Promise<ExtractionRunResult> {
+    if (this.disposed) return Promise.reject(new Error('EntityWorkerPool is disposed'));
+    if (options.signal?.aborted) return Promise.reject(new ExtractionCancelled());
+    return new Promise<ExtractionRunResult>((resolve, reject) => {
+      const queue: WorkerRequest[] = [];
+      for (let i = 0; i < jobs.length; i += this.batchSize) {
+        queue.push({ batch: this.nextBatch++, docs: jobs.slice(i, i + this.batchSize) });
+      }
+      const run: Run = {
+        queue, total: jobs.length, done: 0, inFlight: 0, options,
+        result: { extractions: new Map(), errors: new Map() }, resolve, reject, finished: false,
+      };
+      if (jobs.length === 0) {
+        resolve(run.result);
+        return;
+      }
+      options.signal?.addEventListener('abort', () => this.finish(run, new ExtractionCancelled()), { once: true });
+      this.runs.push(run);
+      this.ensureWorkers();
+      this.pump();
+    });
+  }
+
+  /** Terminates the workers; pending runs are rejected. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    for (const run of [...this.runs]) this.finish(run, new Error('EntityWorkerPool disposed'));
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    this.slots.length = 0;
+  }
+
+  private ensureWorkers(): void {
+    while (this.slots.length < this.size) {
+      const worker = new Worker(this.options.workerScript);
+      const slot: Slot = { worker, busy: false };
+      worker.on('message', (msg: WorkerResponse) => this.onMessage(slot, msg));
+      worker.on('error', (err) => this.onWorkerFailure(slot, err));
+      worker.on('exit', (code) => {
+        if (!this.disposed && code !== 0) this.onWorkerFailure(slot, new Error(`entity worker exited with code ${code}`));
+      });
+      // Idle workers must not keep a CLI process alive.
+      worker.unref();
+      this.slots.push(slot);
+    }
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (slot.busy) continue;
+      const run = this.runs.find((r) => r.queue.length > 0);
+      if (!run) return;
+      const request = run.queue.shift() as WorkerRequest;
+      run.inFlight++;
+      slot.busy = true;
+      slot.batch = request.batch;
+      slot.worker.ref();
+      this.batchOwner.set(request.batch, run);
+      slot.worker.postMessage(request);
+    }
+  }
+
+  private onMessage(slot: Slot, msg: WorkerResponse): void {
+    slot.busy = false;
+    slot.batch = undefined;
+    slot.worker.unref();
+    const run = this.batchOwner.get(msg.batch);
+    this.batchOwner.delete(msg.batch);
+    if (run && !run.finished) {
+      run.inFlight--;
+      for (const r of msg.results) {
+        if (r.extraction) {
+          run.result.extractions.set(r.key, r.extraction);
+          run.options.onResult?.(r.key, r.extraction);
+        } else {
+          run.result.errors.set(r.key, r.error);
+        }
+      }
+      run.done += msg.results.length;
+      run.options.onProgress?.(run.done, run.total);
+      if (run.queue.length === 0 && run.inFlight === 0) this.finish(run);
+    }
+    this.pump();
+  }
+
+  private onWorkerFailure(slot: Slot, err: unknown): void {
+    const i = this.slots.indexOf(slot);
+    if (i < 0) return;
+    this.slots.splice(i, 1);
+    void slot.worker.terminate();
+    // The batch that worker held is lost: fail the run that was waiting on it.
+    if (slot.batch !== undefined) {
+      const run = this.batchOwner.get(slot.batch);
+      this.batchOwner.delete(slot.batch);
+      if (run) this.finish(run, err);
+    }
+    if (!this.disposed && this.runs.length > 0) {
+      this.ensureWorkers();
+      this.pump();
+    }
+  }
+
+  private finish(run: Run, error?: unknown): void {
+    if (run.finished) return;
+    run.finished = true;
+    run.queue.length = 0;
+    const i = this.runs.indexOf(run);
+    if (i >= 0) this.runs.splice(i, 1);
+    if (error) run.reject(error);
+    else run.resolve(run.result);
+  }
+}
