@@ -55,6 +55,12 @@ class CorpusParser {
   private readonly diagnostics: SeedDiagnostic[] = [];
   private readonly comments: CommentBlock[] = [];
   private readonly ids = new Map<string, Range>();
+  /**
+   * Ids that close lines could give to a document by a fix (a stray close's "insert the open",
+   * an id-less open taking its close id). A fix may claim an id only when nothing else uses or
+   * claims it, so that applying one fix never turns another line into an error.
+   */
+  private readonly claims = new Map<string, number>();
   private readonly sequences = new Map<number, { hash: string; range: Range }>();
   private readonly orphanRuns: OrphanRun[] = [];
   private readonly deferred: Array<() => void> = [];
@@ -164,6 +170,15 @@ class CorpusParser {
     this.run = undefined;
   }
 
+  private claim(id: string): void {
+    this.claims.set(id, (this.claims.get(id) ?? 0) + 1);
+  }
+
+  /** Whether a fix may introduce `id`: well-formed, unused, and claimed at most by `claimers` lines. */
+  private canTake(id: string, claimers: number): boolean {
+    return isValidSeedId(id) && !this.ids.has(id) && (this.claims.get(id) ?? 0) <= claimers;
+  }
+
   private push(d: SeedDiagnostic): SeedDiagnostic {
     this.diagnostics.push(d);
     return d;
@@ -193,7 +208,7 @@ class CorpusParser {
       });
       this.deferred.push(() => {
         const lower = id.toLowerCase();
-        if (!isValidSeedId(lower) || this.ids.has(lower)) return;
+        if (!this.canTake(lower, 0)) return;
         const edits = [replaceEdit(line, d.idStart, d.idEnd, lower)];
         if (state.closeId === id && state.closeIdRange) {
           const r = state.closeIdRange;
@@ -305,8 +320,9 @@ class CorpusParser {
       const closeId = d.id;
       const openLine = doc.openLine;
       const tail = od.restStart < cur.openText.length ? ' ' : '';
+      this.claim(closeId);
       this.deferred.push(() => {
-        if (!isValidSeedId(closeId) || this.ids.has(closeId)) return;
+        if (!this.canTake(closeId, 1)) return;
         diag.fixes.push(fix(`Rewrite as '<<< ${closeId}' (the close id)`, [replaceEdit(openLine, 0, od.restStart, `<<< ${closeId}${tail}`)]));
       });
     }
@@ -332,6 +348,7 @@ class CorpusParser {
       message: messages.strayClose(d.id), fixes: [],
     });
     const stray = { line, lineLen: lineText.length, id: d.id, diag, isLast: this.isLastLine };
+    if (d.id) this.claim(d.id);
     const run = this.run;
     this.run = undefined;
     if (run) {
@@ -358,13 +375,13 @@ class CorpusParser {
     let k = 0;
     for (const run of this.orphanRuns) {
       const stray = run.strayClose;
-      if (stray && isValidSeedId(stray.id) && !this.ids.has(stray.id)) {
+      if (stray && this.canTake(stray.id, 1)) {
         stray.diag.related = [{ range: lineRange(run.start, 0, 0), message: 'the text above this close line has no open delimiter' }];
         stray.diag.fixes.push(fix(`Insert '<<< ${stray.id}' before the text`, [insertLineBeforeEdit(run.start, `<<< ${stray.id}`, this.eol)]));
         continue;
       }
       const body = this.text.slice(run.startOffset, run.endOffset);
-      const newId = generateSeedId(this.maxSequence + 1 + k++, body, this.ids);
+      const newId = generateSeedId(this.maxSequence + 1 + k++, body, { has: (x) => this.ids.has(x) || this.claims.has(x) });
       this.push({
         code: 'SEED007', severity: 'error', range: { start: { line: run.start, character: 0 }, end: { line: run.end, character: run.endLen } },
         message: messages.textOutside(),

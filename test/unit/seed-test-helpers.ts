@@ -8,26 +8,28 @@ export function ofCode(result: ParseResult, code: string): SeedDiagnostic[] {
   return result.diagnostics.filter((d) => d.code === code);
 }
 
-/** Counts of errors keyed by code and message (messages carry no line numbers). */
+/** Counts of errors per code. */
 export function errorCounts(result: ParseResult): Map<string, number> {
   const m = new Map<string, number>();
   for (const d of result.diagnostics) {
     if (d.severity !== 'error') continue;
-    const k = `${d.code} ${d.message}`;
-    m.set(k, (m.get(k) ?? 0) + 1);
+    m.set(d.code, (m.get(d.code) ?? 0) + 1);
   }
   return m;
 }
 
-/** Why applying `fix` for `diag` is wrong, or undefined when it removes it and adds no error. */
+/**
+ * Why applying `fix` for `diag` is wrong, or undefined when it is right: the fix must lower
+ * the number of diagnostics of its code (messages may name ids the fix changes, so they are
+ * not compared), and no code may have more errors afterwards.
+ */
 export function fixProblem(text: string, before: ParseResult, diag: SeedDiagnostic, fix: QuickFix, options?: ParseOptions): string | undefined {
   const after = parseSeed(applyTextEdits(text, fix.edits), options);
-  const key = `${diag.code} ${diag.message}`;
-  const count = (r: ParseResult) => r.diagnostics.filter((d) => `${d.code} ${d.message}` === key).length;
-  if (count(after) >= count(before)) return `fix '${fix.title}' did not remove ${key}`;
+  const count = (r: ParseResult) => r.diagnostics.filter((d) => d.code === diag.code).length;
+  if (count(after) >= count(before)) return `fix '${fix.title}' did not remove ${diag.code} ${diag.message}`;
   const b = errorCounts(before);
   for (const [k, n] of errorCounts(after)) {
-    if (n > (b.get(k) ?? 0)) return `fix '${fix.title}' for ${diag.code} added error ${k}`;
+    if (n > (b.get(k) ?? 0)) return `fix '${fix.title}' for ${diag.code} added an error ${k}`;
   }
   return undefined;
 }
