@@ -73,7 +73,7 @@ function tokenize(text: string): Token[] {
 
 /** The word without a possessive ending. */
 function bare(word: string): string {
-  return word.replace(/(?:['’]s|['’])$/u, '');
+  return word.replace(/(?:['’][sS]|['’])$/u, '');
 }
 
 function hasProperTag(t: Token): boolean {
@@ -85,11 +85,12 @@ function isCapitalised(word: string): boolean {
 }
 
 /** Whether a token can be part of a proper-noun run. */
-function isProper(t: Token, next: Token | undefined, evidence: CaseEvidence): boolean {
+function isProper(t: Token, next: Token | undefined, evidence: CaseEvidence, recased: boolean): boolean {
   const word = bare(t.text);
   if (!isCapitalised(word) || NEVER_ENTITY.has(word)) return false;
   if (t.tags.has('Date') || t.tags.has('Month') || t.tags.has('WeekDay') || t.tags.has('Pronoun')) return false;
-  if (!t.sentenceStart) return true;
+  // In a recased line the capitals are our own decision, sentence start or not.
+  if (!t.sentenceStart || recased) return true;
   const lower = word.toLowerCase();
   const f = evidence.forms.get(lower);
   if (f && f.title + f.upper > f.lower) return true;
@@ -108,14 +109,14 @@ interface Run {
 /** Gap between two consecutive tokens that a run may bridge. */
 function joinable(a: Token, b: Token): boolean {
   const gap = a.post + b.pre;
-  if (/['’]s?$/u.test(a.text) && a.text !== bare(a.text)) return false; // possessive ends a run
+  if (a.text !== bare(a.text)) return false; // a possessive ends a run
   if (gap === ' ' || gap === '-' || gap === '' || gap === '&') return true;
   // An initial: "S. Waugh", "J.R. Ewing".
   return /^(?:\p{Lu}\.?)+$/u.test(a.text) && (gap === '. ' || gap === '.') && a.text.length <= 4;
 }
 
-function buildRuns(tokens: Token[], evidence: CaseEvidence): Run[] {
-  const proper = tokens.map((t, i) => isProper(t, tokens[i + 1], evidence));
+function buildRuns(tokens: Token[], evidence: CaseEvidence, recased: (t: Token) => boolean): Run[] {
+  const proper = tokens.map((t, i) => isProper(t, tokens[i + 1], evidence, recased(t)));
   const runs: Run[] = [];
   let cur: Token[] = [];
   const flush = (): void => {
@@ -241,7 +242,7 @@ export function extractDocument(lines: readonly EntityLine[]): DocumentExtractio
     if (dateline) {
       mentions.push({ line, start: dateline.start, end: dateline.end, text: text.slice(dateline.start, dateline.end), type: 'place', source: 'tagger' });
     }
-    for (let { tokens: run } of buildRuns(tokens, evidence)) {
+    for (let { tokens: run } of buildRuns(tokens, evidence, (t) => caps || (dateline !== undefined && t.end <= dateline.end))) {
       if (dateline && run[0].start < dateline.end && run[run.length - 1].end > dateline.start) {
         // Keep a byline before the dateline ("Glenn Somerville"), drop the dateline's own words.
         run = run.filter((t) => t.end <= dateline.start);

@@ -138,9 +138,9 @@ export function cleanSpan(text: string, start: number, end: number): { start: nu
     s = s.slice(lead[0].length);
   }
   // Possessive (also the bare apostrophe of plurals: "Reuters'").
-  const poss = /(?:['’]s|s['’])$/u.exec(s);
+  const poss = /(?:['’][sS]|[sS]['’])$/u.exec(s);
   if (poss) {
-    const cut = poss[0].startsWith('s') ? 1 : 2;
+    const cut = /^[sS]/.test(poss[0]) ? 1 : 2;
     s = s.slice(0, s.length - cut);
     end -= cut;
   }
