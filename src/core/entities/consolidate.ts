@@ -184,11 +184,13 @@ export function resolveDocument(tables: ConsolidationTables, uri: string, docId:
   const fullNameOf = (norm: string): string | undefined => {
     const alias = tables.aliasOf.get(norm);
     if (alias) return alias;
-    if (norm.includes(' ') || tables.lexiconSurfaces.has(norm) || GAZETTEER.has(norm)) return undefined;
+    if (norm.includes(' ') || tables.lexiconSurfaces.has(norm)) return undefined;
+    const acronym = pick(tables.acronyms.get(norm));
+    // A known place is not somebody's surname ("Washington", "Jordan").
+    if (acronym || GAZETTEER.has(norm)) return acronym;
     const own = types.get(norm);
     return pick(tables.lastNames.get(norm))
-      ?? (own === undefined || own === 'person' ? pick(tables.firstNames.get(norm)) : undefined)
-      ?? pick(tables.acronyms.get(norm));
+      ?? (own === undefined || own === 'person' ? pick(tables.firstNames.get(norm)) : undefined);
   };
 
   const out: ResolvedMention[] = [];
