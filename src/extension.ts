@@ -5,6 +5,7 @@ import { SeedDiagnostics } from './features/diagnostics';
 import { registerDocumentSymbols } from './features/document-symbols';
 import { registerFolding } from './features/folding';
 import { ParseCache } from './features/parse-cache';
+import { registerReviewFeatures, ReviewFeatures } from './features/review';
 import { WorkspaceSeedIndex } from './features/workspace-index';
 import { registerWorkspaceSymbols } from './features/workspace-symbols';
 
@@ -12,6 +13,7 @@ import { registerWorkspaceSymbols } from './features/workspace-symbols';
 export interface SeedReviewApi {
   readonly parseCache: ParseCache;
   readonly workspaceIndex: WorkspaceSeedIndex;
+  readonly review: ReviewFeatures;
 }
 
 /**
@@ -38,6 +40,7 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): S
   const cache = new ParseCache();
   const workspaceIndex = new WorkspaceSeedIndex(cache, log, () => config.debounceMs);
   const diagnostics = new SeedDiagnostics(cache, () => config);
+  const review = registerReviewFeatures(context, { cache, workspaceIndex });
   context.subscriptions.push(
     cache,
     workspaceIndex,
@@ -46,6 +49,7 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): S
     registerFolding(cache),
     registerCodeActions(cache),
     registerWorkspaceSymbols(workspaceIndex),
+    review,
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration('seedReview')) return;
       config = readConfig();
@@ -53,7 +57,7 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): S
     }),
   );
   log.info(`Seed Review ${context.extension.packageJSON.version} activated`);
-  return { parseCache: cache, workspaceIndex };
+  return { parseCache: cache, workspaceIndex, review };
 }
 
 export function deactivate(): void {

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { isBareSeedFileName } from '../core/ids';
 import { bundle, BundleInput } from '../core/review/bundle';
-import type { BundleProblem } from '../core/review/bundle-format';
+import { problemLine } from '../core/review/bundle-format';
 import { CliIO, UsageError } from './io';
 import { describeFsError, displayPath, readSeedText } from './seed-files';
 
@@ -24,7 +24,7 @@ export async function bundleCommand(args: string[], io: CliIO): Promise<number> 
     inputs.push({ name: path.basename(file), text: await readSeedText(file, shown), shownAs: shown });
   }
   const result = bundle(inputs);
-  if (result.problems.length) throw new UsageError(oneLine(result.problems));
+  if (result.problems.length) throw new UsageError(problemLine(result.problems));
 
   const output = path.resolve(io.cwd, values.output);
   await writeNew(output, displayPath(output, io.cwd), result.text, values.force ?? false);
@@ -73,14 +73,6 @@ async function walk(folder: string, found: string[]): Promise<void> {
       found.push(full);
     }
   }
-}
-
-/** The first problem as one line, with how many more there are. */
-export function oneLine(problems: readonly BundleProblem[], file?: string): string {
-  const [first] = problems;
-  const where = [first.file ?? file, first.line].filter((part) => part !== undefined).join(':');
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length === 2 ? '' : 's'})` : '';
-  return `${where ? where + ': ' : ''}${first.message}${more}`;
 }
 
 /** Writes `text` as UTF-8; an existing file is only replaced with `force`. */

@@ -3,7 +3,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { split } from '../core/review/split';
 import { CliIO, UsageError } from './io';
-import { oneLine, writeNew } from './bundle';
+import { writeNew } from './bundle';
+import { problemLine } from '../core/review/bundle-format';
 import { describeFsError, displayPath, readSeedText } from './seed-files';
 
 /** `seed-review split FILE -o DIR [--force]`: a corpus back into bare seed files. */
@@ -21,7 +22,7 @@ export async function splitCommand(args: string[], io: CliIO): Promise<number> {
   const shown = displayPath(file, io.cwd);
   const result = split(await readSeedText(file, shown));
   const errors = result.problems.filter((problem) => problem.severity === 'error');
-  if (errors.length) throw new UsageError(oneLine(errors, shown));
+  if (errors.length) throw new UsageError(problemLine(errors, shown));
 
   const folder = path.resolve(io.cwd, values.output);
   const shownFolder = displayPath(folder, io.cwd);

@@ -60,3 +60,11 @@ export function parseLineList(text: string): number[] | undefined {
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
+
+/** The first problem as one line (`file:line: message`), with how many more there are. */
+export function problemLine(problems: readonly BundleProblem[], file?: string): string {
+  const [first] = problems;
+  const where = [first.file ?? file, first.line].filter((part) => part !== undefined).join(':');
+  const more = problems.length > 1 ? ` (and ${plural(problems.length - 1, 'more problem')})` : '';
+  return `${where ? where + ': ' : ''}${first.message}${more}`;
+}

@@ -1,0 +1,182 @@
+import * as vscode from 'vscode';
+import * as path from 'node:path';
+import { isBareSeedFileName } from '../../core/ids';
+import { bundle, BundleInput } from '../../core/review/bundle';
+import { problemLine } from '../../core/review/bundle-format';
+import { split } from '../../core/review/split';
+import { plural } from './shared';
+
+/** Options for scripted use and tests: `overwrite: false` refuses instead of asking, `true` skips the question. */
+export interface BundleCommandOptions {
+  overwrite?: boolean;
+}
+
+/** What a bundle or split command did. */
+export interface BundleCommandResult {
+  written: vscode.Uri[];
+  error?: string;
+  warnings?: string[];
+}
+
+/**
+ * "Bundle Seed Files into Corpus…" and "Split Corpus into Seed Files…": dialogs around the
+ * core bundle/split (the CLI's twins). Nothing is overwritten without a modal confirmation.
+ */
+export function registerBundleCommands(): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('seedReview.bundle', (inputs?: vscode.Uri[], output?: vscode.Uri, options?: BundleCommandOptions) =>
+      bundleCommand(inputs, output, options ?? {})),
+    vscode.commands.registerCommand('seedReview.split', (source?: vscode.Uri, folder?: vscode.Uri, options?: BundleCommandOptions) =>
+      splitCommand(source, folder, options ?? {})),
+  );
+}
+
+async function bundleCommand(given: vscode.Uri[] | undefined, givenOutput: vscode.Uri | undefined, options: BundleCommandOptions): Promise<BundleCommandResult | undefined> {
+  const inputs = given ?? await vscode.window.showOpenDialog({
+    title: 'Bundle Seed Files: pick bare seed files or folders',
+    canSelectFiles: true, canSelectFolders: true, canSelectMany: true, openLabel: 'Bundle',
+    filters: { 'Seed files': ['txt'] },
+  });
+  if (!inputs?.length) return undefined;
+  let files: BundleInput[];
+  try {
+    files = await readBareFiles(inputs);
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+  const result = bundle(files);
+  if (result.problems.length) return fail(problemLine(result.problems));
+
+  const output = givenOutput ?? await vscode.window.showSaveDialog({
+    title: `Bundle ${plural(files.length, 'seed file')} into a corpus`, saveLabel: 'Bundle',
+    defaultUri: vscode.Uri.joinPath(inputs[0], '..', 'corpus.seed'), filters: { 'Seed corpus': ['seed'] },
+  });
+  if (!output) return undefined;
+  if (!output.path.endsWith('.seed')) return fail(`${path.posix.basename(output.path)}: the corpus must be a .seed file`);
+  if (await exists(output) && !(await confirmOverwrite(`${path.posix.basename(output.path)} already exists. Replace it with the bundle of ${plural(files.length, 'file')}?`, options))) {
+    return { written: [], error: 'not overwritten' };
+  }
+  try {
+    await vscode.workspace.fs.writeFile(output, new TextEncoder().encode(result.text));
+  } catch (error) {
+    return fail(`${output.fsPath}: cannot write: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  vscode.window.setStatusBarMessage(`$(package) Bundled ${plural(result.documentCount, 'file')} into ${path.posix.basename(output.path)}`, 5000);
+  if (given === undefined) await vscode.window.showTextDocument(output);
+  return { written: [output] };
+}
+
+async function splitCommand(given: vscode.Uri | undefined, givenFolder: vscode.Uri | undefined, options: BundleCommandOptions): Promise<BundleCommandResult | undefined> {
+  let source = given;
+  const active = vscode.window.activeTextEditor?.document;
+  if (!source && active?.uri.path.endsWith('.seed')) source = active.uri;
+  if (!source) {
+    source = (await vscode.window.showOpenDialog({ title: 'Split Corpus: pick a .seed corpus', canSelectMany: false, filters: { 'Seed corpus': ['seed'] } }))?.[0];
+  }
+  if (!source) return undefined;
+  const name = path.posix.basename(source.path);
+  // An open editor's text is what the reviewer sees (maybe unsaved); otherwise the file on disk.
+  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === source.toString());
+  let text: string;
+  try {
+    text = open ? open.getText() : decode(await vscode.workspace.fs.readFile(source), name);
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+  const result = split(text);
+  const errors = result.problems.filter((p) => p.severity === 'error');
+  if (errors.length) return fail(problemLine(errors, name));
+
+  const folder = givenFolder ?? (await vscode.window.showOpenDialog({
+    title: `Split ${name}: pick the folder for ${plural(result.files.length, 'seed file')}`,
+    canSelectFiles: false, canSelectFolders: true, canSelectMany: false, openLabel: 'Split Here',
+    defaultUri: vscode.Uri.joinPath(source, '..'),
+  }))?.[0];
+  if (!folder) return undefined;
+  const targets = result.files.map((file) => ({ uri: vscode.Uri.joinPath(folder, file.name), text: file.text }));
+  const existing: vscode.Uri[] = [];
+  for (const target of targets) if (await exists(target.uri)) existing.push(target.uri);
+  if (existing.length) {
+    const first = path.posix.basename(existing[0].path);
+    const what = existing.length === 1 ? `${first} already exists` : `${first} and ${plural(existing.length - 1, 'other file')} already exist`;
+    if (!(await confirmOverwrite(`${what} in ${path.posix.basename(folder.path)}. Replace ${existing.length === 1 ? 'it' : 'them'}?`, options))) {
+      return { written: [], error: 'not overwritten' };
+    }
+  }
+  const written: vscode.Uri[] = [];
+  try {
+    await vscode.workspace.fs.createDirectory(folder);
+    for (const target of targets) {
+      await vscode.workspace.fs.writeFile(target.uri, new TextEncoder().encode(target.text));
+      written.push(target.uri);
+    }
+  } catch (error) {
+    return { ...(await fail(`${folder.fsPath}: cannot write: ${error instanceof Error ? error.message : String(error)}`)), written };
+  }
+  const warnings = result.problems.filter((p) => p.severity === 'warning').map((p) => p.message);
+  const message = `Split ${name} into ${plural(written.length, 'seed file')} in ${path.posix.basename(folder.path)}.`;
+  if (warnings.length) void vscode.window.showWarningMessage(`${message} Note: ${warnings.join('; ')}.`);
+  else vscode.window.setStatusBarMessage(`$(files) ${message}`, 5000);
+  return { written, warnings };
+}
+
+/** Reads the bare seed files named (folders: recursively, sorted). */
+async function readBareFiles(inputs: readonly vscode.Uri[]): Promise<BundleInput[]> {
+  const uris: vscode.Uri[] = [];
+  for (const uri of inputs) {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (stat.type & vscode.FileType.Directory) {
+      const before = uris.length;
+      await walk(uri, uris);
+      if (uris.length === before) throw new Error(`${path.posix.basename(uri.path)}: no bare seed files here (expected NNN_<16 hex digits>.txt files)`);
+    } else {
+      uris.push(uri);
+    }
+  }
+  const files: BundleInput[] = [];
+  for (const uri of uris) {
+    const name = path.posix.basename(uri.path);
+    const shownAs = vscode.workspace.asRelativePath(uri);
+    files.push({ name, shownAs, text: decode(await vscode.workspace.fs.readFile(uri), shownAs) });
+  }
+  return files;
+}
+
+async function walk(folder: vscode.Uri, found: vscode.Uri[]): Promise<void> {
+  const entries = (await vscode.workspace.fs.readDirectory(folder)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [name, type] of entries) {
+    if (type & vscode.FileType.Directory) {
+      if (!name.startsWith('.') && name !== 'node_modules') await walk(vscode.Uri.joinPath(folder, name), found);
+    } else if (isBareSeedFileName(name)) {
+      found.push(vscode.Uri.joinPath(folder, name));
+    }
+  }
+}
+
+/** UTF-8 with the BOM kept (bundle records it); invalid UTF-8 is refused rather than guessed. */
+function decode(bytes: Uint8Array, shownAs: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new Error(`${shownAs}: not valid UTF-8; seed files must be UTF-8 text`);
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function confirmOverwrite(question: string, options: BundleCommandOptions): Promise<boolean> {
+  if (options.overwrite !== undefined) return options.overwrite;
+  return (await vscode.window.showWarningMessage(question, { modal: true }, 'Replace')) === 'Replace';
+}
+
+async function fail(message: string): Promise<BundleCommandResult> {
+  void vscode.window.showErrorMessage(`Seed Review: ${message}`);
+  return { written: [], error: message };
+}

@@ -1,0 +1,86 @@
+import * as vscode from 'vscode';
+import { summarizeDocument } from '../../core/summary';
+import type { ParseCache } from '../parse-cache';
+import { seedSelector } from '../parse-cache';
+import type { EntitySource } from './entity-source';
+import { plural, STATUS_ICONS } from './shared';
+import type { ReviewTarget } from './status-commands';
+
+type LensKind = 'summary' | 'approve' | 'reject';
+
+/** A lens that knows its document; its title is computed only when VS Code shows it. */
+class ReviewLens extends vscode.CodeLens {
+  constructor(range: vscode.Range, readonly document: vscode.TextDocument, readonly index: number, readonly docId: string, readonly kind: LensKind) {
+    super(range);
+  }
+}
+
+/**
+ * Above each document: its status, paragraph/word/entity counts, and one-click Approve and
+ * Reject. Providing only creates ranges (cheap for 10,000 documents, from the shared parse);
+ * counts are computed in resolveCodeLens, which VS Code calls for the visible lenses only.
+ */
+export class ReviewCodeLensProvider implements vscode.CodeLensProvider<ReviewLens>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+
+  constructor(private readonly cache: ParseCache, private entities: () => EntitySource | undefined) {
+    this.disposables.push(vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('seedReview.codeLens')) this.refresh();
+    }));
+  }
+
+  /** Asks VS Code for new lenses (setting or entity counts changed). */
+  refresh(): void {
+    this.emitter.fire();
+  }
+
+  provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): ReviewLens[] {
+    if (!vscode.workspace.getConfiguration('seedReview', document.uri).get<boolean>('codeLens.enabled', true)) return [];
+    const docs = this.cache.get(document).documents;
+    const lenses: ReviewLens[] = [];
+    for (let index = 0; index < docs.length; index++) {
+      if ((index & 1023) === 0 && token.isCancellationRequested) return [];
+      const doc = docs[index];
+      const range = new vscode.Range(doc.startLine, 0, doc.startLine, 0);
+      lenses.push(new ReviewLens(range, document, index, doc.id, 'summary'));
+      if (doc.kind === 'delimited') {
+        lenses.push(new ReviewLens(range, document, index, doc.id, 'approve'), new ReviewLens(range, document, index, doc.id, 'reject'));
+      }
+    }
+    return lenses;
+  }
+
+  resolveCodeLens(lens: ReviewLens, token: vscode.CancellationToken): ReviewLens {
+    const doc = token.isCancellationRequested || lens.document.isClosed ? undefined : this.cache.get(lens.document).documents[lens.index];
+    if (!doc || doc.id !== lens.docId) {
+      // The text changed since the lens was made; new lenses are on their way.
+      lens.command = { title: '', command: '' };
+      return lens;
+    }
+    const target: ReviewTarget = { uri: lens.document.uri, line: doc.startLine, id: doc.id };
+    if (lens.kind === 'approve') {
+      lens.command = { title: '$(check) Approve', command: 'seedReview.approve', arguments: [target], tooltip: `Set status=approved on ${doc.id}` };
+    } else if (lens.kind === 'reject') {
+      lens.command = { title: '$(close) Reject', command: 'seedReview.reject', arguments: [target], tooltip: `Set status=rejected on ${doc.id}` };
+    } else {
+      const summary = summarizeDocument(doc);
+      const parts = [`$(${STATUS_ICONS[doc.status].icon}) ${doc.status}`, plural(summary.paragraphCount, 'paragraph'), plural(summary.wordCount, 'word')];
+      const entities = this.entities()?.entityCountOf(lens.document.uri, doc.id);
+      if (entities !== undefined) parts.push(plural(entities, 'entity').replace(/entitys$/, 'entities'));
+      lens.command = { title: parts.join(' · '), command: '' };
+    }
+    return lens;
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+/** Registers the review CodeLens; `entities` is read on each resolve, so an entity index can arrive later. */
+export function registerReviewCodeLens(cache: ParseCache, entities: () => EntitySource | undefined): { provider: ReviewCodeLensProvider; disposable: vscode.Disposable } {
+  const provider = new ReviewCodeLensProvider(cache, entities);
+  return { provider, disposable: vscode.Disposable.from(provider, vscode.languages.registerCodeLensProvider(seedSelector, provider)) };
+}

@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+import type { ParseCache } from '../parse-cache';
+import type { WorkspaceSeedIndex } from '../workspace-index';
+import { registerBundleCommands } from './bundle-commands';
+import { registerReviewCodeLens, ReviewCodeLensProvider } from './codelens';
+import { CorpusTreeProvider } from './corpus-tree';
+import type { EntitySource } from './entity-source';
+import { registerNavigation } from './navigation';
+import { ReviewStatusBar } from './status-bar';
+import { registerStatusCommands } from './status-commands';
+
+export type { EntitySource, EntityMention } from './entity-source';
+
+/** What the review features need from the wiring. */
+export interface ReviewDeps {
+  cache: ParseCache;
+  workspaceIndex: WorkspaceSeedIndex;
+  /** The named-entity index, when it exists; it can also be set later with setEntitySource. */
+  entities?: EntitySource;
+}
+
+/** The review features, as one disposable; the parts are exposed for tests and for late wiring. */
+export interface ReviewFeatures extends vscode.Disposable {
+  readonly corpusTree: CorpusTreeProvider;
+  readonly statusBar: ReviewStatusBar;
+  readonly codeLens: ReviewCodeLensProvider;
+  /** Plugs in (or replaces) the entity index; CodeLens and the tree refresh. */
+  setEntitySource(source: EntitySource | undefined): void;
+}
+
+/**
+ * Registers the review workflow: status and note commands, CodeLens, navigation, the Seed
+ * Corpus tree, the status bar item and bundle/split commands. Push the result into
+ * context.subscriptions.
+ */
+export function registerReviewFeatures(_context: vscode.ExtensionContext, deps: ReviewDeps): ReviewFeatures {
+  let entities = deps.entities;
+  let entitySubscription: vscode.Disposable | undefined;
+  const disposables: vscode.Disposable[] = [];
+  const lens = registerReviewCodeLens(deps.cache, () => entities);
+  const corpusTree = new CorpusTreeProvider(deps.cache, deps.workspaceIndex, () => entities);
+  const statusBar = new ReviewStatusBar(deps.cache, deps.workspaceIndex);
+  disposables.push(
+    registerStatusCommands(deps.cache),
+    registerNavigation(deps.cache),
+    lens.disposable,
+    corpusTree,
+    statusBar,
+    registerBundleCommands(),
+  );
+  const setEntitySource = (source: EntitySource | undefined) => {
+    entitySubscription?.dispose();
+    entities = source;
+    entitySubscription = source?.onDidChange?.(() => {
+      lens.provider.refresh();
+      corpusTree.refresh();
+    });
+    lens.provider.refresh();
+    corpusTree.refresh();
+  };
+  setEntitySource(entities);
+  return {
+    corpusTree,
+    statusBar,
+    codeLens: lens.provider,
+    setEntitySource,
+    dispose: () => {
+      entitySubscription?.dispose();
+      disposables.forEach((d) => d.dispose());
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import * as vscode from 'vscode';
+import { countStatuses } from '../../core/summary';
+import type { ParseCache } from '../parse-cache';
+import type { WorkspaceSeedIndex } from '../workspace-index';
+import { CORPUS_VIEW_ID } from './corpus-tree';
+import { activeSeedEditor, plural } from './shared';
+
+/**
+ * The status bar item of the active seed editor: documents, approved / rejected / flagged /
+ * unreviewed counts and errors; a click focuses the Seed Corpus view. Hidden for other editors.
+ * Updated when the active editor changes and when the workspace index (debounced) reports the file.
+ */
+export class ReviewStatusBar implements vscode.Disposable {
+  readonly item: vscode.StatusBarItem;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly cache: ParseCache, index: WorkspaceSeedIndex) {
+    this.item = vscode.window.createStatusBarItem('seedReview.status', vscode.StatusBarAlignment.Left, 50);
+    this.item.name = 'Seed Review';
+    this.item.command = { title: 'Show Seed Corpus', command: `${CORPUS_VIEW_ID}.focus` };
+    this.disposables.push(
+      this.item,
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      index.onDidChange((uris) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (active && uris.some((uri) => uri.toString() === active)) this.update();
+      }),
+    );
+    this.update();
+  }
+
+  /** Recomputes the item from the active editor's parse (shared with the other features). */
+  update(): void {
+    const editor = activeSeedEditor();
+    if (!editor) {
+      this.item.hide();
+      return;
+    }
+    const result = this.cache.get(editor.document);
+    const counts = countStatuses(result.documents);
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+    const total = result.documents.length;
+    const flagged = counts.flagged ? ` $(warning) ${counts.flagged}` : '';
+    this.item.text = `$(book) ${total} $(pass) ${counts.approved} $(error) ${counts.rejected}${flagged} $(circle-outline) ${counts.unreviewed} $(bug) ${errors}`;
+    this.item.tooltip = `Seed Review: ${plural(total, 'document')} — ${counts.approved} approved, ${counts.rejected} rejected, ` +
+      `${counts.flagged} flagged, ${counts.unreviewed} unreviewed; ${plural(errors, 'error')} in this file. Click to show the Seed Corpus view.`;
+    this.item.accessibilityInformation = { label: this.item.tooltip };
+    this.item.backgroundColor = errors ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
