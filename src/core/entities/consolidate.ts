@@ -94,8 +94,6 @@ export interface ConsolidationTables {
   acronyms: Map<string, string[]>;
   /** Known surfaces as word lists, indexed by first word, longest first. */
   known: Map<string, string[][]>;
-  /** Changes whenever any decision above changes (lets an index keep per-document results). */
-  signature: string;
 }
 
 function addTo(map: Map<string, string[]>, key: string, value: string): void {
@@ -161,14 +159,59 @@ export function buildTables(stats: SurfaceStats, lexicon: Lexicon = emptyLexicon
   for (const key of [...lastNames.keys(), ...acronyms.keys()]) if (!types.has(key)) addKnown(key);
   for (const list of known.values()) list.sort((a, b) => b.length - a.length || a.join(' ').localeCompare(b.join(' ')));
 
-  const signature = JSON.stringify([sorted.map((n) => `${n}\u0001${types.get(n)}`), [...aliasOf], [...ignore],
-    [...lastNames], [...firstNames], [...acronyms], [...lexiconSurfaces]]);
-  return { ignore, types, lexiconSurfaces, aliasOf, lastNames, firstNames, acronyms, known, signature };
+  return { ignore, types, lexiconSurfaces, aliasOf, lastNames, firstNames, acronyms, known };
 }
 
-/** Resolves one document's mentions: corpus types, links to full names, recovered mentions. */
-export function resolveDocument(tables: ConsolidationTables, uri: string, docId: string, extraction: DocumentExtraction): ResolvedMention[] {
-  const { types, ignore } = tables;
+function sameList(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((x, i) => (Array.isArray(x) ? sameList(x, b[i] as unknown[]) : x === b[i]));
+}
+
+function diffMaps<V>(a: ReadonlyMap<string, V>, b: ReadonlyMap<string, V>, same: (x: V, y: V) => boolean, out: Set<string>): void {
+  for (const [k, v] of a) {
+    const w = b.get(k);
+    if (w === undefined || !same(v, w)) out.add(k);
+  }
+  for (const k of b.keys()) if (!a.has(k)) out.add(k);
+}
+
+/**
+ * The lookup keys whose decision differs between two table sets. A document whose resolution
+ * looked up none of them (see `resolveDocument`'s `deps`) resolves the same under both.
+ */
+export function changedKeys(a: ConsolidationTables, b: ConsolidationTables): Set<string> {
+  const out = new Set<string>();
+  const eq = <T>(x: T, y: T): boolean => x === y;
+  diffMaps(a.types, b.types, eq, out);
+  diffMaps(a.lexiconSurfaces, b.lexiconSurfaces, eq, out);
+  diffMaps(a.aliasOf, b.aliasOf, eq, out);
+  diffMaps(a.lastNames, b.lastNames, sameList, out);
+  diffMaps(a.firstNames, b.firstNames, sameList, out);
+  diffMaps(a.acronyms, b.acronyms, sameList, out);
+  diffMaps(a.known, b.known, sameList, out);
+  for (const k of a.ignore) if (!b.ignore.has(k)) out.add(k);
+  for (const k of b.ignore) if (!a.ignore.has(k)) out.add(k);
+  return out;
+}
+
+/**
+ * Resolves one document's mentions: corpus types, links to full names, recovered mentions.
+ * `deps`, when given, collects every table key the result depends on.
+ */
+export function resolveDocument(
+  tables: ConsolidationTables, uri: string, docId: string, extraction: DocumentExtraction, deps?: Set<string>,
+): ResolvedMention[] {
+  const look = <V>(map: ReadonlyMap<string, V>, key: string): V | undefined => {
+    deps?.add(key);
+    return map.get(key);
+  };
+  const isIgnored = (key: string): boolean => {
+    deps?.add(key);
+    return tables.ignore.has(key);
+  };
+  const types = { get: (k: string) => look(tables.types, k) };
+  const lexiconHas = (k: string): boolean => look(tables.lexiconSurfaces, k) !== undefined;
   // Names written in full in this document win when a short form is ambiguous in the corpus.
   const local = new Map<string, number>();
   for (const m of extraction.mentions) {
@@ -182,15 +225,15 @@ export function resolveDocument(tables: ConsolidationTables, uri: string, docId:
     return here.sort((a, b) => (local.get(b) ?? 0) - (local.get(a) ?? 0) || a.localeCompare(b))[0];
   };
   const fullNameOf = (norm: string): string | undefined => {
-    const alias = tables.aliasOf.get(norm);
+    const alias = look(tables.aliasOf, norm);
     if (alias) return alias;
-    if (norm.includes(' ') || tables.lexiconSurfaces.has(norm)) return undefined;
-    const acronym = pick(tables.acronyms.get(norm));
+    if (norm.includes(' ') || lexiconHas(norm)) return undefined;
+    const acronym = pick(look(tables.acronyms, norm));
     // A known place is not somebody's surname ("Washington", "Jordan").
     if (acronym || GAZETTEER.has(norm)) return acronym;
     const own = types.get(norm);
-    return pick(tables.lastNames.get(norm))
-      ?? (own === undefined || own === 'person' ? pick(tables.firstNames.get(norm)) : undefined);
+    return pick(look(tables.lastNames, norm))
+      ?? (own === undefined || own === 'person' ? pick(look(tables.firstNames, norm)) : undefined);
   };
 
   const out: ResolvedMention[] = [];
@@ -202,24 +245,24 @@ export function resolveDocument(tables: ConsolidationTables, uri: string, docId:
     if (!type) return;
     let key = `${type}:${target}`;
     // Local context outranks the corpus vote: the entity is then the surface under the pinned type.
-    if (m.pinned && m.type !== type && !tables.lexiconSurfaces.has(norm)) {
+    if (m.pinned && m.type !== type && !lexiconHas(norm)) {
       type = m.type;
       key = `${type}:${norm}`;
     }
-    const fromLexicon = tables.lexiconSurfaces.has(norm) || tables.lexiconSurfaces.has(target);
+    const fromLexicon = lexiconHas(norm) || lexiconHas(target);
     out.push({ ...m, type, source: m.source === 'tagger' && fromLexicon ? 'lexicon' : m.source, uri, docId, entityKey: key });
     taken.push(m);
   };
   for (const m of extraction.mentions) {
     const norm = normalizeSurface(m.text);
-    if (!ignore.has(norm)) push(m, norm);
+    if (!isIgnored(norm)) push(m, norm);
   }
   for (const c of extraction.candidates) {
     const w = wordsOf(c.text);
     const lw = w.map((x) => x.text.toLowerCase());
     for (let i = 0; i < w.length;) {
       let matched = 0;
-      for (const cand of tables.known.get(lw[i]) ?? []) {
+      for (const cand of look(tables.known, lw[i]) ?? []) {
         if (cand.length <= w.length - i && cand.every((x, k) => x === lw[i + k])) {
           // Mixed-case text must match capitalisation too (a known "May" is not the verb).
           if (!c.caps && !/^\p{Lu}/u.test(w[i].text)) continue;
@@ -235,7 +278,7 @@ export function resolveDocument(tables: ConsolidationTables, uri: string, docId:
       const end = c.start + w[i + matched - 1].end;
       const text = c.text.slice(w[i].start, w[i + matched - 1].end);
       const norm = normalizeSurface(text);
-      if (!ignore.has(norm) && !taken.some((t) => t.line === c.line && t.start < end && start < t.end)) {
+      if (!isIgnored(norm) && !taken.some((t) => t.line === c.line && t.start < end && start < t.end)) {
         push({ line: c.line, start, end, text, type: 'person', source: 'corpus' }, norm);
       }
       i += matched;

@@ -9,7 +9,7 @@
  * an edit re-resolves only the edited document.
  */
 import {
-  buildTables, resolveDocument, summarizeEntities, SurfaceStats, type ConsolidationTables,
+  buildTables, changedKeys, resolveDocument, summarizeEntities, SurfaceStats, type ConsolidationTables,
 } from './consolidate';
 import { emptyLexicon, type Lexicon } from './lexicon';
 import type { DocumentExtraction, EntitySummary, ResolvedMention } from './types';
@@ -18,9 +18,9 @@ interface DocEntry {
   docId: string;
   bodyHash: string;
   extraction: DocumentExtraction;
-  /** Resolved mentions and the table signature they were resolved with. */
+  /** Resolved mentions (undefined: to resolve) and the table keys they depend on. */
   resolved?: ResolvedMention[];
-  signature?: string;
+  deps?: Set<string>;
 }
 
 /** A document where an entity occurs, with its mention count there. */
@@ -43,6 +43,8 @@ export class EntityCorpusIndex {
   private stats = new SurfaceStats();
   private lexicon: Lexicon;
   private tables: ConsolidationTables | undefined;
+  /** The tables the current per-document resolutions were made with. */
+  private resolvedWith: ConsolidationTables | undefined;
   private entities: Map<string, EntitySummary> | undefined;
   private byEntity: Map<string, ResolvedMention[]> | undefined;
   /** Bumped on every change; lets callers cache what they derive. */
@@ -56,6 +58,8 @@ export class EntityCorpusIndex {
   setLexicon(lexicon: Lexicon): void {
     this.lexicon = lexicon;
     this.invalidate();
+    this.resolvedWith = undefined;
+    for (const file of this.files.values()) for (const d of file.values()) d.resolved = undefined;
   }
 
   /** Whether the index already holds this document with this body hash (nothing to extract). */
@@ -207,15 +211,31 @@ export class EntityCorpusIndex {
   }
 
   private currentTables(): ConsolidationTables {
-    this.tables ??= buildTables(this.stats, this.lexicon);
+    if (!this.tables) {
+      const next = buildTables(this.stats, this.lexicon);
+      // Keep the resolutions that looked up no changed decision: usually all but the edited document.
+      if (this.resolvedWith) {
+        const changed = changedKeys(this.resolvedWith, next);
+        if (changed.size > 0) {
+          for (const file of this.files.values()) {
+            for (const d of file.values()) {
+              if (d.deps && [...changed].some((k) => d.deps?.has(k))) d.resolved = undefined;
+            }
+          }
+        }
+      }
+      this.tables = next;
+      this.resolvedWith = next;
+    }
     return this.tables;
   }
 
   private resolve(uri: string, d: DocEntry): ResolvedMention[] {
     const tables = this.currentTables();
-    if (!d.resolved || d.signature !== tables.signature) {
-      d.resolved = resolveDocument(tables, uri, d.docId, d.extraction);
-      d.signature = tables.signature;
+    if (!d.resolved) {
+      const deps = new Set<string>();
+      d.resolved = resolveDocument(tables, uri, d.docId, d.extraction, deps);
+      d.deps = deps;
     }
     return d.resolved;
   }
