@@ -1,0 +1,100 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { buildSync } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractDocument } from '../../src/core/entities/extract';
+import { EntityWorkerPool, ExtractionCancelled, type ExtractionJob } from '../../src/core/entities/worker-pool';
+
+// Real worker threads need JavaScript: bundle worker.ts exactly as esbuild.mjs does for dist/.
+let dir: string;
+let workerScript: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'seed-entity-worker-'));
+  workerScript = path.join(dir, 'entity-worker.js');
+  buildSync({
+    entryPoints: [path.join(__dirname, '../../src/core/entities/worker.ts')],
+    bundle: true, format: 'cjs', platform: 'node', target: 'node20', outfile: workerScript, logLevel: 'error',
+  });
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The first documents of the CoNLL fixture, as jobs (simple reader: delimiters and body lines). */
+function jobs(n: number): ExtractionJob[] {
+  const lines = readFileSync(path.join(__dirname, '../fixtures/conll/conll2003-dev.seed'), 'utf8').split('\n');
+  const out: ExtractionJob[] = [];
+  let cur: ExtractionJob | undefined;
+  lines.forEach((text, line) => {
+    if (text.startsWith('<<< ')) out.push((cur = { key: text.slice(4).split(' ')[0], lines: [] }));
+    else if (text.startsWith('>>> ')) cur = undefined;
+    else if (cur && text.trim()) cur.lines.push({ line, text });
+  });
+  return out.slice(0, n);
+}
+
+describe('entity worker pool', () => {
+  it('extracts in worker threads exactly what the in-process extractor finds, with progress', async () => {
+    const pool = new EntityWorkerPool({ workerScript, size: 2, batchSize: 3 });
+    try {
+      const input = jobs(12);
+      const progress: number[] = [];
+      const seen: string[] = [];
+      const r = await pool.extract(input, { onProgress: (done, total) => progress.push(done / total), onResult: (key) => seen.push(key) });
+      expect(r.errors.size).toBe(0);
+      expect(r.extractions.size).toBe(12);
+      expect(new Set(seen)).toEqual(new Set(input.map((j) => j.key)));
+      expect(progress).toHaveLength(4);
+      expect(progress[progress.length - 1]).toBe(1);
+      for (const j of input) expect(r.extractions.get(j.key)).toEqual(extractDocument(j.lines));
+      // The pool is reusable after a run.
+      const again = await pool.extract(input.slice(0, 2));
+      expect(again.extractions.size).toBe(2);
+      expect(await pool.extract([])).toEqual({ extractions: new Map(), errors: new Map() });
+    } finally {
+      await pool.dispose();
+    }
+  });
+
+  it('cancels a run: queued batches are dropped and the promise rejects', async () => {
+    const pool = new EntityWorkerPool({ workerScript, size: 1, batchSize: 1 });
+    try {
+      const controller = new AbortController();
+      let results = 0;
+      const run = pool.extract(jobs(40), {
+        signal: controller.signal,
+        onResult: () => {
+          results++;
+          if (results === 2) controller.abort();
+        },
+      });
+      await expect(run).rejects.toBeInstanceOf(ExtractionCancelled);
+      expect(results).toBe(2);
+      // Already aborted: rejects at once.
+      await expect(pool.extract(jobs(1), { signal: controller.signal })).rejects.toBeInstanceOf(ExtractionCancelled);
+      // A later run still works.
+      expect((await pool.extract(jobs(1))).extractions.size).toBe(1);
+    } finally {
+      await pool.dispose();
+    }
+  });
+
+  it('reports a document that fails without failing the run', async () => {
+    const pool = new EntityWorkerPool({ workerScript, size: 1 });
+    try {
+      const bad = { key: 'bad', lines: null } as unknown as ExtractionJob;
+      const r = await pool.extract([...jobs(1), bad]);
+      expect(r.extractions.size).toBe(1);
+      expect(r.errors.get('bad')).toMatch(/null|undefined|map/);
+    } finally {
+      await pool.dispose();
+    }
+  });
+
+  it('rejects runs after dispose', async () => {
+    const pool = new EntityWorkerPool({ workerScript });
+    await pool.dispose();
+    await expect(pool.extract(jobs(1))).rejects.toThrow(/disposed/);
+  });
+});
