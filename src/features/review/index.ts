@@ -24,6 +24,8 @@ export interface ReviewFeatures extends vscode.Disposable {
   readonly corpusTree: CorpusTreeProvider;
   readonly statusBar: ReviewStatusBar;
   readonly codeLens: ReviewCodeLensProvider;
+  /** The entity index in use, if any. */
+  readonly entitySource: EntitySource | undefined;
   /** Plugs in (or replaces) the entity index; CodeLens and the tree refresh. */
   setEntitySource(source: EntitySource | undefined): void;
 }
@@ -64,6 +66,9 @@ export function registerReviewFeatures(_context: vscode.ExtensionContext, deps: 
     statusBar,
     codeLens: lens.provider,
     setEntitySource,
+    get entitySource() {
+      return entities;
+    },
     dispose: () => {
       entitySubscription?.dispose();
       disposables.forEach((d) => d.dispose());

@@ -12,6 +12,8 @@ import { activeSeedEditor, plural } from './shared';
  */
 export class ReviewStatusBar implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
+  /** Whether the item is shown (StatusBarItem does not say; tests read this). */
+  visible = false;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly cache: ParseCache, index: WorkspaceSeedIndex) {
@@ -34,6 +36,7 @@ export class ReviewStatusBar implements vscode.Disposable {
     const editor = activeSeedEditor();
     if (!editor) {
       this.item.hide();
+      this.visible = false;
       return;
     }
     const result = this.cache.get(editor.document);
@@ -47,6 +50,7 @@ export class ReviewStatusBar implements vscode.Disposable {
     this.item.accessibilityInformation = { label: this.item.tooltip };
     this.item.backgroundColor = errors ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
+    this.visible = true;
   }
 
   dispose(): void {
