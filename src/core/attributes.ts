@@ -38,10 +38,15 @@ export function isValidKey(key: string): boolean {
 
 /** Whether `value` is a real calendar date written YYYY-MM-DD. */
 export function isValidDate(value: string): 'ok' | 'format' | 'calendar' {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'format';
-  const y = Number(value.slice(0, 4));
-  const m = Number(value.slice(5, 7));
-  const d = Number(value.slice(8, 10));
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return 'format';
+  const digit = (i: number) => {
+    const c = value.charCodeAt(i) - 48;
+    return c >= 0 && c <= 9 ? c : NaN;
+  };
+  const y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const m = digit(5) * 10 + digit(6);
+  const d = digit(8) * 10 + digit(9);
+  if (Number.isNaN(y) || Number.isNaN(m) || Number.isNaN(d)) return 'format';
   if (m < 1 || m > 12 || d < 1) return 'calendar';
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
@@ -65,37 +70,43 @@ export interface AttributeReading {
  * pushes SEED009/SEED010 diagnostics into `diagnostics`.
  */
 export function readAttributes(text: string, start: number, line: number, diagnostics: SeedDiagnostic[]): AttributeReading {
+  return readAttributesIn(text, start, text.length, 0, line, diagnostics);
+}
+
+/**
+ * readAttributes over characters [start, end) of a larger text whose line `line` starts at
+ * offset `base`, so the parser does not have to slice the line first.
+ */
+export function readAttributesIn(
+  text: string, start: number, end: number, base: number, line: number, diagnostics: SeedDiagnostic[],
+): AttributeReading {
   const attributes: SeedAttribute[] = [];
-  const n = text.length;
-  const seen = new Map<string, SeedAttribute>();
+  const n = end;
+  if (start >= n) return { attributes, status: 'unreviewed' };
   let i = start;
-  const report = (code: 'SEED009' | 'SEED010', s: number, e: number, message: string, extra: Partial<SeedDiagnostic> = {}) => {
-    diagnostics.push({
-      code, severity: code === 'SEED009' ? 'error' : 'warning', range: lineRange(line, s, e), message, fixes: [], ...extra,
-    });
-  };
   while (i < n) {
     while (i < n && isWs(text.charCodeAt(i))) i++;
     if (i >= n) break;
     const tokStart = i;
-    while (i < n && !isWs(text.charCodeAt(i)) && text.charCodeAt(i) !== EQUALS && text.charCodeAt(i) !== QUOTE) i++;
+    let c = 0;
+    while (i < n && !isWs(c = text.charCodeAt(i)) && c !== EQUALS && c !== QUOTE) i++;
     const keyEnd = i;
     const key = text.slice(tokStart, keyEnd);
     if (i >= n || text.charCodeAt(i) !== EQUALS) {
       // No '=': the token (up to whitespace, a quoted part included) is not an attribute.
       while (i < n && !isWs(text.charCodeAt(i))) {
-        if (text.charCodeAt(i) === QUOTE) i = skipQuoted(text, i).end;
+        if (text.charCodeAt(i) === QUOTE) i = skipQuoted(text, i, n).end;
         else i++;
       }
-      report('SEED009', tokStart, i, messages.missingEquals(text.slice(tokStart, i)));
+      reportAttribute(diagnostics, line, 'SEED009', tokStart - base, i - base, messages.missingEquals(text.slice(tokStart, i)), {});
       continue;
     }
     let bad = false;
     if (key === '') {
-      report('SEED009', tokStart, keyEnd + 1, messages.missingKey());
+      reportAttribute(diagnostics, line, 'SEED009', tokStart - base, keyEnd + 1 - base, messages.missingKey(), {});
       bad = true;
     } else if (!isValidKey(key)) {
-      report('SEED009', tokStart, keyEnd, messages.badKey(key));
+      reportAttribute(diagnostics, line, 'SEED009', tokStart - base, keyEnd - base, messages.badKey(key), {});
       bad = true;
     }
     i++; // '='
@@ -104,75 +115,93 @@ export function readAttributes(text: string, start: number, line: number, diagno
     let quoted = false;
     if (i < n && text.charCodeAt(i) === QUOTE) {
       quoted = true;
-      const q = skipQuoted(text, i);
+      const q = skipQuoted(text, i, n);
       value = q.value;
       i = q.end;
-      for (const e of q.badEscapes) report('SEED009', e, e + 2, messages.badEscape(text.slice(e, e + 2)));
+      for (const e of q.badEscapes) reportAttribute(diagnostics, line, 'SEED009', e - base, e + 2 - base, messages.badEscape(text.slice(e, e + 2)), {});
       if (!q.closed) {
         let backslashes = 0;
         for (let k = n - 1; k > valueStart && text.charCodeAt(k) === BACKSLASH; k--) backslashes++;
         const closer = backslashes % 2 === 1 ? '\\"' : '"';
-        report('SEED009', valueStart, n, messages.unterminatedQuote(key), {
-          fixes: [fix('Close the quoted value', [replaceEdit(line, n, n, closer)])],
+        reportAttribute(diagnostics, line, 'SEED009', valueStart - base, n - base, messages.unterminatedQuote(key), {
+          fixes: [fix('Close the quoted value', [replaceEdit(line, n - base, n - base, closer)])],
         });
       } else if (i < n && !isWs(text.charCodeAt(i))) {
         let e = i;
         while (e < n && !isWs(text.charCodeAt(e))) e++;
-        report('SEED009', i, e, messages.noSpaceAfterQuote(key), {
-          fixes: [fix('Insert a space after the quoted value', [replaceEdit(line, i, i, ' ')])],
+        reportAttribute(diagnostics, line, 'SEED009', i - base, e - base, messages.noSpaceAfterQuote(key), {
+          fixes: [fix('Insert a space after the quoted value', [replaceEdit(line, i - base, i - base, ' ')])],
         });
       }
     } else {
-      while (i < n && !isWs(text.charCodeAt(i))) i++;
+      let hasQuote = false;
+      while (i < n && !isWs(c = text.charCodeAt(i))) {
+        if (c === QUOTE) hasQuote = true;
+        i++;
+      }
       value = text.slice(valueStart, i);
       if (value === '') {
-        report('SEED009', tokStart, i, messages.missingValue(key));
+        reportAttribute(diagnostics, line, 'SEED009', tokStart - base, i - base, messages.missingValue(key), {});
         bad = true;
-      } else if (value.indexOf('"') >= 0) {
-        report('SEED009', valueStart, i, messages.quoteInBareValue(key));
+      } else if (hasQuote) {
+        reportAttribute(diagnostics, line, 'SEED009', valueStart - base, i - base, messages.quoteInBareValue(key), {});
       }
     }
+    if (bad) continue;
+    // Positions are shared between the three ranges: they are read-only plain data.
+    const keyStartPos = { line, character: tokStart - base };
+    const endPos = { line, character: i - base };
     const attr: SeedAttribute = {
       key, value, quoted,
-      range: lineRange(line, tokStart, i),
-      keyRange: lineRange(line, tokStart, keyEnd),
-      valueRange: lineRange(line, valueStart, i),
+      range: { start: keyStartPos, end: endPos },
+      keyRange: { start: keyStartPos, end: { line, character: keyEnd - base } },
+      valueRange: { start: { line, character: valueStart - base }, end: endPos },
     };
-    if (bad) continue;
-    const first = seen.get(key);
+    const first = findAttribute(attributes, key);
     if (first) {
       // Removing the duplicate is certain only when it repeats the same value.
       let delStart = tokStart;
       while (delStart > start && isWs(text.charCodeAt(delStart - 1))) delStart--;
-      report('SEED009', tokStart, i, messages.duplicateKey(key), {
+      reportAttribute(diagnostics, line, 'SEED009', tokStart - base, i - base, messages.duplicateKey(key), {
         related: [{ range: first.range, message: `first '${key}' attribute` }],
-        fixes: first.value === value ? [fix(`Remove the duplicate '${key}' attribute`, [replaceEdit(line, delStart, i, '')])] : [],
+        fixes: first.value === value ? [fix(`Remove the duplicate '${key}' attribute`, [replaceEdit(line, delStart - base, i - base, '')])] : [],
       });
       continue;
     }
-    seen.set(key, attr);
     attributes.push(attr);
   }
   let status: ReviewStatus = 'unreviewed';
-  const s = seen.get('status');
+  const s = findAttribute(attributes, 'status');
   if (s) {
-    if ((REVIEW_STATUSES as readonly string[]).includes(s.value)) status = s.value as ReviewStatus;
-    else report('SEED010', s.valueRange.start.character, s.valueRange.end.character, messages.unknownStatus(s.value));
+    const v = s.value;
+    if (v === 'approved' || v === 'rejected' || v === 'flagged' || v === 'unreviewed') status = v;
+    else reportAttribute(diagnostics, line, 'SEED010', s.valueRange.start.character, s.valueRange.end.character, messages.unknownStatus(v), {});
   }
-  const d = seen.get('date');
+  const d = findAttribute(attributes, 'date');
   if (d) {
     const v = isValidDate(d.value);
     if (v !== 'ok') {
-      report('SEED010', d.valueRange.start.character, d.valueRange.end.character,
-        v === 'format' ? messages.badDateFormat(d.value) : messages.badDateValue(d.value));
+      reportAttribute(diagnostics, line, 'SEED010', d.valueRange.start.character, d.valueRange.end.character,
+        v === 'format' ? messages.badDateFormat(d.value) : messages.badDateValue(d.value), {});
     }
   }
   return { attributes, status };
 }
 
+function reportAttribute(
+  diagnostics: SeedDiagnostic[], line: number, code: 'SEED009' | 'SEED010', s: number, e: number, message: string, extra: Partial<SeedDiagnostic>,
+): void {
+  diagnostics.push({ code, severity: code === 'SEED009' ? 'error' : 'warning', range: lineRange(line, s, e), message, fixes: [], ...extra });
+}
+
+/** Attribute lists are short: a linear search beats a Map here. */
+function findAttribute(attributes: SeedAttribute[], key: string): SeedAttribute | undefined {
+  for (const a of attributes) if (a.key === key) return a;
+  return undefined;
+}
+
 /** Reads a quoted value starting at the quote at `q`. */
-function skipQuoted(text: string, q: number): { value: string; end: number; closed: boolean; badEscapes: number[] } {
-  const n = text.length;
+function skipQuoted(text: string, q: number, n: number): { value: string; end: number; closed: boolean; badEscapes: number[] } {
   let value = '';
   const badEscapes: number[] = [];
   let i = q + 1;

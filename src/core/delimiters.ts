@@ -3,7 +3,7 @@
  * SEED006 and git conflict markers. Only lines whose first character (after optional
  * whitespace) is a marker character ever reach this module.
  */
-import { isIdShaped } from './ids';
+import { isIdShaped, isValidSeedIdAt } from './ids';
 
 /** What a delimiter-like line was taken for. */
 export type DelimiterKind = 'open' | 'close' | 'conflict';
@@ -67,6 +67,38 @@ function isConflictRun(text: string, ch: string): boolean {
  * by nothing or by something id-shaped (see isIdShaped), or a git conflict marker.
  */
 export function classifyDelimiter(text: string): DelimiterLine | undefined {
+  return canonicalDelimiterAt(text, 0, text.length) ?? classifySlow(text);
+}
+
+const NO_PROBLEMS: string[] = [];
+Object.freeze(NO_PROBLEMS);
+
+/**
+ * The common case, checked on characters [start, end) of a larger text without slicing the
+ * line: `<<< id[ attributes]` or `>>> id` with a well-formed id. Offsets in the result are
+ * relative to `start`. Anything else (undefined) needs classifyDelimiter on the line.
+ */
+export function canonicalDelimiterAt(text: string, start: number, end: number): DelimiterLine | undefined {
+  const c0 = text.charCodeAt(start);
+  if ((c0 !== LT && c0 !== GT) || text.charCodeAt(start + 1) !== c0 || text.charCodeAt(start + 2) !== c0 ||
+      text.charCodeAt(start + 3) !== SPACE || start + 4 > end) return undefined;
+  let e = start + 4;
+  while (e < end) {
+    const c = text.charCodeAt(e);
+    if (c === SPACE || c === TAB) break;
+    e++;
+  }
+  if (!isValidSeedIdAt(text, start + 4, e)) return undefined;
+  let rest = e;
+  while (rest < end && (text.charCodeAt(rest) === SPACE || text.charCodeAt(rest) === TAB)) rest++;
+  if (c0 === GT && rest < end) return undefined;
+  return {
+    kind: c0 === LT ? 'open' : 'close', markerStart: 0, markerEnd: 3, id: text.slice(start + 4, e), idStart: 4, idEnd: e - start,
+    restStart: rest - start, problems: NO_PROBLEMS, problemStart: 0, problemEnd: 0,
+  };
+}
+
+function classifySlow(text: string): DelimiterLine | undefined {
   const n = text.length;
   let i = 0;
   while (i < n && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;

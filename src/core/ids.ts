@@ -20,20 +20,34 @@ function isLowerHex(c: number): boolean {
 
 /** Whether `id` is a well-formed seed id: three or more digits, `_`, 16 lowercase hex digits. */
 export function isValidSeedId(id: string): boolean {
-  const n = id.length;
-  if (n < 20) return false;
-  const us = n - 17;
-  if (id.charCodeAt(us) !== UNDERSCORE) return false;
-  for (let i = 0; i < us; i++) if (!isDigit(id.charCodeAt(i))) return false;
-  for (let i = us + 1; i < n; i++) if (!isLowerHex(id.charCodeAt(i))) return false;
+  return isValidSeedIdAt(id, 0, id.length);
+}
+
+/** isValidSeedId for characters [start, end) of `text` (no slicing on the parse path). */
+export function isValidSeedIdAt(text: string, start: number, end: number): boolean {
+  if (end - start < 20) return false;
+  const us = end - 17;
+  if (text.charCodeAt(us) !== UNDERSCORE) return false;
+  for (let i = start; i < us; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  for (let i = us + 1; i < end; i++) if (!isLowerHex(text.charCodeAt(i))) return false;
   return true;
+}
+
+/** The sequence number of a well-formed id (the digits before the `_`). */
+export function sequenceOf(id: string): number {
+  const us = id.length - 17;
+  let sequence = 0;
+  for (let i = 0; i < us; i++) sequence = sequence * 10 + (id.charCodeAt(i) - DIGIT_0);
+  return sequence;
 }
 
 /** The sequence number and hash of a well-formed id, or undefined when it is malformed. */
 export function parseSeedId(id: string): { sequence: number; hash: string } | undefined {
   if (!isValidSeedId(id)) return undefined;
   const us = id.length - 17;
-  return { sequence: Number(id.slice(0, us)), hash: id.slice(us + 1) };
+  let sequence = 0;
+  for (let i = 0; i < us; i++) sequence = sequence * 10 + (id.charCodeAt(i) - DIGIT_0);
+  return { sequence, hash: id.slice(us + 1) };
 }
 
 /**

@@ -9,9 +9,9 @@
 import type {
   BodyLine, CommentBlock, ParseOptions, ParseResult, Range, SeedDiagnostic, SeedDocument,
 } from './types';
-import { classifyDelimiter, mayStartDelimiter, type DelimiterLine } from './delimiters';
-import { describeIdProblem, generateSeedId, isBareSeedFileName, isValidSeedId, parseSeedId } from './ids';
-import { readAttributes } from './attributes';
+import { canonicalDelimiterAt, classifyDelimiter, mayStartDelimiter, type DelimiterLine } from './delimiters';
+import { describeIdProblem, generateSeedId, isBareSeedFileName, isValidSeedId, parseSeedId, sequenceOf } from './ids';
+import { readAttributesIn } from './attributes';
 import { messages } from './messages';
 import { deleteLineEdit, fix, insertLineAfterEdit, insertLineBeforeEdit, replaceEdit } from './fixes';
 import { lineRange } from './text-edits';
@@ -20,13 +20,14 @@ import { isBlankSpan, stripBom } from './scanner';
 export { isBareSeedFileName } from './ids';
 
 const HASH = 35;
+const GT = 62;
 const SPACE = 32;
 const TAB = 9;
 
 /** A document being read (open delimiter seen, close not yet). */
 interface OpenState {
   doc: SeedDocument;
-  openText: string;
+  openLength: number;
   delim: DelimiterLine;
   /** Last non-blank body line (the open line while the body is empty) and its length. */
   lastContent: number;
@@ -50,18 +51,47 @@ interface OrphanRun {
   strayClose?: { line: number; lineLen: number; id: string; diag: SeedDiagnostic; isLast: boolean };
 }
 
+/**
+ * First document of each id, keyed by sequence number when the id is well-formed (fast Smi
+ * keys, no extra objects: the documents themselves are the entries).
+ */
+class IdTable {
+  private readonly bySequence = new Map<number, SeedDocument>();
+  private readonly byText = new Map<string, SeedDocument>();
+
+  get(id: string, sequence: number | undefined): SeedDocument | undefined {
+    if (sequence !== undefined) {
+      const e = this.bySequence.get(sequence);
+      if (e !== undefined && e.id === id) return e;
+    }
+    return this.byText.size ? this.byText.get(id) : undefined;
+  }
+
+  has(id: string): boolean {
+    return this.get(id, parseSeedId(id)?.sequence) !== undefined;
+  }
+
+  firstWithSequence(sequence: number): SeedDocument | undefined {
+    return this.bySequence.get(sequence);
+  }
+
+  add(doc: SeedDocument): void {
+    if (doc.sequence !== undefined && !this.bySequence.has(doc.sequence)) this.bySequence.set(doc.sequence, doc);
+    else this.byText.set(doc.id, doc);
+  }
+}
+
 class CorpusParser {
   private readonly documents: SeedDocument[] = [];
   private readonly diagnostics: SeedDiagnostic[] = [];
   private readonly comments: CommentBlock[] = [];
-  private readonly ids = new Map<string, Range>();
+  private readonly ids = new IdTable();
   /**
    * Ids that close lines could give to a document by a fix (a stray close's "insert the open",
    * an id-less open taking its close id). A fix may claim an id only when nothing else uses or
    * claims it, so that applying one fix never turns another line into an error.
    */
   private readonly claims = new Map<string, number>();
-  private readonly sequences = new Map<number, { hash: string; range: Range }>();
   private readonly orphanRuns: OrphanRun[] = [];
   private readonly deferred: Array<() => void> = [];
   private cur: OpenState | undefined;
@@ -120,13 +150,16 @@ class CorpusParser {
     const text = this.text;
     if (start === end) return;
     const c = text.charCodeAt(start);
+    if (c === GT && this.cur !== undefined && this.isPlainClose(start, end, this.cur.doc.id)) {
+      this.closeDocument(this.cur, line);
+      return;
+    }
     if (mayStartDelimiter(c)) {
-      const lineText = text.slice(start, end);
-      const d = classifyDelimiter(lineText);
+      const d = canonicalDelimiterAt(text, start, end) ?? classifyDelimiter(text.slice(start, end));
       if (d) {
-        if (d.kind === 'open') this.open(line, lineText, d);
-        else if (d.kind === 'close') this.close(line, lineText, d);
-        else this.conflictMarker(line, lineText);
+        if (d.kind === 'open') this.open(line, start, end, d);
+        else if (d.kind === 'close') this.close(line, end - start, d);
+        else this.conflictMarker(line, end - start);
         return;
       }
       if ((c === SPACE || c === TAB) && isBlankSpan(text, start, end)) return;
@@ -184,14 +217,15 @@ class CorpusParser {
     return d;
   }
 
-  private open(line: number, lineText: string, d: DelimiterLine): void {
+  private open(line: number, start: number, end: number, d: DelimiterLine): void {
+    const lineLength = end - start;
     if (this.cur) this.endUnclosed();
     this.endRun();
     const id = d.id;
     const idRange = lineRange(line, d.idStart, d.idEnd);
     const state: OpenState = {
-      doc: undefined as unknown as SeedDocument, openText: lineText, delim: d,
-      lastContent: line, lastContentLen: lineText.length, lastNonHash: -1, lastNonHashLen: 0,
+      doc: undefined as unknown as SeedDocument, openLength: lineLength, delim: d,
+      lastContent: line, lastContentLen: lineLength, lastNonHash: -1, lastNonHashLen: 0,
     };
     if (d.problems.length) {
       const diag = this.push({
@@ -201,8 +235,15 @@ class CorpusParser {
       if (id) diag.fixes.push(fix(`Rewrite as '<<< ${id}'`, [replaceEdit(line, 0, d.idEnd, `<<< ${id}`)]));
       else state.missingIdDiag = diag;
     }
-    const parsed = parseSeedId(id);
-    if (id && !parsed) {
+    const valid = isValidSeedId(id);
+    const sequence = valid ? sequenceOf(id) : undefined;
+    const attrs = readAttributesIn(this.text, start + d.restStart, end, start, line, this.diagnostics);
+    const doc: SeedDocument = {
+      kind: 'delimited', id, idValid: valid, sequence, hash: valid ? id.slice(id.length - 16) : undefined, idRange,
+      attributes: attrs.attributes, status: attrs.status, openLine: line, closeLine: undefined,
+      startLine: line, endLine: line, bodyStartLine: line + 1, bodyEndLine: line, headline: undefined, paragraphs: [],
+    };
+    if (id && !valid) {
       const diag = this.push({
         code: 'SEED004', severity: 'error', range: idRange, message: messages.malformedId(id, describeIdProblem(id)), fixes: [],
       });
@@ -218,23 +259,17 @@ class CorpusParser {
       });
     }
     if (id) {
-      const first = this.ids.get(id);
+      const first = this.ids.get(id, sequence);
       if (first) {
         this.push({
           code: 'SEED005', severity: 'error', range: idRange, message: messages.duplicateId(id),
-          related: [{ range: first, message: `first use of '${id}'` }], fixes: [],
+          related: [{ range: first.idRange, message: `first use of '${id}'` }], fixes: [],
         });
       } else {
-        this.ids.set(id, idRange);
-        if (parsed) this.checkSequence(parsed.sequence, parsed.hash, id, idRange);
+        if (sequence !== undefined) this.checkSequence(sequence, doc.hash!, id, idRange);
+        this.ids.add(doc);
       }
     }
-    const attrs = readAttributes(lineText, d.restStart, line, this.diagnostics);
-    const doc: SeedDocument = {
-      kind: 'delimited', id, idValid: parsed !== undefined, sequence: parsed?.sequence, hash: parsed?.hash, idRange,
-      attributes: attrs.attributes, status: attrs.status, openLine: line, closeLine: undefined,
-      startLine: line, endLine: line, bodyStartLine: line + 1, bodyEndLine: line, headline: undefined, paragraphs: [],
-    };
     state.doc = doc;
     this.documents.push(doc);
     this.cur = state;
@@ -242,11 +277,11 @@ class CorpusParser {
 
   private checkSequence(seq: number, hash: string, id: string, range: Range): void {
     const seqText = id.slice(0, id.length - 17);
-    const same = this.sequences.get(seq);
+    const same = this.ids.firstWithSequence(seq);
     if (same && same.hash !== hash) {
       this.push({
         code: 'SEED011', severity: 'information', range: lineRange(range.start.line, range.start.character, range.start.character + seqText.length),
-        message: messages.sequenceOtherHash(seqText), related: [{ range: same.range, message: `sequence number ${seqText} first used here` }], fixes: [],
+        message: messages.sequenceOtherHash(seqText), related: [{ range: same.idRange, message: `sequence number ${seqText} first used here` }], fixes: [],
       });
     } else if (this.lastSequence >= 0 && seq <= this.lastSequence) {
       this.push({
@@ -254,7 +289,6 @@ class CorpusParser {
         message: messages.sequenceNotIncreasing(seqText, String(this.lastSequence).padStart(3, '0')), fixes: [],
       });
     }
-    if (!same) this.sequences.set(seq, { hash, range });
     this.lastSequence = seq;
     if (seq > this.maxSequence) this.maxSequence = seq;
   }
@@ -290,7 +324,7 @@ class CorpusParser {
     if (doc.id) diag.fixes.push(fix(`Insert '>>> ${doc.id}'`, [insertLineAfterEdit(cut, cutLen, `>>> ${doc.id}`, this.eol)]));
   }
 
-  private close(line: number, lineText: string, d: DelimiterLine): void {
+  private close(line: number, lineLength: number, d: DelimiterLine): void {
     const cur = this.cur;
     let malformed: SeedDiagnostic | undefined;
     if (d.problems.length) {
@@ -299,10 +333,10 @@ class CorpusParser {
         message: messages.malformedDelimiter('close', d.problems), fixes: [],
       });
       const id = d.id || (cur ? cur.doc.id : '');
-      if (id) malformed.fixes.push(fix(`Rewrite as '>>> ${id}'`, [replaceEdit(line, 0, lineText.length, `>>> ${id}`)]));
+      if (id) malformed.fixes.push(fix(`Rewrite as '>>> ${id}'`, [replaceEdit(line, 0, lineLength, `>>> ${id}`)]));
     }
     if (!cur) {
-      this.strayClose(line, lineText, d);
+      this.strayClose(line, lineLength, d);
       return;
     }
     this.cur = undefined;
@@ -319,7 +353,7 @@ class CorpusParser {
       const od = cur.delim;
       const closeId = d.id;
       const openLine = doc.openLine;
-      const tail = od.restStart < cur.openText.length ? ' ' : '';
+      const tail = od.restStart < cur.openLength ? ' ' : '';
       this.claim(closeId);
       this.deferred.push(() => {
         if (!this.canTake(closeId, 1)) return;
@@ -329,6 +363,31 @@ class CorpusParser {
     if (d.id) {
       cur.closeId = d.id;
       cur.closeIdRange = lineRange(line, d.idStart, d.idEnd);
+    }
+    this.closeDocument(cur, line);
+  }
+
+  /** Whether characters [start, end) are exactly `>>> id` (trailing whitespace aside). */
+  private isPlainClose(start: number, end: number, id: string): boolean {
+    const text = this.text;
+    const idEnd = start + 4 + id.length;
+    if (id.length === 0 || idEnd > end || text.charCodeAt(start + 1) !== GT || text.charCodeAt(start + 2) !== GT ||
+        text.charCodeAt(start + 3) !== SPACE || !text.startsWith(id, start + 4)) return false;
+    for (let i = idEnd; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== SPACE && c !== TAB) return false;
+    }
+    return true;
+  }
+
+  /** Ends the open document at its close line `line`. */
+  private closeDocument(cur: OpenState, line: number): void {
+    this.cur = undefined;
+    const doc = cur.doc;
+    // Only a malformed id's lowercase fix needs to know where the close id is.
+    if (cur.closeId === undefined && doc.id && !doc.idValid) {
+      cur.closeId = doc.id;
+      cur.closeIdRange = lineRange(line, 4, 4 + doc.id.length);
     }
     doc.closeLine = line;
     doc.endLine = line;
@@ -342,12 +401,12 @@ class CorpusParser {
     }
   }
 
-  private strayClose(line: number, lineText: string, d: DelimiterLine): void {
+  private strayClose(line: number, lineLength: number, d: DelimiterLine): void {
     const diag = this.push({
       code: 'SEED002', severity: 'error', range: lineRange(line, d.markerStart, Math.max(d.idEnd, d.markerEnd)),
       message: messages.strayClose(d.id), fixes: [],
     });
-    const stray = { line, lineLen: lineText.length, id: d.id, diag, isLast: this.isLastLine };
+    const stray = { line, lineLen: lineLength, id: d.id, diag, isLast: this.isLastLine };
     if (d.id) this.claim(d.id);
     const run = this.run;
     this.run = undefined;
@@ -355,14 +414,14 @@ class CorpusParser {
       run.strayClose = stray;
       this.orphanRuns.push(run);
     } else {
-      diag.fixes.push(fix('Delete the close line', [deleteLineEdit(line, lineText.length, this.isLastLine)]));
+      diag.fixes.push(fix('Delete the close line', [deleteLineEdit(line, lineLength, this.isLastLine)]));
     }
   }
 
-  private conflictMarker(line: number, lineText: string): void {
+  private conflictMarker(line: number, lineLength: number): void {
     this.push({
-      code: 'SEED006', severity: 'error', range: lineRange(line, 0, lineText.length), message: messages.conflictMarker(),
-      fixes: [fix('Delete the conflict marker line', [deleteLineEdit(line, lineText.length, this.isLastLine)])],
+      code: 'SEED006', severity: 'error', range: lineRange(line, 0, lineLength), message: messages.conflictMarker(),
+      fixes: [fix('Delete the conflict marker line', [deleteLineEdit(line, lineLength, this.isLastLine)])],
     });
   }
 
