@@ -114,7 +114,9 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode>, 
   getChildren(node?: CorpusNode): CorpusNode[] {
     if (node?.kind === 'document') return [];
     if (node?.kind === 'file') {
-      return node.documents.map((summary) => ({ kind: 'document', uri: node.file.uri, summary, index: node.file.documents.indexOf(summary) }));
+      // Positions in the whole file keep tree ids stable under a filter (one pass: files hold 10,000s of documents).
+      const positions = node.documents === node.file.documents ? undefined : new Map(node.file.documents.map((summary, i) => [summary, i]));
+      return node.documents.map((summary, i) => ({ kind: 'document', uri: node.file.uri, summary, index: positions?.get(summary) ?? i }));
     }
     const filtering = this.isFiltering();
     const files: FileNode[] = [];
