@@ -30,17 +30,8 @@ export interface ConsolidatedCorpus {
 
 /** Normalised comparison form of a surface. */
 export function normalizeSurface(s: string): string {
-  let n = normCache.get(s);
-  if (n === undefined) {
-    n = s.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
-    // Surfaces repeat a lot across a corpus; a bounded memo saves most of the regex work.
-    if (normCache.size > 100_000) normCache.clear();
-    normCache.set(s, n);
-  }
-  return n;
+  return s.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
 }
-
-const normCache = new Map<string, string>();
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'’&-]*[\p{L}\p{N}.]|[\p{L}\p{N}]/gu;
 const LINK_STOP = new Set(['of', 'the', 'and', 'for', '&', 'de', 'van', 'von', 'der', 'la', 'le', 'al', 'el', 'bin']);
@@ -233,14 +224,7 @@ export function resolveDocument(
     if (here.length === 0) return list.length === 1 ? list[0] : undefined;
     return here.sort((a, b) => (local.get(b) ?? 0) - (local.get(a) ?? 0) || a.localeCompare(b))[0];
   };
-  const fullNames = new Map<string, string | undefined>();
   const fullNameOf = (norm: string): string | undefined => {
-    if (fullNames.has(norm)) return fullNames.get(norm);
-    const full = computeFullName(norm);
-    fullNames.set(norm, full);
-    return full;
-  };
-  const computeFullName = (norm: string): string | undefined => {
     const alias = look(tables.aliasOf, norm);
     if (alias) return alias;
     if (norm.includes(' ') || lexiconHas(norm)) return undefined;
@@ -254,10 +238,6 @@ export function resolveDocument(
 
   const out: ResolvedMention[] = [];
   const taken: EntityMention[] = [];
-  const overlapsTaken = (line: number, start: number, end: number): boolean => {
-    for (const t of taken) if (t.line === line && t.start < end && start < t.end) return true;
-    return false;
-  };
   const push = (m: EntityMention, norm: string): void => {
     const full = fullNameOf(norm);
     const target = full ?? norm;
@@ -298,7 +278,7 @@ export function resolveDocument(
       const end = c.start + w[i + matched - 1].end;
       const text = c.text.slice(w[i].start, w[i + matched - 1].end);
       const norm = normalizeSurface(text);
-      if (!isIgnored(norm) && !overlapsTaken(c.line, start, end)) {
+      if (!isIgnored(norm) && !taken.some((t) => t.line === c.line && t.start < end && start < t.end)) {
         push({ line: c.line, start, end, text, type: 'person', source: 'corpus' }, norm);
       }
       i += matched;
@@ -313,19 +293,13 @@ export function resolveDocument(
  * else the longest (then most frequent) mixed-case written form.
  */
 export function summarizeEntities(documents: Iterable<readonly ResolvedMention[]>, tables?: ConsolidationTables): EntitySummary[] {
-  const groups = new Map<string, { type: EntityType; surfaces: Map<string, number>; docs: number; lastDoc: number; count: number }>();
-  let d = 0;
+  const groups = new Map<string, { type: EntityType; surfaces: Map<string, number>; docs: Set<string>; count: number }>();
   for (const mentions of documents) {
-    d++;
     for (const m of mentions) {
       let g = groups.get(m.entityKey);
-      if (!g) groups.set(m.entityKey, (g = { type: m.type, surfaces: new Map(), docs: 0, lastDoc: 0, count: 0 }));
+      if (!g) groups.set(m.entityKey, (g = { type: m.type, surfaces: new Map(), docs: new Set(), count: 0 }));
       g.surfaces.set(m.text, (g.surfaces.get(m.text) ?? 0) + 1);
-      // Each document's mentions come together, so counting document changes counts documents.
-      if (g.lastDoc !== d) {
-        g.lastDoc = d;
-        g.docs++;
-      }
+      g.docs.add(`${m.uri}\u0000${m.docId}`);
       g.count++;
     }
   }
@@ -342,7 +316,7 @@ export function summarizeEntities(documents: Iterable<readonly ResolvedMention[]
       canonical: lexiconText ?? forms[0][0],
       surfaces: forms.map((f) => f[0]),
       mentionCount: g.count,
-      documentCount: g.docs,
+      documentCount: g.docs.size,
     });
   }
   entities.sort((a, b) => b.mentionCount - a.mentionCount || a.key.localeCompare(b.key));
