@@ -175,19 +175,28 @@ export function freshProfile(name, extraSettings = {}) {
 const BARE_SEED = /^[0-9]{3,}_[0-9a-f]{16}\.txt$/;
 
 /**
- * Copies the latest fixtures into the sample workspace: every test/fixtures/*.seed and every bare seed
- * file. The copies are git-ignored (test/workspace/.gitignore), so the workspace always shows what
- * the fixtures hold now. Returns the names copied.
+ * Copies the latest fixtures into the sample workspace, so it always shows what the fixtures hold now:
+ * test/fixtures/valid/*.seed then test/fixtures/*.seed (a top-level file wins on a name clash) and the
+ * bare seed files to the top; test/fixtures/malformed/*.seed to malformed/ (for the Problems panel).
+ * The copies are git-ignored (test/workspace/.gitignore). Returns the workspace-relative names copied.
  */
 export function prepareWorkspace() {
   const fixtures = join(repoRoot, 'test', 'fixtures');
+  const sources = [
+    { from: join(fixtures, 'valid'), to: '', accept: (name) => name.endsWith('.seed') },
+    { from: fixtures, to: '', accept: (name) => name.endsWith('.seed') || BARE_SEED.test(name) },
+    { from: join(fixtures, 'malformed'), to: 'malformed', accept: (name) => name.endsWith('.seed') },
+  ];
   const copied = [];
-  for (const name of readdirSync(fixtures)) {
-    const source = join(fixtures, name);
-    if (!statSync(source).isFile()) continue;
-    if (!name.endsWith('.seed') && !BARE_SEED.test(name)) continue;
-    copyFileSync(source, join(workspaceDir, name));
-    copied.push(name);
+  for (const { from, to, accept } of sources) {
+    if (!existsSync(from)) continue;
+    for (const name of readdirSync(from)) {
+      const source = join(from, name);
+      if (!accept(name) || !statSync(source).isFile()) continue;
+      mkdirSync(join(workspaceDir, to), { recursive: true });
+      copyFileSync(source, join(workspaceDir, to, name));
+      copied.push(to ? `${to}/${name}` : name);
+    }
   }
   return copied;
 }

@@ -48,21 +48,15 @@ export async function consoleText(message) {
   return args.length > 0 ? format(...args) : message.text();
 }
 
-async function main() {
-  const { values } = parseArgs({
-    options: {
-      grep: { type: 'string' },
-      screenshots: { type: 'boolean', default: false },
-      timeout: { type: 'string' },
-      headed: { type: 'boolean', default: false },
-    },
-  });
-  const grep = values.grep ?? process.env.SEED_TEST_GREP ?? '';
-  const keepScreenshots = values.screenshots || process.env.SEED_KEEP_SCREENSHOTS === '1';
-  const timeoutSeconds = Number(values.timeout ?? process.env.SEED_TEST_TIMEOUT ?? 600);
-
+/**
+ * Runs a tests module (extensionTestsPath) in code-server + chromium against test/workspace and
+ * resolves with its exit code. Reusable by other runners (benchmarks): `label` names the profile
+ * folder under .vscode-test/ and the screenshots.
+ */
+export async function runTestsInCodeServer({
+  testsPath, label = 'run-offline', grep = '', timeoutSeconds = 600, keepScreenshots = false, headed = false, env = {},
+}) {
   const { id } = extensionInfo();
-  const testsPath = join(repoRoot, 'out', 'test', 'integration', 'index.js');
   for (const [file, how] of [[join(repoRoot, 'dist', 'extension.js'), 'npm run build'], [testsPath, 'npm run compile']]) {
     if (!existsSync(file)) throw new UserError(`${file} is missing: run \`${how}\` first (or use \`npm run test:integration\`)`);
   }
@@ -71,7 +65,7 @@ async function main() {
   const copied = prepareWorkspace();
   log(`workspace ${workspaceDir} (fixtures copied: ${copied.join(', ') || 'none'})`);
 
-  const profile = freshProfile('run-offline');
+  const profile = freshProfile(label);
   const port = await freePort();
   let browser;
   let server;
@@ -86,69 +80,89 @@ async function main() {
     port,
     ...profile,
     folder: workspaceDir,
-    env: { SEED_TEST_GREP: grep, SEED_TEST_CONSOLE_MARKER: CONSOLE_MARKER },
+    env: { ...env, SEED_TEST_GREP: grep, SEED_TEST_CONSOLE_MARKER: CONSOLE_MARKER },
     onOutput: (line) => {
       if (process.env.SEED_VERBOSE === '1') console.log(`[code-server] ${line}`);
     },
   });
   log(`code-server listening on ${server.url} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-  browser = await launchChromium({ headed: values.headed });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  let summary;
-  const exitCode = new Promise((resolveExit) => {
-    page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code))).catch(() => {});
-  });
-  // Handled one after another: reading a message's arguments is async and must not reorder lines.
-  let consoleQueue = Promise.resolve();
-  page.on('console', (message) => {
-    consoleQueue = consoleQueue.then(async () => {
-      const text = await consoleText(message);
-      if (text.startsWith(CONSOLE_MARKER)) {
-        for (const line of text.slice(CONSOLE_MARKER.length).split('\n')) {
-          console.log(line);
-          if (SUMMARY.test(line.trim())) summary = line.trim();
+  try {
+    browser = await launchChromium({ headed });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    let summary;
+    let resolveExit;
+    const exitCode = new Promise((resolvePromise) => (resolveExit = resolvePromise));
+    // Must be in place before the workbench loads: it calls this when the tests module settles.
+    await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
+    // Handled one after another: reading a message's arguments is async and must not reorder lines.
+    let consoleQueue = Promise.resolve();
+    page.on('console', (message) => {
+      consoleQueue = consoleQueue.then(async () => {
+        const text = await consoleText(message);
+        if (text.startsWith(CONSOLE_MARKER)) {
+          for (const line of text.slice(CONSOLE_MARKER.length).split('\n')) {
+            console.log(line);
+            if (SUMMARY.test(line.trim())) summary = line.trim();
+          }
+        } else if (process.env.SEED_VERBOSE === '1') {
+          console.log(`[browser:${message.type()}] ${text}`);
         }
-      } else if (process.env.SEED_VERBOSE === '1') {
-        console.log(`[browser:${message.type()}] ${text}`);
-      }
-    }, () => {});
-  });
-  page.on('pageerror', (error) => console.log(`[browser:pageerror] ${error.message}`));
+      }, () => {});
+    });
+    page.on('pageerror', (error) => console.log(`[browser:pageerror] ${error.message}`));
 
-  const authority = `127.0.0.1:${port}`;
-  const url = payloadUrl(server.url, authority, workspaceDir, repoRoot, testsPath);
-  log(`opening the workbench for ${id} (timeout ${timeoutSeconds} s${grep ? `, grep ${JSON.stringify(grep)}` : ''})`);
-  await page.goto(url);
+    const authority = `127.0.0.1:${port}`;
+    const url = payloadUrl(server.url, authority, workspaceDir, repoRoot, testsPath);
+    log(`opening the workbench for ${id} (timeout ${timeoutSeconds} s${grep ? `, grep ${JSON.stringify(grep)}` : ''})`);
+    await page.goto(url);
 
-  let timer;
-  const timedOut = new Promise((resolveTimeout) => {
-    timer = setTimeout(() => resolveTimeout('timeout'), timeoutSeconds * 1000);
-  });
-  const result = await Promise.race([exitCode, timedOut]);
-  clearTimeout(timer);
-  await consoleQueue;
+    let timer;
+    const timedOut = new Promise((resolveTimeout) => {
+      timer = setTimeout(() => resolveTimeout('timeout'), timeoutSeconds * 1000);
+    });
+    const result = await Promise.race([exitCode, timedOut]);
+    clearTimeout(timer);
+    await consoleQueue;
 
-  let code;
-  if (result === 'timeout') {
-    console.error(`[vscode] ERROR: the integration suite did not finish within ${timeoutSeconds} s `
-      + '(set SEED_TEST_TIMEOUT or --timeout to change it; SEED_VERBOSE=1 shows the workbench console). '
-      + 'A screenshot of the window is kept in test-results/screenshots/run-offline-timeout.png.');
-    code = 1;
-  } else {
-    code = result;
+    const code = result === 'timeout' ? 1 : result;
+    if (result === 'timeout') {
+      console.error(`[vscode] ERROR: the tests did not finish within ${timeoutSeconds} s `
+        + '(set SEED_TEST_TIMEOUT or --timeout to change it; SEED_VERBOSE=1 shows the workbench console).');
+    }
+    if (keepScreenshots || code !== 0) {
+      mkdirSync(screenshotsDir, { recursive: true });
+      const file = join(screenshotsDir, `${label}-${result === 'timeout' ? 'timeout' : code === 0 ? 'end' : 'failed'}.png`);
+      await page.screenshot({ path: file }).then(() => log(`screenshot: ${file}`), () => {});
+    }
+    log(`tests finished with exit code ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    // Repeated last, so the closing line CI reads is the suite's own count.
+    if (summary) console.log(summary);
+    return code;
+  } finally {
+    await browser?.close().catch(() => {});
+    server.stop();
   }
-  if (keepScreenshots || code !== 0) {
-    mkdirSync(screenshotsDir, { recursive: true });
-    const file = join(screenshotsDir, `run-offline-${result === 'timeout' ? 'timeout' : code === 0 ? 'end' : 'failed'}.png`);
-    await page.screenshot({ path: file }).then(() => log(`screenshot: ${file}`), () => {});
-  }
-  await browser.close().catch(() => {});
-  server.stop();
-  log(`suite finished with exit code ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  // Repeated last, so the closing line CI reads is the suite's own count.
-  if (summary) console.log(summary);
-  return code;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      grep: { type: 'string' },
+      screenshots: { type: 'boolean', default: false },
+      timeout: { type: 'string' },
+      headed: { type: 'boolean', default: false },
+    },
+  });
+  const timeoutSeconds = Number(values.timeout ?? process.env.SEED_TEST_TIMEOUT ?? 600);
+  if (!(timeoutSeconds > 0)) throw new UserError(`--timeout / SEED_TEST_TIMEOUT must be a number of seconds, got ${values.timeout ?? process.env.SEED_TEST_TIMEOUT}`);
+  return runTestsInCodeServer({
+    testsPath: join(repoRoot, 'out', 'test', 'integration', 'index.js'),
+    grep: values.grep ?? process.env.SEED_TEST_GREP ?? '',
+    keepScreenshots: values.screenshots || process.env.SEED_KEEP_SCREENSHOTS === '1',
+    timeoutSeconds,
+    headed: values.headed,
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

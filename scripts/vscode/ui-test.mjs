@@ -1,0 +1,154 @@
+// The UI as a user sees it: `npm start`'s setup (extension linked into code-server, sample workspace),
+// driven through the browser with the keyboard. Opens sample.seed with Ctrl+P, shows the Outline view,
+// opens malformed/all-codes.seed and the Problems panel, and asserts on what the page shows: outline
+// rows, problem rows and the status bar's error count, syntax colouring in the editor.
+// Screenshots go to test-results/screenshots/ui-*.png. Prints `N passed, N failed`; exits 1 on a failure.
+//
+// Usage: node scripts/vscode/ui-test.mjs [--headed]   (runs `npm run build` first unless --no-build)
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { log, onExit, repoRoot, runChecked, runMain, screenshotsDir, which } from './common.mjs';
+import { launchChromium } from './run-offline.mjs';
+import { startDemoServer } from './start.mjs';
+
+/** How long to wait for something the extension computes to show up. */
+const UI_TIMEOUT = 30_000;
+
+/** Opens a workspace file through Quick Open (Ctrl+P), as a user does, and waits for its tab. */
+async function quickOpen(page, name) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  // Wait for the row of this file: until the search answers, the list still shows the last results.
+  const base = name.split('/').pop();
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab.active[aria-label*="${base}"]`).first().waitFor({ state: 'visible' });
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
+}
+
+/** Runs a command by its title through the command palette (F1). */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { headed: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false } } });
+  if (!values['no-build']) {
+    log('npm run build ...');
+    await runChecked(which('npm') ?? 'npm', ['run', 'build', '--silent'], { cwd: repoRoot });
+  }
+  mkdirSync(screenshotsDir, { recursive: true });
+  let server;
+  let browser;
+  onExit(() => {
+    server?.stop();
+    browser?.process?.()?.kill('SIGKILL');
+  });
+  server = await startDemoServer({ label: 'ui-test', quiet: process.env.SEED_VERBOSE !== '1' });
+  log(`code-server at ${server.address}`);
+
+  const results = [];
+  /** Records one assertion; never throws, so every check runs and every screenshot is taken. */
+  const check = async (name, body) => {
+    try {
+      const detail = await body();
+      results.push({ name, ok: true });
+      console.log(`  ✔ ${name}${detail ? ` (${detail})` : ''}`);
+    } catch (error) {
+      results.push({ name, ok: false });
+      console.log(`  ✘ ${name}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
+    }
+  };
+  const shot = async (name, locator) => {
+    const file = join(screenshotsDir, `ui-${name}.png`);
+    await (locator ?? page).screenshot({ path: file }).then(() => log(`screenshot: ${file}`), (error) => log(`screenshot ${name} failed: ${error.message}`));
+  };
+
+  browser = await launchChromium({ headed: values.headed });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  try {
+    await page.goto(server.address);
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    // The explorer lists the workspace once the remote connection is up.
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'sample.seed' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    console.log('UI test: Seed Review in the browser workbench');
+
+    await check('Ctrl+P opens sample.seed in an editor', async () => {
+      await quickOpen(page, 'sample.seed');
+      return 'tab shown';
+    });
+    await check('the status bar shows the language mode "Seed corpus"', async () => {
+      const mode = page.locator('#status\\.editor\\.mode');
+      await mode.filter({ hasText: /seed/i }).waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+      return (await mode.innerText()).trim();
+    });
+    await check('the editor is syntax-highlighted (delimiter, id and text coloured differently)', async () => {
+      // Monaco paints each token class mtkN with a theme colour: a grammar gives several on one line.
+      const classes = await page.waitForFunction(() => {
+        const found = new Set();
+        for (const span of document.querySelectorAll('.editor-instance .view-lines .view-line span span')) {
+          for (const name of span.classList) if (/^mtk\d+$/.test(name)) found.add(name);
+        }
+        return found.size >= 3 ? [...found] : false;
+      }, undefined, { timeout: UI_TIMEOUT });
+      return `${(await classes.jsonValue()).length} token colours`;
+    });
+    await shot('editor', page.locator('.editor-instance').first());
+
+    await check('the Outline view lists the documents of sample.seed', async () => {
+      await runCommand(page, 'Explorer: Focus on Outline View');
+      const rows = page.locator('.outline-tree .monaco-list-row');
+      await rows.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+      const labels = (await rows.allInnerTexts()).map((text) => text.trim()).filter(Boolean);
+      if (labels.length === 0) throw new Error('the outline has rows but no labels');
+      return `${labels.length} labels, first: ${JSON.stringify(labels[0])}`;
+    });
+    await shot('outline');
+
+    await check('opening malformed/all-codes.seed fills the Problems panel', async () => {
+      await quickOpen(page, 'all-codes.seed');
+      await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+      const rows = page.locator('.markers-panel .monaco-list-row');
+      await rows.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+      const texts = await rows.allInnerTexts();
+      const seedRows = texts.filter((text) => /SEED0\d\d/.test(text));
+      if (seedRows.length === 0) throw new Error(`no SEED0xx problem among ${texts.length} rows`);
+      return `${seedRows.length} visible rows with a SEED code`;
+    });
+    await check('the status bar counts the errors', async () => {
+      // The problems item reads "Errors: N, Warnings: M..." in its aria-label.
+      const item = page.locator('#status\\.problems a, #status\\.problems').first();
+      await page.waitForFunction(() => {
+        const element = document.querySelector('#status\\.problems a') ?? document.querySelector('#status\\.problems');
+        const label = element?.getAttribute('aria-label') ?? '';
+        const match = /Errors?: (\d+)/i.exec(label);
+        return match !== null && Number(match[1]) > 0;
+      }, undefined, { timeout: UI_TIMEOUT });
+      return await item.getAttribute('aria-label');
+    });
+    await shot('problems');
+  } catch (error) {
+    results.push({ name: 'the workbench loaded', ok: false });
+    console.log(`  ✘ the workbench loaded: ${error instanceof Error ? error.message : String(error)}`);
+    await shot('failed');
+  } finally {
+    await browser.close().catch(() => {});
+    server.stop();
+  }
+  const failed = results.filter((result) => !result.ok).length;
+  console.log(`${results.length - failed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runMain(main);
+}
