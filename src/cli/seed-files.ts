@@ -89,6 +89,15 @@ function firstInvalidUtf8Offset(bytes: Buffer): number {
       high = mid;
     }
   }
+  // The decoder fails at the byte that breaks a sequence; the reader wants where that sequence began.
+  for (let k = low - 1; k >= Math.max(0, low - 3); k--) {
+    const byte = bytes[k];
+    if (byte < 0x80) break;
+    if (byte >= 0xc0) {
+      const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      return k + length > low ? k : low;
+    }
+  }
   return low;
 }
 

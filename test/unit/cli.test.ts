@@ -131,7 +131,7 @@ describe('seed-review outline', () => {
       headline: 'Zelensky’s spirit beat Putin! Russian soldiers fleeing from Ukraine',
       status: 'unreviewed',
       startLine: 1,
-      endLine: 7,
+      endLine: 8,
       attributes: {},
     });
   });
