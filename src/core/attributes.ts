@@ -36,13 +36,15 @@ export function isValidKey(key: string): boolean {
   return true;
 }
 
+function digitAt(value: string, i: number): number {
+  const c = value.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : NaN;
+}
+
 /** Whether `value` is a real calendar date written YYYY-MM-DD. */
 export function isValidDate(value: string): 'ok' | 'format' | 'calendar' {
   if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return 'format';
-  const digit = (i: number) => {
-    const c = value.charCodeAt(i) - 48;
-    return c >= 0 && c <= 9 ? c : NaN;
-  };
+  const digit = (i: number) => digitAt(value, i);
   const y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
   const m = digit(5) * 10 + digit(6);
   const d = digit(8) * 10 + digit(9);
@@ -91,7 +93,7 @@ export function readAttributesIn(
     let c = 0;
     while (i < n && !isWs(c = text.charCodeAt(i)) && c !== EQUALS && c !== QUOTE) i++;
     const keyEnd = i;
-    const key = text.slice(tokStart, keyEnd);
+    const key = knownOrSlice(text, tokStart, keyEnd, RESERVED_KEYS);
     if (i >= n || text.charCodeAt(i) !== EQUALS) {
       // No '=': the token (up to whitespace, a quoted part included) is not an attribute.
       while (i < n && !isWs(text.charCodeAt(i))) {
@@ -139,7 +141,7 @@ export function readAttributesIn(
         if (c === QUOTE) hasQuote = true;
         i++;
       }
-      value = text.slice(valueStart, i);
+      value = key === 'status' ? knownOrSlice(text, valueStart, i, REVIEW_STATUSES) : text.slice(valueStart, i);
       if (value === '') {
         reportAttribute(diagnostics, line, 'SEED009', tokStart - base, i - base, messages.missingValue(key), {});
         bad = true;
@@ -192,6 +194,16 @@ function reportAttribute(
   diagnostics: SeedDiagnostic[], line: number, code: 'SEED009' | 'SEED010', s: number, e: number, message: string, extra: Partial<SeedDiagnostic>,
 ): void {
   diagnostics.push({ code, severity: code === 'SEED009' ? 'error' : 'warning', range: lineRange(line, s, e), message, fixes: [], ...extra });
+}
+
+/**
+ * The text of [start, end), returned as the matching constant when it is one of `known`:
+ * reserved keys and status values then cost no allocation and compare by pointer.
+ */
+function knownOrSlice(text: string, start: number, end: number, known: readonly string[]): string {
+  const len = end - start;
+  for (const k of known) if (k.length === len && text.startsWith(k, start)) return k;
+  return text.slice(start, end);
 }
 
 /** Attribute lists are short: a linear search beats a Map here. */
