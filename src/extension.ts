@@ -39,7 +39,7 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): S
   let config: SeedReviewConfig = readConfig();
   const cache = new ParseCache();
   const workspaceIndex = new WorkspaceSeedIndex(cache, log, () => config.debounceMs);
-  const diagnostics = new SeedDiagnostics(cache, () => config);
+  const diagnostics = new SeedDiagnostics(cache, () => config, workspaceIndex.crossFile);
   const review = registerReviewFeatures(context, { cache, workspaceIndex });
   context.subscriptions.push(
     cache,

@@ -1,3 +1,5 @@
+import { documentContentText } from './document-text';
+import { fnv1a64Hex } from './ids';
 import { countWords } from './labels';
 import type { ParseResult, Range, ReviewStatus, SeedDocument } from './types';
 
@@ -15,7 +17,7 @@ export interface DocumentSummary {
   idRange: Range;
   paragraphCount: number;
   wordCount: number;
-  /** Hash of the body (headline and paragraphs, trimmed, joined by "\n"); equal bodies, equal hashes. */
+  /** Hash of the content (headline and paragraphs joined by "\n", as SEED013 compares them); empty without a headline. */
   bodyHash: string;
 }
 
@@ -26,16 +28,9 @@ export function summarizeDocuments(result: ParseResult): DocumentSummary[] {
 
 /** Summarises one document. */
 export function summarizeDocument(doc: SeedDocument): DocumentSummary {
-  let words = 0;
-  let hash = fnvStart();
-  if (doc.headline) {
-    words += countWords(doc.headline.text);
-    hash = fnvAdd(hash, doc.headline.text.trim());
-  }
-  for (const paragraph of doc.paragraphs) {
-    words += countWords(paragraph.text);
-    hash = fnvAdd(fnvAdd(hash, '\n'), paragraph.text.trim());
-  }
+  let words = doc.headline ? countWords(doc.headline.text) : 0;
+  for (const paragraph of doc.paragraphs) words += countWords(paragraph.text);
+  const content = documentContentText(doc);
   return {
     id: doc.id,
     idValid: doc.idValid,
@@ -46,29 +41,8 @@ export function summarizeDocument(doc: SeedDocument): DocumentSummary {
     idRange: doc.idRange,
     paragraphCount: doc.paragraphs.length,
     wordCount: words,
-    bodyHash: doc.headline ? fnvHex(hash) : '',
+    bodyHash: content ? fnv1a64Hex(content) : '',
   };
-}
-
-/** Two independent 32-bit FNV-1a lanes: 64 bits make accidental equal hashes negligible in a corpus. */
-type Fnv = [number, number];
-
-function fnvStart(): Fnv {
-  return [0x811c9dc5, 0x01000193 ^ 0x5bd1e995];
-}
-
-function fnvAdd(state: Fnv, text: string): Fnv {
-  let [a, b] = state;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    a = Math.imul(a ^ code, 0x01000193);
-    b = Math.imul(b ^ code, 0x01000193) ^ (b >>> 15);
-  }
-  return [a, b];
-}
-
-function fnvHex([a, b]: Fnv): string {
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
 /** Counts documents per review status. */

@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { isBareSeedFileName, parseSeed } from '../core/parser';
 import { DocumentSummary, summarizeDocuments } from '../core/summary';
+import type { ParseResult, SeedDiagnostic } from '../core/types';
+import { WorkspaceIndex as CrossFileChecks } from '../core/workspace-checks';
+import type { ExtraDiagnosticSource } from './diagnostics';
 import { ParseCache, SEED_LANGUAGE_ID } from './parse-cache';
 
 /** One seed file of the workspace, as last read from disk or from its open editor. */
@@ -25,12 +28,19 @@ const EXCLUDE_GLOB = '{**/node_modules/**,**/.git/**}';
 export class WorkspaceSeedIndex implements vscode.Disposable {
   private readonly files = new Map<string, IndexedFile>();
   private readonly emitter = new vscode.EventEmitter<readonly vscode.Uri[]>();
-  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private readonly checks = new CrossFileChecks();
+  private readonly crossFileEmitter = new vscode.EventEmitter<readonly vscode.Uri[]>();
+  private readonly disposables: vscode.Disposable[] = [this.emitter, this.crossFileEmitter];
   private readonly pendingEditorUpdates = new Map<string, ReturnType<typeof setTimeout>>();
   /** Fires with the files whose summaries changed. */
   readonly onDidChange = this.emitter.event;
   /** Resolves when the first full scan has finished. */
   readonly ready: Promise<void>;
+  /** SEED012/SEED013 (same id in two files, same text under two ids), kept current per changed file. */
+  readonly crossFile: ExtraDiagnosticSource = {
+    diagnosticsFor: (uri: vscode.Uri): readonly SeedDiagnostic[] => this.checks.diagnosticsFor(uri.toString()),
+    onDidChange: this.crossFileEmitter.event,
+  };
 
   constructor(private readonly cache: ParseCache, private readonly log: vscode.LogOutputChannel, private readonly debounceMs: () => number) {
     const watchers = [CORPUS_GLOB, BARE_GLOB].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
@@ -97,7 +107,7 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
       return true;
     } catch (error) {
       this.log.warn(`Skipped ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
-      this.files.delete(uri.toString());
+      this.remove(uri);
       return false;
     }
   }
@@ -110,7 +120,13 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
   }
 
   private remove(uri: vscode.Uri): void {
+    this.fireCrossFile(this.checks.remove(uri.toString()), uri);
     if (this.files.delete(uri.toString())) this.emitter.fire([uri]);
+  }
+
+  private fireCrossFile(affected: ReadonlySet<string>, changed: vscode.Uri): void {
+    const uris = [...affected].map((key) => (key === changed.toString() ? changed : vscode.Uri.parse(key)));
+    if (uris.length) this.crossFileEmitter.fire(uris);
   }
 
   private scheduleEditorUpdate(document: vscode.TextDocument): void {
@@ -133,9 +149,10 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
     this.store(document.uri, this.cache.get(document));
   }
 
-  private store(uri: vscode.Uri, result: ReturnType<typeof parseSeed>): void {
+  private store(uri: vscode.Uri, result: ParseResult): void {
     const errorCount = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
     this.files.set(uri.toString(), { uri, documents: summarizeDocuments(result), errorCount });
+    this.fireCrossFile(this.checks.update({ uri: uri.toString(), result }), uri);
   }
 
   dispose(): void {

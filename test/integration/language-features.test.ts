@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { parseSeed } from '../../src/core/parser';
-import { closeAllEditors, openWorkspaceFile, repoRoot, waitFor } from './helpers';
+import { closeAllEditors, openWorkspaceFile, repoRoot, waitFor, workspaceRoot } from './helpers';
 
 const fixture = (relative: string) => fs.readFileSync(path.join(repoRoot, 'test/fixtures', relative), 'utf8');
 
@@ -170,5 +170,38 @@ describe('language features', () => {
     const byHeadline = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'Zelensky spirit');
     assert.ok(byHeadline.some((s) => s.containerName === '000_0f5d7b9424756893'), 'the bare seed is found by its headline');
     assert.strictEqual(vscode.workspace.textDocuments.some((d) => d.uri.fsPath.endsWith('sample.seed')), false, 'no editor was opened for sample.seed');
+  });
+
+  it('across the workspace: the same id in two files and the same text under two ids are warnings with related locations', async () => {
+    const sampleText = fixture('sample.seed');
+    const first = parseSeed(sampleText).documents.find((doc) => doc.headline && doc.paragraphs.length > 0 && doc.kind === 'delimited');
+    assert.ok(first);
+    const lines = sampleText.split(/\r?\n/);
+    const body = lines.slice(first.bodyStartLine, first.bodyEndLine + 1);
+    const otherId = '999_00000000000000aa';
+    const content = [`<<< ${first.id}`, 'A different headline', 'A different paragraph.', `>>> ${first.id}`, `<<< ${otherId}`, ...body, `>>> ${otherId}`, ''].join('\n');
+    const file = path.join(workspaceRoot(), 'cross-file-check.seed');
+    fs.writeFileSync(file, content);
+    try {
+      const uri = vscode.Uri.file(file);
+      const found = await waitFor('SEED012 and SEED013 on the new file', () => {
+        const list = vscode.languages.getDiagnostics(uri);
+        const sameId = list.find((d) => codeOf(d) === 'SEED012');
+        const sameText = list.find((d) => codeOf(d) === 'SEED013');
+        return sameId && sameText ? { sameId, sameText } : undefined;
+      }, 15_000);
+      assert.strictEqual(found.sameId.severity, vscode.DiagnosticSeverity.Warning);
+      assert.strictEqual(found.sameId.range.start.line, 0);
+      assert.ok(found.sameId.relatedInformation?.some((r) => r.location.uri.fsPath.endsWith('sample.seed')));
+      assert.strictEqual(found.sameText.range.start.line, 4);
+      assert.ok(found.sameText.relatedInformation?.some((r) => r.location.uri.fsPath.endsWith('sample.seed') && r.location.range.start.line === first.startLine));
+      // The other file learns about it too, without being opened.
+      const sampleUri = vscode.Uri.file(path.join(workspaceRoot(), 'sample.seed'));
+      await waitFor('SEED012 on sample.seed', () => vscode.languages.getDiagnostics(sampleUri).find((d) => codeOf(d) === 'SEED012'));
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+    await waitFor('cross-file warnings gone after the file is deleted', () =>
+      vscode.languages.getDiagnostics(vscode.Uri.file(path.join(workspaceRoot(), 'sample.seed'))).some((d) => codeOf(d) === 'SEED012') ? undefined : true, 15_000);
   });
 });
