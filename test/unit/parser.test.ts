@@ -109,6 +109,15 @@ describe('parseSeed: corpora', () => {
   });
 });
 
+describe('the demo corpus', () => {
+  it('has 12 documents and four malformed delimiters, each one diagnostic', () => {
+    const r = parseSeed(read('sample.seed'));
+    expect(r.documents).toHaveLength(12);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['SEED006', 'SEED003', 'SEED006', 'SEED001']);
+    expect(r.documents.every((d) => d.headline !== undefined)).toBe(true);
+  });
+});
+
 describe('parseSeed: bare seed files', () => {
   it('recognises bare seed file names', () => {
     expect(isBareSeedFileName('000_0f5d7b9424756893.txt')).toBe(true);
