@@ -30,8 +30,17 @@ export interface ConsolidatedCorpus {
 
 /** Normalised comparison form of a surface. */
 export function normalizeSurface(s: string): string {
-  return s.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+  let n = normCache.get(s);
+  if (n === undefined) {
+    n = s.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+    // Surfaces repeat a lot across a corpus; a bounded memo saves most of the regex work.
+    if (normCache.size > 100_000) normCache.clear();
+    normCache.set(s, n);
+  }
+  return n;
 }
+
+const normCache = new Map<string, string>();
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'’&-]*[\p{L}\p{N}.]|[\p{L}\p{N}]/gu;
 const LINK_STOP = new Set(['of', 'the', 'and', 'for', '&', 'de', 'van', 'von', 'der', 'la', 'le', 'al', 'el', 'bin']);
@@ -162,6 +171,19 @@ export function buildTables(stats: SurfaceStats, lexicon: Lexicon = emptyLexicon
   return { ignore, types, lexiconSurfaces, aliasOf, lastNames, firstNames, acronyms, known };
 }
 
+const keyCache = new Map<string, string>();
+
+/** `type:normalised name`, interned so that an index holds one string per entity, not per mention. */
+function entityKey(type: EntityType, norm: string): string {
+  const raw = `${type}:${norm}`;
+  let k = keyCache.get(raw);
+  if (k === undefined) {
+    if (keyCache.size > 200_000) keyCache.clear();
+    keyCache.set(raw, (k = raw));
+  }
+  return k;
+}
+
 function sameList(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean {
   if (a === b) return true;
   if (!a || !b || a.length !== b.length) return false;
@@ -224,7 +246,14 @@ export function resolveDocument(
     if (here.length === 0) return list.length === 1 ? list[0] : undefined;
     return here.sort((a, b) => (local.get(b) ?? 0) - (local.get(a) ?? 0) || a.localeCompare(b))[0];
   };
+  const fullNames = new Map<string, string | undefined>();
   const fullNameOf = (norm: string): string | undefined => {
+    if (fullNames.has(norm)) return fullNames.get(norm);
+    const full = computeFullName(norm);
+    fullNames.set(norm, full);
+    return full;
+  };
+  const computeFullName = (norm: string): string | undefined => {
     const alias = look(tables.aliasOf, norm);
     if (alias) return alias;
     if (norm.includes(' ') || lexiconHas(norm)) return undefined;
@@ -238,19 +267,28 @@ export function resolveDocument(
 
   const out: ResolvedMention[] = [];
   const taken: EntityMention[] = [];
+  const overlapsTaken = (line: number, start: number, end: number): boolean => {
+    for (const t of taken) if (t.line === line && t.start < end && start < t.end) return true;
+    return false;
+  };
   const push = (m: EntityMention, norm: string): void => {
     const full = fullNameOf(norm);
     const target = full ?? norm;
     let type = types.get(target);
     if (!type) return;
-    let key = `${type}:${target}`;
+    let key = entityKey(type, target);
     // Local context outranks the corpus vote: the entity is then the surface under the pinned type.
     if (m.pinned && m.type !== type && !lexiconHas(norm)) {
       type = m.type;
-      key = `${type}:${norm}`;
+      key = entityKey(type, norm);
     }
     const fromLexicon = lexiconHas(norm) || lexiconHas(target);
-    out.push({ ...m, type, source: m.source === 'tagger' && fromLexicon ? 'lexicon' : m.source, uri, docId, entityKey: key });
+    // One object shape for every resolved mention keeps property access fast in large indexes.
+    out.push({
+      line: m.line, start: m.start, end: m.end, text: m.text, type,
+      source: m.source === 'tagger' && fromLexicon ? 'lexicon' : m.source, pinned: m.pinned === true,
+      uri, docId, entityKey: key,
+    });
     taken.push(m);
   };
   for (const m of extraction.mentions) {
@@ -278,7 +316,7 @@ export function resolveDocument(
       const end = c.start + w[i + matched - 1].end;
       const text = c.text.slice(w[i].start, w[i + matched - 1].end);
       const norm = normalizeSurface(text);
-      if (!isIgnored(norm) && !taken.some((t) => t.line === c.line && t.start < end && start < t.end)) {
+      if (!isIgnored(norm) && !overlapsTaken(c.line, start, end)) {
         push({ line: c.line, start, end, text, type: 'person', source: 'corpus' }, norm);
       }
       i += matched;
@@ -293,13 +331,19 @@ export function resolveDocument(
  * else the longest (then most frequent) mixed-case written form.
  */
 export function summarizeEntities(documents: Iterable<readonly ResolvedMention[]>, tables?: ConsolidationTables): EntitySummary[] {
-  const groups = new Map<string, { type: EntityType; surfaces: Map<string, number>; docs: Set<string>; count: number }>();
+  const groups = new Map<string, { type: EntityType; surfaces: Map<string, number>; docs: number; lastDoc: number; count: number }>();
+  let d = 0;
   for (const mentions of documents) {
+    d++;
     for (const m of mentions) {
       let g = groups.get(m.entityKey);
-      if (!g) groups.set(m.entityKey, (g = { type: m.type, surfaces: new Map(), docs: new Set(), count: 0 }));
+      if (!g) groups.set(m.entityKey, (g = { type: m.type, surfaces: new Map(), docs: 0, lastDoc: 0, count: 0 }));
       g.surfaces.set(m.text, (g.surfaces.get(m.text) ?? 0) + 1);
-      g.docs.add(`${m.uri}\u0000${m.docId}`);
+      // Each document's mentions come together, so counting document changes counts documents.
+      if (g.lastDoc !== d) {
+        g.lastDoc = d;
+        g.docs++;
+      }
       g.count++;
     }
   }
@@ -316,7 +360,7 @@ export function summarizeEntities(documents: Iterable<readonly ResolvedMention[]
       canonical: lexiconText ?? forms[0][0],
       surfaces: forms.map((f) => f[0]),
       mentionCount: g.count,
-      documentCount: g.docs.size,
+      documentCount: g.docs,
     });
   }
   entities.sort((a, b) => b.mentionCount - a.mentionCount || a.key.localeCompare(b.key));

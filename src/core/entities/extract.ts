@@ -230,6 +230,8 @@ export function extractDocument(lines: readonly EntityLine[]): DocumentExtractio
       const type = classify(run, tagText.slice(span.start, span.end), titled, !caps);
       if (type === null) return;
       if (type === undefined) {
+        // A lone common word ("The", "By") can never match a known entity worth finding.
+        if (run.length === 1 && lexiconForm(bare(run[0].text).toLowerCase()) === 'lower') return;
         candidates.push({ line, start: span.start, text: surface, caps });
         return;
       }

@@ -1,0 +1,149 @@
+/**
+ * Entity benchmark: words/s of our extraction pipeline single-threaded (against raw compromise on
+ * the same text), corpus extraction throughput through the worker pool with 1 and 2 workers and
+ * their ratio, and the retained heap of the entity index for a 10,000-document corpus (plus the
+ * cost of an incremental update and the queries after it).
+ *
+ * Run: `npx tsc -p . && node --expose-gc -e "require('./out/bench/entities.bench.js').run()"`.
+ * Set ENTITY_BENCH_FULL=1 to extract all 10,000 documents for the index instead of extracting a
+ * 1,000-document sample and replicating its results (the default, to keep the run short).
+ */
+import { readFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import nlp from 'compromise';
+import { generateCorpus } from './corpus-generator';
+import { parseSeed } from '../src/core/parser';
+import { EntityCorpusIndex } from '../src/core/entities/corpus-index';
+import { extractDocument } from '../src/core/entities/extract';
+import { hashBody } from '../src/core/entities/cache';
+import { EntityWorkerPool, type ExtractionJob } from '../src/core/entities/worker-pool';
+import type { DocumentExtraction, EntityLine } from '../src/core/entities/types';
+
+const MB = 1e6;
+
+/** Body lines (headline first) of every document of a seed text. */
+function jobsOf(text: string, fileName: string): ExtractionJob[] {
+  return parseSeed(text, { fileName }).documents
+    .filter((d) => d.headline)
+    .map((d) => ({ key: d.id, lines: [d.headline, ...d.paragraphs].filter((l): l is EntityLine => l !== undefined) }));
+}
+
+function countWords(jobs: readonly ExtractionJob[]): number {
+  let n = 0;
+  for (const j of jobs) for (const l of j.lines) n += l.text.split(/\s+/).filter((w) => w.length > 0).length;
+  return n;
+}
+
+function workerScriptPath(): string {
+  // tsc puts this file in out/bench/ and the worker in out/src/core/entities/.
+  return path.join(__dirname, '../src/core/entities/worker.js');
+}
+
+function heapMB(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  gc?.();
+  return process.memoryUsage().heapUsed / MB;
+}
+
+async function poolRun(jobs: ExtractionJob[], size: number): Promise<{ ms: number; cpuMs: number; results: Map<string, DocumentExtraction> }> {
+  const pool = new EntityWorkerPool({ workerScript: workerScriptPath(), size });
+  try {
+    // Warm every worker (tagger load and JIT) before timing.
+    await pool.extract(jobs.slice(0, 40 * size).map((j, i) => ({ ...j, key: `warm${i}` })));
+    const cpu = process.cpuUsage();
+    const t = performance.now();
+    const r = await pool.extract(jobs);
+    const used = process.cpuUsage(cpu);
+    // cpuUsage covers every thread of the process, workers included.
+    return { ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000, results: r.extractions };
+  } finally {
+    await pool.dispose();
+  }
+}
+
+/** Runs the benchmark and prints its figures. */
+export async function run(): Promise<void> {
+  const root = path.join(__dirname, '../..');
+  console.log(`entities bench: ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+
+  // 1. Single-threaded words/s on real news (the CoNLL fixture), ours vs raw compromise.
+  const conllPath = path.join(root, 'test/fixtures/conll/conll2003-dev.seed');
+  const news = jobsOf(readFileSync(conllPath, 'utf8'), path.basename(conllPath));
+  const newsWords = countWords(news);
+  for (const j of news.slice(0, 30)) extractDocument(j.lines);
+  let t = performance.now();
+  for (const j of news) extractDocument(j.lines);
+  const oursMs = performance.now() - t;
+  t = performance.now();
+  for (const j of news) nlp(j.lines.map((l) => l.text).join('\n')).json({ offset: true });
+  const rawMs = performance.now() - t;
+  console.log(`single thread, ${news.length} news articles (${newsWords} words):`);
+  console.log(`  our pipeline     ${Math.round(newsWords / (oursMs / 1000))} words/s (${oursMs.toFixed(0)} ms)`);
+  console.log(`  raw compromise   ${Math.round(newsWords / (rawMs / 1000))} words/s (tagging + json with offsets)`);
+
+  // 2. Pool throughput, 1 vs 2 workers, on generated articles.
+  // The generator writes 2-3 KB articles: 10,000 of them need about 24 MB.
+  const corpus = generateCorpus({ targetBytes: 24 * MB, seed: 7, malformedRate: 0 });
+  const all = jobsOf(corpus, 'bench.seed');
+  if (all.length < 10_000) throw new Error(`generator gave ${all.length} documents, need 10,000`);
+  const bytes10k = all.slice(0, 10_000).reduce((n, j) => n + j.lines.reduce((m, l) => m + l.text.length + 1, 0), 0);
+  const sample = all.slice(0, 600);
+  const sampleWords = countWords(sample);
+  const one = await poolRun(sample, 1);
+  const two = await poolRun(sample, 2);
+  const wps = (ms: number): number => Math.round(sampleWords / (ms / 1000));
+  console.log(`worker pool, ${sample.length} generated documents (${sampleWords} words):`);
+  const line = (name: string, r: { ms: number; cpuMs: number }): void => console.log(
+    `  ${name} ${wps(r.ms)} words/s (${r.ms.toFixed(0)} ms wall, ${r.cpuMs.toFixed(0)} ms CPU, ${(r.cpuMs / r.ms).toFixed(2)} cores busy)`);
+  line('1 worker        ', one);
+  line('2 workers       ', two);
+  console.log(`  ratio            ${(one.ms / two.ms).toFixed(2)}x wall-clock (target >= 1.6x; needs 2 otherwise idle cores)`);
+  console.log(`  load average now ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} (other processes compete for the same 2 cores)`);
+
+  // 3. Index of a 10,000-document corpus: heap, full build, incremental update.
+  const full = process.env.ENTITY_BENCH_FULL === '1';
+  const docs = all.slice(0, 10_000);
+  let extractions: DocumentExtraction[];
+  if (full) {
+    const r = await poolRun(docs, 2);
+    extractions = docs.map((d) => r.results.get(d.key) as DocumentExtraction);
+    console.log(`index: ${docs.length} documents extracted in full with 2 workers in ${(r.ms / 1000).toFixed(1)} s`);
+  } else {
+    const base = (await poolRun(all.slice(0, 1000), 2)).results;
+    const baseList = all.slice(0, 1000).map((d) => base.get(d.key) as DocumentExtraction);
+    // Distinct objects per document, as a real index would hold (results are replicated, not shared).
+    extractions = docs.map((_, i) => structuredClone(baseList[i % baseList.length]));
+    console.log(`index: extractions of 1,000 documents replicated to ${docs.length} (ENTITY_BENCH_FULL=1 extracts all)`);
+  }
+  const hashes = docs.map((d) => hashBody(d.lines));
+  const before = heapMB();
+  const index = new EntityCorpusIndex();
+  t = performance.now();
+  docs.forEach((d, i) => index.updateDocument('file:///bench.seed', d.key, hashes[i], extractions[i]));
+  const addMs = performance.now() - t;
+  t = performance.now();
+  const entities = index.allEntities();
+  const firstQueryMs = performance.now() - t;
+  const after = heapMB();
+  const mentions = entities.reduce((n, e) => n + e.mentionCount, 0);
+  console.log(`  ${docs.length} documents (${(bytes10k / MB).toFixed(1)} MB of body text), ${entities.length} entities, ${mentions} mentions`);
+  console.log(`  updateDocument x${docs.length}: ${addMs.toFixed(0)} ms; first allEntities() (consolidates everything): ${firstQueryMs.toFixed(0)} ms`);
+  console.log(`  index heap (extractions + consolidated view): ${(after - before).toFixed(1)} MB${(globalThis as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for a reliable figure)'}`);
+
+  // One edited document: update, then the queries the extension makes after an edit.
+  const edited = docs[5000];
+  const changed = structuredClone(extractions[5000]);
+  changed.mentions.pop();
+  t = performance.now();
+  index.updateDocument('file:///bench.seed', edited.key, `${hashes[5000]}-edited`, changed);
+  const hover = index.entityAt('file:///bench.seed', edited.lines[0].line, 0);
+  const editMs = performance.now() - t;
+  t = performance.now();
+  const top = index.allEntities()[0];
+  const refs = index.mentionsOf(top.key).length;
+  const reportMs = performance.now() - t;
+  console.log(`  after editing one document: update + entityAt ${editMs.toFixed(1)} ms; allEntities + mentionsOf("${top.canonical}", ${refs} refs) ${reportMs.toFixed(0)} ms`);
+  void hover;
+}
