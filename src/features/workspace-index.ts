@@ -56,8 +56,10 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((document) => this.updateFromEditor(document)),
       vscode.workspace.onDidChangeTextDocument((event) => this.scheduleEditorUpdate(event.document)),
       vscode.workspace.onDidCloseTextDocument((document) => {
+        if (!this.indexes(document)) return;
         // The editor may have held unsaved text: the disk is the truth again.
-        if (document.languageId === SEED_LANGUAGE_ID && document.uri.scheme === 'file') void this.refreshFromDisk(document.uri);
+        if (document.uri.scheme === 'file') void this.refreshFromDisk(document.uri);
+        else this.remove(document.uri);
       }),
     );
     this.ready = this.scan();
@@ -90,7 +92,7 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
       await new Promise((resolve) => setImmediate(resolve));
     }
     for (const document of vscode.workspace.textDocuments) {
-      if (document.languageId === SEED_LANGUAGE_ID && !this.files.has(document.uri.toString())) {
+      if (this.indexes(document) && !this.files.has(document.uri.toString())) {
         this.setFromEditor(document);
         changed.push(document.uri);
       }
@@ -129,8 +131,13 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
     if (uris.length) this.crossFileEmitter.fire(uris);
   }
 
+  /** Untitled editors are scratch text, not part of the workspace's corpus. */
+  private indexes(document: vscode.TextDocument): boolean {
+    return document.languageId === SEED_LANGUAGE_ID && document.uri.scheme !== 'untitled';
+  }
+
   private scheduleEditorUpdate(document: vscode.TextDocument): void {
-    if (document.languageId !== SEED_LANGUAGE_ID) return;
+    if (!this.indexes(document)) return;
     const key = document.uri.toString();
     clearTimeout(this.pendingEditorUpdates.get(key));
     this.pendingEditorUpdates.set(key, setTimeout(() => {
@@ -140,7 +147,7 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
   }
 
   private updateFromEditor(document: vscode.TextDocument): void {
-    if (document.languageId !== SEED_LANGUAGE_ID) return;
+    if (!this.indexes(document)) return;
     this.setFromEditor(document);
     this.emitter.fire([document.uri]);
   }
