@@ -53,6 +53,14 @@ const SENT = [
 
 /** Generates a seed corpus of about `targetBytes` (deterministic given `seed`). */
 export function generateCorpus(options: CorpusOptions): string {
+  return generateCorpusDetailed(options).text;
+}
+
+/**
+ * generateCorpus, also telling how many documents it wrote and how many of them carry one
+ * malformed delimiter (each should give exactly one diagnostic).
+ */
+export function generateCorpusDetailed(options: CorpusOptions): { text: string; documents: number; malformed: number } {
   const rand = prng(options.seed ?? 1);
   const malformedRate = options.malformedRate ?? 0.01;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
@@ -84,6 +92,7 @@ export function generateCorpus(options: CorpusOptions): string {
   const parts: string[] = ['# Generated benchmark corpus\n\n'];
   let size = parts[0].length;
   let seq = 0;
+  let malformed = 0;
   while (size < options.targetBytes) {
     const id = `${String(seq++).padStart(3, '0')}_${hex()}`;
     let attrs = '';
@@ -95,13 +104,14 @@ export function generateCorpus(options: CorpusOptions): string {
     let open = `<<< ${id}${attrs}`;
     let close = `>>> ${id}`;
     if (rand() < malformedRate) {
+      malformed++;
       switch (int(0, 5)) {
         case 0: open = `<< ${id}${attrs}`; break;
         case 1: close = `>>>> ${id}`; break;
         case 2: close = ''; break; // never closed
         case 3: open = `«< ${id}${attrs}`; break;
         case 4: close = `>>>\t${id}`; break;
-        default: close = `>>> ${id.slice(0, -1)}0`; break;
+        default: close = `>>> ${id.slice(0, -1)}${id.endsWith('0') ? '1' : '0'}`; break;
       }
     }
     const lines = [open, fill(pick(HEAD))];
@@ -122,5 +132,5 @@ export function generateCorpus(options: CorpusOptions): string {
     parts.push(block);
     size += block.length;
   }
-  return parts.join('');
+  return { text: parts.join(''), documents: seq, malformed };
 }

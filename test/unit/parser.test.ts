@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { documentBodyText, documentContentText, isBareSeedFileName, parseSeed } from '../../src/core';
 import { doc, id } from './seed-test-helpers';
+import { generateCorpusDetailed } from '../../bench/corpus-generator';
 
 const fixtures = join(__dirname, '..', 'fixtures');
 const read = (p: string) => readFileSync(join(fixtures, p), 'utf8');
@@ -106,6 +107,26 @@ describe('parseSeed: corpora', () => {
     expect(r.documents).toHaveLength(6);
     expect(r.documents.map((d) => d.status)).toEqual(['approved', 'flagged', 'rejected', 'unreviewed', 'unreviewed', 'approved']);
     expect(r.documents[2].attributes.find((a) => a.key === 'note')?.value).toBe('duplicate of an earlier wire story, see "003 draft"');
+  });
+});
+
+describe('large generated corpora', () => {
+  it('a 20 MB corpus: every document, and one diagnostic per malformed delimiter', () => {
+    const g = generateCorpusDetailed({ targetBytes: 20e6, seed: 7, malformedRate: 0.01 });
+    expect(g.text.length).toBeGreaterThan(20e6);
+    const r = parseSeed(g.text);
+    expect(r.documents).toHaveLength(g.documents);
+    expect(g.malformed).toBeGreaterThan(50);
+    expect(r.diagnostics).toHaveLength(g.malformed);
+    expect(new Set(r.diagnostics.map((d) => d.code))).toEqual(new Set(['SEED001', 'SEED003', 'SEED006']));
+    expect(r.documents.every((d) => d.idValid && d.headline !== undefined)).toBe(true);
+  });
+
+  it('is deterministic for a seed', () => {
+    const a = generateCorpusDetailed({ targetBytes: 50_000, seed: 3 });
+    const b = generateCorpusDetailed({ targetBytes: 50_000, seed: 3 });
+    expect(a).toEqual(b);
+    expect(generateCorpusDetailed({ targetBytes: 50_000, seed: 4 }).text).not.toBe(a.text);
   });
 });
 
