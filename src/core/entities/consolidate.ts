@@ -159,7 +159,8 @@ export function buildTables(stats: SurfaceStats, lexicon: Lexicon = emptyLexicon
   const addKnown = (norm: string): void => {
     const w = wordsOf(norm).map((x) => x.text);
     if (w.length === 0) return;
-    if (w.length === 1 && (w[0].length < 2 || NEVER_ENTITY.has(w[0][0].toUpperCase() + w[0].slice(1)))) return;
+    // Lone one- or two-letter words ("Al", "N") match too much to be searched for.
+    if (w.length === 1 && (w[0].length < 3 || NEVER_ENTITY.has(w[0][0].toUpperCase() + w[0].slice(1)))) return;
     const list = known.get(w[0]);
     if (list) list.push(w);
     else known.set(w[0], [w]);

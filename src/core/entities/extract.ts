@@ -7,7 +7,7 @@
  */
 import nlp from 'compromise';
 import {
-  CONNECTORS, DEMONYMS, GAZETTEER, NAME_PARTICLES, NEVER_ENTITY, ORG_HEADS, ORG_SUFFIXES, PLACE_HEADS, PLACE_SUFFIXES,
+  CONNECTORS, COUNTRY_NAMES, DEMONYMS, EVENT_SUFFIXES, GAZETTEER, NAME_PARTICLES, NEVER_ENTITY, ORG_HEADS, ORG_SUFFIXES, PLACE_HEADS, PLACE_SUFFIXES,
   STRONG_TITLES, TITLES,
 } from './gazetteer';
 import { cleanSpan, collectCaseEvidence, datelinePlace, isAllCaps, recase, type CaseEvidence } from './spans';
@@ -169,6 +169,7 @@ function classify(run: Token[], surface: string, titled: boolean, mixedCaseLine:
   const last = w[w.length - 1];
   const gaz = GAZETTEER.get(surface.toLowerCase());
   if (gaz) return gaz;
+  if (w.length >= 2 && EVENT_SUFFIXES.has(last)) return null;
   if (w.length >= 2 && ORG_SUFFIXES.has(last)) return 'organization';
   if (w.length >= 3 && w.includes('of') && ORG_HEADS.has(w[0])) return 'organization';
   if (w.length >= 3 && w.includes('of') && PLACE_HEADS.has(w[0])) return 'place';
@@ -192,6 +193,8 @@ function classify(run: Token[], surface: string, titled: boolean, mixedCaseLine:
   if (mixedCaseLine && w.length === 1 && /^\p{Lu}{2,6}$/u.test(last)) return 'organization';
   return undefined;
 }
+
+const PARTY_LABELS = new Set(['Democrat', 'Republican', 'Conservative', 'Liberal', 'Socialist', 'Communist', 'Labour', 'Tory']);
 
 const TEAM_AFTER = /^\s+(?:\d{1,3}(?![\d.,:/-]*\d{2,4}\b)(?:\s|,|$)|(?:beat|beats|v|vs|v\.|vs\.|drew|draw|defeated|edged|routed|thrashed|crushed|downed|outlasted|rallied|lost to|won)\b)/;
 const TEAM_BEFORE = /(?:\b(?:beat|beats|v|vs|v\.|vs\.|defeated|edged|routed|thrashed|crushed|downed|drew with|lost to|against)|(?:^|\s)\d{1,3})\s+$/;
@@ -235,7 +238,7 @@ export function extractDocument(lines: readonly EntityLine[]): DocumentExtractio
         candidates.push({ line, start: span.start, text: surface, caps });
         return;
       }
-      if (type === 'place' && isTeamContext(text, span.start, span.end)) {
+      if (type === 'place' && !COUNTRY_NAMES.has(surface.toLowerCase()) && isTeamContext(text, span.start, span.end)) {
         mentions.push({ line, start: span.start, end: span.end, text: surface, type: 'organization', source: 'tagger', pinned: true });
       } else {
         mentions.push({ line, start: span.start, end: span.end, text: surface, type, source: 'tagger' });
@@ -263,6 +266,11 @@ export function extractDocument(lines: readonly EntityLine[]): DocumentExtractio
         continue;
       }
       void whole;
+      // A leading nationality or party label is not part of the name: "Australian Tom Moody".
+      while (run.length > 1 && (isDemonym(run[0], bare(run[0].text)) || PARTY_LABELS.has(bare(run[0].text)))
+        && !ORG_SUFFIXES.has(bare(run[run.length - 1].text))) {
+        run = run.slice(1);
+      }
       // Split at titles: "U.S. President Bill Clinton" -> "U.S." + (title) "Bill Clinton".
       let piece: Token[] = [];
       let titled = false;

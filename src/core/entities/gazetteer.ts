@@ -65,7 +65,7 @@ Bundestag|Bundesbank|Federal Reserve|Fed|FBI|CIA|NASA|KGB|FSB|MI5|MI6|Mossad|Sup
 Politburo|Parliament|Foreign Office|State Department|Treasury|Home Office|Downing Street|Wall Street Journal|
 New York Times|Washington Post|Financial Times|BBC|CNN|CBS|NBC|ABC|Fox News|Al Jazeera|Aljazeera|Reuters|
 Associated Press|AP|AFP|Agence France-Presse|Agence France Presse|TASS|Itar-Tass|ITAR-TASS|Interfax|RIA Novosti|Xinhua|
-Kyodo|Yonhap|ANSA|DPA|EFE|Bloomberg|Dow Jones|Nasdaq|NYSE|Nikkei|FIFA|UEFA|IOC|International Olympic Committee|ICC|
+Kyodo|Yonhap|ANSA|DPA|EFE|Bloomberg|Dow Jones|Nasdaq|NYSE|FIFA|UEFA|IOC|International Olympic Committee|ICC|
 International Criminal Court|Microsoft|Apple|Google|Amazon.com|IBM|Intel|General Motors|GM|Ford|Toyota|Volkswagen|
 Boeing|Airbus|Shell|Royal Dutch Shell|BP|Exxon|ExxonMobil|Gazprom|Rosneft|Siemens|Nestle|Sony|Samsung|Honda|Nissan|
 Fiat|Renault|Peugeot|Daimler|Mercedes|BMW|Unilever|Coca-Cola|PepsiCo|McDonald's|Walmart|Wal-Mart|AT&T|Citigroup|
@@ -83,6 +83,13 @@ export const GAZETTEER: ReadonlyMap<string, 'place' | 'organization'> = (() => {
   for (const s of list(ORGANIZATIONS)) map.set(s.toLowerCase(), 'organization');
   return map;
 })();
+
+/** Countries (lower case): a national team keeps its country's name and type. */
+export const COUNTRY_NAMES: ReadonlySet<string> = new Set(list(COUNTRIES).map((s) => s.toLowerCase()));
+
+/** Last words of event names (MISC in CoNLL terms, none of our three types): "World Cup", "U.S. Open". */
+export const EVENT_SUFFIXES = new Set(list(`Cup|Open|Championship|Championships|Tour|Games|Olympics|Prix|Series|Trophy|
+Final|Finals|Classic|Masters|Grand Slam|Marathon|Rally|Festival|Awards|Summit|War|Conference`));
 
 /** Last words that make a proper-noun run an organisation ("Acme Corp", "Labour Party"). */
 export const ORG_SUFFIXES = new Set(list(`Corp|Corp.|Corporation|Inc|Inc.|Incorporated|Ltd|Ltd.|Limited|LLC|Plc|PLC|plc|
