@@ -191,6 +191,9 @@ function classify(run: Token[], surface: string, titled: boolean, mixedCaseLine:
   if (per > 0 && per >= loc) return 'person';
   if (loc > 0) return 'place';
   if (mixedCaseLine && w.length === 1 && /^\p{Lu}{2,6}$/u.test(last)) return 'organization';
+  // Two or three unknown capitalised words in running text are, in news, most often a name.
+  if (mixedCaseLine && w.length >= 2 && w.length <= 3 && w.every((x) => /^\p{Lu}\p{Ll}/u.test(x) || /^\p{Lu}\.$/u.test(x))
+    && !run.some((t) => t.sentenceStart) && !w.some((x) => lexiconForm(x.toLowerCase()) === 'lower')) return 'person';
   return undefined;
 }
 
