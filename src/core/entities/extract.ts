@@ -197,6 +197,14 @@ function classify(run: Token[], surface: string, titled: boolean, mixedCaseLine:
   return undefined;
 }
 
+const ORG_BEFORE = /\b(?:company|companies|firm|group|maker|makers|manufacturer|producer|bank|carrier|airline|insurer|retailer|club|side|agency|newspaper|daily|weekly|broadcaster|operator|giant|conglomerate|unit|subsidiary|brewer|chain|exchange|shares (?:in|of)|stake in|champions|holders)\s+$/;
+const ORG_AFTER = /^(?:['’]s)?\s+(?:shares|stock|shareholders|subsidiary|unit|board|said (?:it|its)|posted|reported (?:a|net|first|second|third|fourth)|plans to (?:buy|sell|acquire))\b/;
+
+/** Company and club contexts: "tyre maker Pirelli", "Ericsson shares", "Magna said its". */
+function isOrgContext(text: string, start: number, end: number): boolean {
+  return ORG_BEFORE.test(text.slice(Math.max(0, start - 30), start)) || ORG_AFTER.test(text.slice(end, end + 30));
+}
+
 const PARTY_LABELS = new Set(['Democrat', 'Republican', 'Conservative', 'Liberal', 'Socialist', 'Communist', 'Labour', 'Tory']);
 
 const TEAM_AFTER = /^\s+(?:\d{1,3}(?![\d.,:/-]*\d{2,4}\b)(?:\s|,|$)|(?:beat|beats|v|vs|v\.|vs\.|drew|draw|defeated|edged|routed|thrashed|crushed|downed|outlasted|rallied|lost to|won)\b)/;
@@ -233,8 +241,9 @@ export function extractDocument(lines: readonly EntityLine[]): DocumentExtractio
       const span = cleanSpan(text, run[0].start, run[run.length - 1].end);
       if (!span) return;
       const surface = text.slice(span.start, span.end);
-      const type = classify(run, tagText.slice(span.start, span.end), titled, !caps);
+      let type = classify(run, tagText.slice(span.start, span.end), titled, !caps);
       if (type === null) return;
+      if ((type === undefined || (type === 'person' && !titled)) && !caps && isOrgContext(text, span.start, span.end)) type = 'organization';
       if (type === undefined) {
         // A lone common word ("The", "By") can never match a known entity worth finding.
         if (run.length === 1 && lexiconForm(bare(run[0].text).toLowerCase()) === 'lower') return;
