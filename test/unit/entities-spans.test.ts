@@ -117,3 +117,30 @@ describe('all-caps text and datelines', () => {
     expect(s).toContain('Houston/organization');
   });
 });
+
+describe('news heuristics', () => {
+  it('drops a leading nationality or party label from a name', () => {
+    expect(spans('The title went to Australian Tom Moody, while Democrat Walter Mondale watched.')).toEqual([
+      'Tom Moody/person', 'Walter Mondale/person',
+    ]);
+  });
+
+  it('reads two unknown capitalised words in running text as a person', () => {
+    expect(spans('The race was won by Jesper Parnevik on a windy afternoon.')).toEqual(['Jesper Parnevik/person']);
+  });
+
+  it('reads company contexts as organisations', () => {
+    const s = spans('Italian tyre maker Pirelli gained while Zorbex shares fell.');
+    expect(s).toContain('Pirelli/organization');
+    expect(s).toContain('Zorbex/organization');
+  });
+
+  it('does not report events as organisations', () => {
+    const s = spans('He won the World Cup and later the U.S. Open.');
+    expect(s.filter((x) => x.endsWith('/organization'))).toEqual([]);
+  });
+
+  it('keeps national teams as places', () => {
+    expect(spans('In the final, Australia beat Pakistan by five wickets.')).toEqual(['Australia/place', 'Pakistan/place']);
+  });
+});
