@@ -141,12 +141,23 @@ export function requireCodeServer() {
 }
 
 /**
- * Makes fresh user-data and extensions folders under .vscode-test/<name>/ with settings that keep the
- * workbench quiet (no start page, no trust prompt, no telemetry), and returns their paths.
+ * Makes fresh user-data and extensions folders under .vscode-test/run/<name>-<pid>/ (one per
+ * process, so two runs at once never share state) with settings that keep the workbench quiet (no start
+ * page, no trust prompt, no telemetry), and returns their paths. The folder is removed when the process
+ * exits, unless SEED_KEEP_PROFILE=1.
  */
 export function freshProfile(name, extraSettings = {}) {
-  const root = join(vscodeTestDir, name);
+  const root = join(vscodeTestDir, 'run', `${name}-${process.pid}`);
   rmSync(root, { recursive: true, force: true });
+  if (process.env.SEED_KEEP_PROFILE !== '1') {
+    process.on('exit', () => {
+      try {
+        rmSync(root, { recursive: true, force: true, maxRetries: 2 });
+      } catch {
+        // code-server may still be writing while it stops; a leftover folder is harmless
+      }
+    });
+  }
   const userDataDir = join(root, 'user-data');
   const extensionsDir = join(root, 'extensions');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });

@@ -35,10 +35,15 @@ export async function installCodeServer({ force = false } = {}) {
   // Its own package.json keeps npm from walking up to the repo's package.json and installing there.
   writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'vscode-test-code-server', private: true }, null, 2));
   const npm = which('npm') ?? 'npm';
+  // node-gyp would download Node's headers from nodejs.org, which is not reachable: build against the
+  // headers installed with this Node (Debian's nodejs puts them in /usr/include/node).
+  const env = { ...process.env };
+  const nodePrefix = join(process.execPath, '..', '..');
+  if (!env.npm_config_nodedir && existsSync(join(nodePrefix, 'include', 'node', 'node.h'))) env.npm_config_nodedir = nodePrefix;
   const step = async (title, args, cwd) => {
     const t0 = Date.now();
     log(`${title} ...`);
-    await runChecked(npm, [...args, ...NPM_QUIET], { cwd, quiet: true });
+    await runChecked(npm, [...args, ...NPM_QUIET], { cwd, quiet: true, env });
     log(`${title}: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   };
 
@@ -61,7 +66,7 @@ export async function installCodeServer({ force = false } = {}) {
   // by then, so a failure is accepted when every module we need is there.
   log('npm rebuild (lib/vscode native modules) ...');
   const t0 = Date.now();
-  const rebuild = await run(npm, ['rebuild', ...NPM_QUIET], { cwd: vscodeDir, quiet: true });
+  const rebuild = await run(npm, ['rebuild', ...NPM_QUIET], { cwd: vscodeDir, quiet: true, env });
   const missing = REQUIRED_NATIVE.filter((file) => !existsSync(join(vscodeDir, 'node_modules', file)));
   if (missing.length > 0) {
     throw new UserError(`npm rebuild in ${vscodeDir} did not build: ${missing.join(', ')}\n${rebuild.output.slice(-4000)}`);
