@@ -97,6 +97,10 @@ export function measure(label: string, text: string, runs = 9): ParseBenchFigure
   const parseSamples: number[] = [];
   let result: ParseResult | undefined;
   for (let i = 0; i < runs; i++) {
+    // Collect the previous result first (untimed): the figure is the cost of one parse, not
+    // of cleaning up after the last one.
+    result = undefined;
+    gc();
     floorSamples.push(timeOnce(() => (sink += floorScan(text))));
     parseSamples.push(timeOnce(() => {
       result = parseSeed(text);

@@ -48,9 +48,13 @@ function closeUnits(c: number): number {
 
 /** Whether a character code can start a delimiter-like line (the parser's fast pre-check). */
 export function mayStartDelimiter(c: number): boolean {
-  return c === LT || c === GT || c === SPACE || c === TAB || c === 61 /* = */ || c === 124 /* | */ ||
-    c === 0xab || c === 0xbb || c === 0xff1c || c === 0xff1e || c === 0x2039 || c === 0x203a;
+  if (c < 128) return ASCII_STARTS[c] === 1;
+  return c === 0xab || c === 0xbb || c === 0xff1c || c === 0xff1e || c === 0x2039 || c === 0x203a;
 }
+
+/** ASCII characters that can start a delimiter-like line: < > space tab = |. */
+const ASCII_STARTS = new Uint8Array(128);
+for (const c of [LT, GT, SPACE, TAB, 61, 124]) ASCII_STARTS[c] = 1;
 
 function isConflictRun(text: string, ch: string): boolean {
   // `=======` and `|||||||` stand alone (trailing whitespace aside); `|||||||` may carry a label.

@@ -29,12 +29,6 @@ interface OpenState {
   doc: SeedDocument;
   openLength: number;
   delim: DelimiterLine;
-  /** Last non-blank body line (the open line while the body is empty) and its length. */
-  lastContent: number;
-  lastContentLen: number;
-  /** Last non-blank body line that does not start with '#', or -1. */
-  lastNonHash: number;
-  lastNonHashLen: number;
   /** The SEED006 diagnostic of an open line without id, which gets its fix at the close. */
   missingIdDiag?: SeedDiagnostic;
   closeId?: string;
@@ -169,12 +163,6 @@ class CorpusParser {
       const bl: BodyLine = { line, text: text.slice(start, end) };
       if (cur.doc.headline === undefined) cur.doc.headline = bl;
       else cur.doc.paragraphs.push(bl);
-      cur.lastContent = line;
-      cur.lastContentLen = end - start;
-      if (c !== HASH) {
-        cur.lastNonHash = line;
-        cur.lastNonHashLen = end - start;
-      }
       return;
     }
     if (c === HASH) {
@@ -225,7 +213,7 @@ class CorpusParser {
     const idRange = lineRange(line, d.idStart, d.idEnd);
     const state: OpenState = {
       doc: undefined as unknown as SeedDocument, openLength: lineLength, delim: d,
-      lastContent: line, lastContentLen: lineLength, lastNonHash: -1, lastNonHashLen: 0,
+
     };
     if (d.problems.length) {
       const diag = this.push({
@@ -300,15 +288,16 @@ class CorpusParser {
     const doc = cur.doc;
     // A trailing run of '#' lines right before the next open reads as that document's
     // comment, so the document (and the fix's close line) ends before it.
-    let cut = cur.lastContent;
-    let cutLen = cur.lastContentLen;
-    if (cur.lastNonHash >= 0 && cur.lastNonHash < cut) {
-      cut = cur.lastNonHash;
-      cutLen = cur.lastNonHashLen;
-      const moved: number[] = [];
-      while (doc.paragraphs.length && doc.paragraphs[doc.paragraphs.length - 1].line > cut) moved.push(doc.paragraphs.pop()!.line);
-      for (let i = moved.length - 1; i >= 0; i--) this.addComment(moved[i]);
-    }
+    // (Only when a line without '#' comes before them: an all-'#' body stays the body.)
+    const paras = doc.paragraphs;
+    let keep = paras.length;
+    while (keep > 0 && paras[keep - 1].text.charCodeAt(0) === HASH) keep--;
+    if (keep === 0 && doc.headline !== undefined && doc.headline.text.charCodeAt(0) === HASH) keep = paras.length;
+    const moved = paras.splice(keep);
+    for (const m of moved) this.addComment(m.line);
+    const last = keep > 0 ? paras[keep - 1] : doc.headline;
+    const cut = last ? last.line : doc.openLine;
+    const cutLen = last ? last.text.length : cur.openLength;
     doc.endLine = cut;
     doc.bodyEndLine = cut;
     const d = cur.delim;
