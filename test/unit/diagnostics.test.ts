@@ -54,6 +54,17 @@ describe('SEED001 open delimiter never closed', () => {
   });
 });
 
+describe('SEED001 with # lines', () => {
+  it('an unclosed document whose whole body is # lines keeps them as its body', () => {
+    const text = `<<< ${A}\n#one\n#two\n<<< ${B}\nH\n>>> ${B}\n`;
+    const d = only(text, 'SEED001');
+    const r = parseSeed(text);
+    expect(r.documents[0].paragraphs.map((p) => p.text)).toEqual(['#two']);
+    expect(r.comments).toEqual([]);
+    expect(applyTextEdits(text, d.fixes[0].edits).split('\n')[3]).toBe(`>>> ${A}`);
+  });
+});
+
 describe('SEED002 close delimiter with no open document', () => {
   it('a repeated close line: fix deletes it', () => {
     const text = doc(1) + `>>> ${A}\n` + doc(2);
@@ -193,6 +204,13 @@ describe('SEED006 malformed delimiter lines', () => {
     expect(d.message).toMatch(/conflict marker/);
     expect(applyTextEdits(text, d.fixes[0].edits)).toBe(`<<< ${A}\nHead\nPara\n>>> ${A}\n`);
     expect(parseSeed(text).documents[0].paragraphs.map((p) => p.text)).toEqual(['Para']);
+  });
+
+  it('a 7-marker run followed by an id is a malformed delimiter, not a conflict marker', () => {
+    const text = `<<< ${A}\nHead\n>>>>>>> ${A}\n`;
+    const d = only(text, 'SEED006');
+    expect(d.message).toMatch(/^Malformed close delimiter/);
+    expect(textAt(text, d.range)).toBe('>>>>>>>');
   });
 
   it('a conflict marker outside documents is also ignored', () => {
