@@ -88,7 +88,7 @@ function isCapitalised(word: string): boolean {
 function isProper(t: Token, next: Token | undefined, evidence: CaseEvidence, recased: boolean): boolean {
   const word = bare(t.text);
   if (!isCapitalised(word) || NEVER_ENTITY.has(word)) return false;
-  if (t.tags.has('Date') || t.tags.has('Month') || t.tags.has('WeekDay') || t.tags.has('Pronoun')) return false;
+  if (t.tags.has('Date') || t.tags.has('Month') || t.tags.has('WeekDay')) return false;
   // In a recased line the capitals are our own decision, sentence start or not.
   if (!t.sentenceStart || recased) return true;
   const lower = word.toLowerCase();
@@ -111,8 +111,9 @@ function joinable(a: Token, b: Token): boolean {
   const gap = a.post + b.pre;
   if (a.text !== bare(a.text)) return false; // a possessive ends a run
   if (gap === ' ' || gap === '-' || gap === '' || gap === '&') return true;
-  // An initial: "S. Waugh", "J.R. Ewing".
-  return /^(?:\p{Lu}\.?)+$/u.test(a.text) && (gap === '. ' || gap === '.') && a.text.length <= 4;
+  // An initial or a name abbreviation: "S. Waugh", "J.R. Ewing", "St. Petersburg", "Mt. Kenya".
+  return (/^(?:\p{Lu}\.?)+$/u.test(a.text) && a.text.length <= 4 || /^(?:St|Ste|Mt|Ft|Pt)$/.test(a.text))
+    && (gap === '. ' || gap === '.');
 }
 
 function buildRuns(tokens: Token[], evidence: CaseEvidence, recased: (t: Token) => boolean): Run[] {
@@ -192,7 +193,7 @@ function classify(run: Token[], surface: string, titled: boolean, mixedCaseLine:
   if (loc > 0) return 'place';
   if (mixedCaseLine && w.length === 1 && /^\p{Lu}{2,6}$/u.test(last)) return 'organization';
   // Two or three unknown capitalised words in running text are, in news, most often a name.
-  if (mixedCaseLine && w.length >= 2 && w.length <= 3 && w.every((x) => /^\p{Lu}\p{Ll}/u.test(x) || /^\p{Lu}\.$/u.test(x))
+  if (mixedCaseLine && w.length >= 2 && w.length <= 3 && run.every((t, i) => i === 0 || run[i - 1].post + t.pre === ' ') && w.every((x) => /^\p{Lu}\p{Ll}/u.test(x) || /^\p{Lu}\.$/u.test(x))
     && !run.some((t) => t.sentenceStart) && !w.some((x) => lexiconForm(x.toLowerCase()) === 'lower')) return 'person';
   return undefined;
 }
@@ -203,6 +204,21 @@ const ORG_AFTER = /^(?:['’]s)?\s+(?:shares|stock|shareholders|subsidiary|unit|
 /** Company and club contexts: "tyre maker Pirelli", "Ericsson shares", "Magna said its". */
 function isOrgContext(text: string, start: number, end: number): boolean {
   return ORG_BEFORE.test(text.slice(Math.max(0, start - 30), start)) || ORG_AFTER.test(text.slice(end, end + 30));
+}
+
+/** Splits a run into known gazetteer names when it is not one itself and consists only of them. */
+function gazetteerSegments(run: Token[], text: string): Token[][] | undefined {
+  const key = (from: number, to: number): string => text.slice(run[from].start, run[to].end).toLowerCase();
+  if (GAZETTEER.has(key(0, run.length - 1))) return undefined;
+  const parts: Token[][] = [];
+  for (let i = 0; i < run.length;) {
+    let j = Math.min(run.length - 1, i + 3);
+    while (j >= i && !GAZETTEER.has(key(i, j))) j--;
+    if (j < i) return undefined;
+    parts.push(run.slice(i, j + 1));
+    i = j + 1;
+  }
+  return parts.length > 1 ? parts : undefined;
 }
 
 const PARTY_LABELS = new Set(['Democrat', 'Republican', 'Conservative', 'Liberal', 'Socialist', 'Communist', 'Labour', 'Tory']);
@@ -270,6 +286,12 @@ export function extractDocument(lines: readonly EntityLine[]): DocumentExtractio
       const cleanedWhole = cleanSpan(tagText, run[0].start, run[run.length - 1].end);
       if (cleanedWhole && GAZETTEER.has(tagText.slice(cleanedWhole.start, cleanedWhole.end).toLowerCase())) {
         emit(run, false);
+        continue;
+      }
+      // Lists without commas, as in tables: "CHICAGO HOUSTON", "Detroit Toronto".
+      const parts = run.length >= 2 ? gazetteerSegments(run, tagText) : undefined;
+      if (parts) {
+        for (const part of parts) emit(part, false);
         continue;
       }
       const w = words(run);
