@@ -84,10 +84,16 @@ function isCapitalised(word: string): boolean {
   return /^\p{Lu}/u.test(word) || /^(?:al|el|bin|d|l|O|Mc|Mac)['’-]?\p{Lu}/u.test(word);
 }
 
+/** "J." in "J. Smith": a single capital letter and a period. */
+function isInitial(t: Token): boolean {
+  return /^\p{Lu}$/u.test(t.text) && /^\.\s?$/.test(t.post);
+}
+
 /** Whether a token can be part of a proper-noun run. */
 function isProper(t: Token, next: Token | undefined, evidence: CaseEvidence, recased: boolean): boolean {
   const word = bare(t.text);
   if (!isCapitalised(word) || NEVER_ENTITY.has(word)) return false;
+  if (isInitial(t) && next && isCapitalised(next.text)) return true;
   if (t.tags.has('Date') || t.tags.has('Month') || t.tags.has('WeekDay')) return false;
   // In a recased line the capitals are our own decision, sentence start or not.
   if (!t.sentenceStart || recased) return true;
@@ -193,7 +199,10 @@ function classify(run: Token[], surface: string, titled: boolean, mixedCaseLine:
   if (loc > 0) return 'place';
   if (mixedCaseLine && w.length === 1 && /^\p{Lu}{2,6}$/u.test(last)) return 'organization';
   // Two or three unknown capitalised words in running text are, in news, most often a name.
-  if (mixedCaseLine && w.length >= 2 && w.length <= 3 && run.every((t, i) => i === 0 || run[i - 1].post + t.pre === ' ') && w.every((x) => /^\p{Lu}\p{Ll}/u.test(x) || /^\p{Lu}\.$/u.test(x))
+  // An initial before a capitalised word: "S. Watkin".
+  if (w.length >= 2 && isInitial(run[0]) && /^\p{Lu}\p{Ll}/u.test(last)) return 'person';
+  if (mixedCaseLine && w.length >= 2 && w.length <= 3 && run.every((t, i) => i === 0 || run[i - 1].post + t.pre === ' ' || isInitial(run[i - 1]))
+    && w.every((x, i) => /^\p{Lu}\p{Ll}/u.test(x) || isInitial(run[i]))
     && !run.some((t) => t.sentenceStart) && !w.some((x) => lexiconForm(x.toLowerCase()) === 'lower')) return 'person';
   return undefined;
 }
