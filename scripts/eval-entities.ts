@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import nlp from 'compromise';
 import { parseSeed } from '../src/core/parser';
-import { extractDocument } from '../src/core/entities/extract';
+import { documentBodyLines, extractDocument } from '../src/core/entities/extract';
 import { consolidateCorpus } from '../src/core/entities/consolidate';
 import type { EntityLine, EntityType } from '../src/core/entities/types';
 
@@ -22,6 +22,8 @@ const TO_GOLD: Record<EntityType, Gold> = { person: 'PER', place: 'LOC', organiz
 
 interface Doc {
   id: string;
+  /** The lines to extract from (from the parser when it is available). */
+  lines?: EntityLine[];
   /** File line of the first body line. */
   bodyStartLine: number;
   /** All body lines (blank ones included), for offsets. */
@@ -43,6 +45,7 @@ function readDocs(text: string, fileName: string): { docs: Doc[]; reader: string
       id: d.id,
       bodyStartLine: d.bodyStartLine,
       bodyLines: d.bodyEndLine >= d.bodyStartLine ? lines.slice(d.bodyStartLine, d.bodyEndLine + 1) : [],
+      lines: documentBodyLines(d),
     }));
     return { docs, reader: 'parseSeed' };
   } catch (e) {
@@ -65,6 +68,7 @@ function readDocs(text: string, fileName: string): { docs: Doc[]; reader: string
 }
 
 function entityLines(doc: Doc): EntityLine[] {
+  if (doc.lines) return doc.lines;
   return doc.bodyLines
     .map((text, i) => ({ line: doc.bodyStartLine + i, text }))
     .filter((l) => l.text.trim().length > 0);

@@ -11,6 +11,7 @@ import {
   STRONG_TITLES, TITLES,
 } from './gazetteer';
 import { cleanSpan, collectCaseEvidence, datelinePlace, isAllCaps, recase, type CaseEvidence } from './spans';
+import type { SeedDocument } from '../types';
 import type { DocumentExtraction, EntityCandidate, EntityLine, EntityMention, EntityType } from './types';
 
 export { PIPELINE_VERSION } from './types';
@@ -245,6 +246,13 @@ function isTeamContext(text: string, start: number, end: number): boolean {
   return TEAM_AFTER.test(after) || (TEAM_BEFORE.test(before) && !/\bagainst\s+$/.test(before)) || (/\bagainst\s+$/.test(before) && TEAM_AFTER.test(after));
 }
 
+/** The lines extraction reads from a parsed document: headline, then paragraphs (never delimiters). */
+export function documentBodyLines(doc: Pick<SeedDocument, 'headline' | 'paragraphs'>): EntityLine[] {
+  const lines: EntityLine[] = doc.headline ? [{ line: doc.headline.line, text: doc.headline.text }] : [];
+  for (const p of doc.paragraphs) lines.push({ line: p.line, text: p.text });
+  return lines;
+}
+
 /** Extracts people, places and organisations from one document's body lines (headline first). */
 export function extractDocument(lines: readonly EntityLine[]): DocumentExtraction {
   const evidence = collectCaseEvidence(lines.map((l) => l.text));
@@ -291,7 +299,6 @@ export function extractDocument(lines: readonly EntityLine[]): DocumentExtractio
         if (run.length === 0) continue;
       }
       // Whole-run knowledge first: "General Motors" is not General + Motors.
-      const whole = tagText.slice(run[0].start, run[run.length - 1].end);
       const cleanedWhole = cleanSpan(tagText, run[0].start, run[run.length - 1].end);
       if (cleanedWhole && GAZETTEER.has(tagText.slice(cleanedWhole.start, cleanedWhole.end).toLowerCase())) {
         emit(run, false);
@@ -308,7 +315,6 @@ export function extractDocument(lines: readonly EntityLine[]): DocumentExtractio
         emit(run, false);
         continue;
       }
-      void whole;
       // A leading nationality or party label is not part of the name: "Australian Tom Moody".
       while (run.length > 1 && (isDemonym(run[0], bare(run[0].text)) || PARTY_LABELS.has(bare(run[0].text)))
         && !ORG_SUFFIXES.has(bare(run[run.length - 1].text))) {
