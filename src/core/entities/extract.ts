@@ -102,6 +102,8 @@ function isProper(t: Token, next: Token | undefined, evidence: CaseEvidence, rec
   const f = evidence.forms.get(lower);
   if (f && f.title + f.upper > f.lower) return true;
   if (f && f.lower > 0) return false;
+  // "Al Jazeera", "Le Monde": a known name beginning with a common word.
+  if (next && GAZETTEER.has(`${lower} ${bare(next.text).toLowerCase()}`)) return true;
   const lex = lexiconForm(lower);
   if (lex === 'lower') return false;
   if (hasProperTag(t) || lex === 'title') return true;
@@ -209,7 +211,9 @@ function classify(run: Token[], surface: string, titled: boolean, mixedCaseLine:
 }
 
 const ORG_BEFORE = /\b(?:company|companies|firm|group|maker|makers|manufacturer|producer|bank|carrier|airline|insurer|retailer|club|side|agency|newspaper|daily|weekly|broadcaster|operator|giant|conglomerate|unit|subsidiary|brewer|chain|exchange|shares (?:in|of)|stake in|champions|holders)\s+$/;
-const ORG_AFTER = /^(?:['’]s)?\s+(?:shares|stock|shareholders|subsidiary|unit|board|said (?:it|its)|posted|reported (?:a|net|first|second|third|fourth)|plans to (?:buy|sell|acquire))\b/;
+const ORG_AFTER = /^(?:['’]s)?\s+(?:shares|stock|shareholders|subsidiary|unit|board|said (?:it|its)|(?:posted|reported) (?:a |an )?(?:net|first|second|third|fourth|quarterly|half-year|annual|record|pre-tax|profit|loss)|plans to (?:buy|sell|acquire))\b/;
+
+const PLACE_BEFORE = /\b(?:in|near|outside|across|city of|town of|village of|province of|region of|district of|port of|capital|recaptured|captured|fled|flew to|arrived in)\s+$/;
 
 /** Company and club contexts: "tyre maker Pirelli", "Ericsson shares", "Magna said its". */
 function isOrgContext(text: string, start: number, end: number): boolean {
@@ -277,6 +281,7 @@ export function extractDocument(lines: readonly EntityLine[]): DocumentExtractio
       let type = classify(run, tagText.slice(span.start, span.end), titled, !caps);
       if (type === null) return;
       if ((type === undefined || (type === 'person' && !titled)) && !caps && isOrgContext(text, span.start, span.end)) type = 'organization';
+      if (type === undefined && !caps && PLACE_BEFORE.test(text.slice(Math.max(0, span.start - 30), span.start))) type = 'place';
       if (type === undefined) {
         // A lone common word ("The", "By") can never match a known entity worth finding.
         if (run.length === 1 && lexiconForm(bare(run[0].text).toLowerCase()) === 'lower') return;
