@@ -206,7 +206,8 @@ export function prepareWorkspace() {
       if (!accept(name) || !statSync(source).isFile()) continue;
       mkdirSync(join(workspaceDir, to), { recursive: true });
       copyFileSync(source, join(workspaceDir, to, name));
-      copied.push(to ? `${to}/${name}` : name);
+      const relative = to ? `${to}/${name}` : name;
+      if (!copied.includes(relative)) copied.push(relative);
     }
   }
   return copied;
@@ -240,23 +241,32 @@ export async function startCodeServer({ port, userDataDir, extensionsDir, config
     detached: true, // its own process group, so stop() ends the extension host and its helpers too
   });
   const print = onOutput ?? ((line) => console.log(`[code-server] ${line}`));
-  let stopped = false;
-  const stop = () => {
-    if (stopped || child.exitCode !== null) return;
-    stopped = true;
+  /** True while any process of code-server's group (server, extension host, watchers) is alive. */
+  const groupAlive = () => {
     try {
-      process.kill(-child.pid, 'SIGTERM');
+      process.kill(-child.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const signalGroup = (signal) => {
+    try {
+      process.kill(-child.pid, signal);
     } catch {
       // already gone
     }
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }, 3000);
-    timer.unref();
+  };
+  /**
+   * Stops code-server and everything it started: SIGTERM to its process group, SIGKILL after 5 s.
+   * The returned promise settles when the group is gone; callers on a synchronous exit path may ignore it.
+   */
+  const stop = async () => {
+    if (!groupAlive()) return;
+    signalGroup('SIGTERM');
+    const deadline = Date.now() + 5000;
+    while (groupAlive() && Date.now() < deadline) await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+    if (groupAlive()) signalGroup('SIGKILL');
   };
   const listening = new Promise((resolvePromise, reject) => {
     let pending = '';

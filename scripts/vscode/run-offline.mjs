@@ -141,7 +141,7 @@ export async function runTestsInCodeServer({
     return code;
   } finally {
     await browser?.close().catch(() => {});
-    server.stop();
+    await server.stop();
   }
 }
 

@@ -142,7 +142,7 @@ async function main() {
     await shot('failed');
   } finally {
     await browser.close().catch(() => {});
-    server.stop();
+    await server.stop();
   }
   const failed = results.filter((result) => !result.ok).length;
   console.log(`${results.length - failed} passed, ${failed} failed`);
