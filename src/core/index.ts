@@ -2,11 +2,13 @@
 export * from './types';
 export { parseSeed } from './parser';
 export {
-  isBareSeedFileName, isValidSeedId, parseSeedId, isIdShaped, describeIdProblem, fnv1a64Hex, formatSequence, generateSeedId,
+  isBareSeedFileName, isValidSeedId, isValidSeedIdAt, parseSeedId, sequenceOf, isIdShaped, describeIdProblem, fnv1a64Hex,
+  formatSequence, generateSeedId,
 } from './ids';
-export { classifyDelimiter, type DelimiterLine, type DelimiterKind } from './delimiters';
+export { classifyDelimiter, canonicalDelimiterAt, mayStartDelimiter, type DelimiterLine, type DelimiterKind } from './delimiters';
 export {
-  REVIEW_STATUSES, RESERVED_KEYS, isValidKey, isValidDate, formatAttributeValue, readAttributes, type AttributeReading,
+  REVIEW_STATUSES, RESERVED_KEYS, isValidKey, isValidDate, formatAttributeValue, readAttributes, readAttributesIn,
+  type AttributeReading,
 } from './attributes';
 export { LineIndex, applyTextEdits, positionToOffset, offsetToPosition, lineRange } from './text-edits';
 export { stripBom, scanLines, isBlankSpan } from './scanner';
