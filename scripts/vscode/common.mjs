@@ -70,7 +70,7 @@ export function runMain(main) {
 
 /** Absolute path of an executable on PATH, or undefined. */
 export function which(name) {
-  const result = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
+  const result = spawnSync('/bin/sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
   const path = result.stdout.trim();
   return result.status === 0 && path ? path : undefined;
 }
