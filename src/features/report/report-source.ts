@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import type { EntityCorpusIndex } from '../../core/entities/corpus-index';
+import type { EntitySummary } from '../../core/entities/types';
+import type { ReportStatus } from '../../core/report-model';
+
+/** A document where an entity occurs, ready to be listed and opened. */
+export interface ReportDocument {
+  uri: vscode.Uri;
+  docId: string;
+  headline?: string;
+  count: number;
+  /** Where the reviewer lands when opening it. */
+  firstMention?: vscode.Range;
+}
+
+/**
+ * What the Entity Report needs from whatever holds the corpus's entities. Kept small so that any
+ * entity service (or a test) can be adapted to it.
+ */
+export interface EntityReportSource {
+  entities(): readonly EntitySummary[];
+  documentsOf(key: string): readonly ReportDocument[];
+  /** Fires when entities changed (the panel debounces). */
+  readonly onDidChange: vscode.Event<void>;
+  /** Undefined means ready. */
+  status?(): ReportStatus;
+}
+
+/** How to look up a document's headline (the workspace index knows them all). */
+export type HeadlineLookup = (uri: vscode.Uri, docId: string) => string | undefined;
+
+/** Headlines from the workspace index's summaries. */
+export function headlinesFrom(index: { get(uri: vscode.Uri): { documents: readonly { id: string; headline: string }[] } | undefined }): HeadlineLookup {
+  return (uri, docId) => index.get(uri)?.documents.find((d) => d.id === docId)?.headline;
+}
+
+/**
+ * Adapts a core EntityCorpusIndex: documents come with their first mention (the index keeps
+ * mentions by file and position, so the first one seen per document is its first).
+ */
+export function reportSourceFromIndex(
+  index: EntityCorpusIndex,
+  options: { onDidChange: vscode.Event<void>; headline?: HeadlineLookup; status?: () => ReportStatus },
+): EntityReportSource {
+  return {
+    entities: () => index.allEntities(),
+    documentsOf: (key) => {
+      const first = new Map<string, vscode.Range>();
+      for (const m of index.mentionsOf(key)) {
+        const k = `${m.uri}\u0000${m.docId}`;
+        const r = first.get(k);
+        if (!r || m.line < r.start.line || (m.line === r.start.line && m.start < r.start.character)) {
+          first.set(k, new vscode.Range(m.line, m.start, m.line, m.end));
+        }
+      }
+      return index.documentsOf(key).map((d) => {
+        const uri = vscode.Uri.parse(d.uri);
+        return { uri, docId: d.docId, count: d.count, headline: options.headline?.(uri, d.docId), firstMention: first.get(`${d.uri}\u0000${d.docId}`) };
+      });
+    },
+    onDidChange: options.onDidChange,
+    status: options.status,
+  };
+}
