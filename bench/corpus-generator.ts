@@ -12,6 +12,8 @@ export interface CorpusOptions {
   seed?: number;
   /** Fraction of documents with one malformed delimiter (0..1). Default 0.01. */
   malformedRate?: number;
+  /** Range of a document's body size in characters. Default [1000, 3000]; [500, 1600] gives about 10,000 documents in 10 MB. */
+  documentChars?: readonly [number, number];
 }
 
 /** mulberry32: small, fast, deterministic. */
@@ -115,7 +117,7 @@ export function generateCorpusDetailed(options: CorpusOptions): { text: string; 
       }
     }
     const lines = [open, fill(pick(HEAD))];
-    const target = int(1000, 3000);
+    const target = int(...(options.documentChars ?? [1000, 3000]));
     let docSize = lines[1].length;
     while (docSize < target) {
       let para = '';
