@@ -3,8 +3,10 @@ import { registerCodeActions } from './features/code-actions';
 import { readConfig, SeedReviewConfig } from './features/config';
 import { SeedDiagnostics } from './features/diagnostics';
 import { registerDocumentSymbols } from './features/document-symbols';
+import { EntityFeatures, registerEntityFeatures } from './features/entities';
 import { registerFolding } from './features/folding';
 import { ParseCache } from './features/parse-cache';
+import { headlinesFrom, registerEntityReport, reportSourceFromService } from './features/report';
 import { registerReviewFeatures, ReviewFeatures } from './features/review';
 import { WorkspaceSeedIndex } from './features/workspace-index';
 import { registerWorkspaceSymbols } from './features/workspace-symbols';
@@ -14,6 +16,8 @@ export interface SeedReviewApi {
   readonly parseCache: ParseCache;
   readonly workspaceIndex: WorkspaceSeedIndex;
   readonly review: ReviewFeatures;
+  /** The named-entity index and its features. */
+  readonly entities: EntityFeatures;
 }
 
 /**
@@ -40,7 +44,9 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): S
   const cache = new ParseCache();
   const workspaceIndex = new WorkspaceSeedIndex(cache, log, () => config.debounceMs);
   const diagnostics = new SeedDiagnostics(cache, () => config, workspaceIndex.crossFile);
-  const review = registerReviewFeatures(context, { cache, workspaceIndex });
+  const entities = registerEntityFeatures(context, { parseCache: cache, workspaceIndex, log });
+  const review = registerReviewFeatures(context, { cache, workspaceIndex, entities: entities.service });
+  const reportSource = reportSourceFromService(entities.service, headlinesFrom(workspaceIndex));
   context.subscriptions.push(
     cache,
     workspaceIndex,
@@ -50,6 +56,8 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): S
     registerCodeActions(cache),
     registerWorkspaceSymbols(workspaceIndex),
     review,
+    entities,
+    registerEntityReport(context, () => reportSource),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration('seedReview')) return;
       config = readConfig();
@@ -57,7 +65,7 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): S
     }),
   );
   log.info(`Seed Review ${context.extension.packageJSON.version} activated`);
-  return { parseCache: cache, workspaceIndex, review };
+  return { parseCache: cache, workspaceIndex, review, entities };
 }
 
 export function deactivate(): void {

@@ -1,0 +1,19 @@
+import * as vscode from 'vscode';
+
+/** The `seedReview.entities.*` settings, typed. */
+export interface EntityConfig {
+  enabled: boolean;
+  workers: number;
+  semanticHighlighting: boolean;
+}
+
+/** Reads the entity settings, falling back to defaults for values of the wrong shape. */
+export function readEntityConfig(): EntityConfig {
+  const section = vscode.workspace.getConfiguration('seedReview.entities');
+  const workers = section.get<number>('workers', 2);
+  return {
+    enabled: section.get<boolean>('enabled', true) !== false,
+    workers: typeof workers === 'number' && workers >= 1 ? Math.min(Math.floor(workers), 16) : 2,
+    semanticHighlighting: section.get<boolean>('semanticHighlighting', false) === true,
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * How seed documents are handed to the entity pipeline: the non-blank body lines (headline and
+ * paragraphs) with their file line numbers, and a key per document that stays unique when a file
+ * repeats an id (SEED005). No VS Code here: the CLI uses it too.
+ */
+import type { EntityLine } from '../../core/entities/types';
+import type { ParseResult, SeedDocument } from '../../core/types';
+
+/** The lines the extractor reads for one document: its headline, then its paragraphs. */
+export function entityLinesOf(doc: SeedDocument): EntityLine[] {
+  const lines: EntityLine[] = [];
+  if (doc.headline) lines.push({ line: doc.headline.line, text: doc.headline.text });
+  for (const p of doc.paragraphs) lines.push({ line: p.line, text: p.text });
+  return lines;
+}
+
+const keysOf = new WeakMap<ParseResult, string[]>();
+
+/**
+ * One key per document of a parse, in document order: the id as written, and for the second and
+ * later documents with the same id `id#2`, `id#3`... so a duplicate never overwrites the first
+ * one in the index. Memoised per parse result.
+ */
+export function documentKeys(result: ParseResult): string[] {
+  let keys = keysOf.get(result);
+  if (!keys) {
+    const seen = new Map<string, number>();
+    keys = result.documents.map((doc) => {
+      const n = (seen.get(doc.id) ?? 0) + 1;
+      seen.set(doc.id, n);
+      return n === 1 ? doc.id : `${doc.id}#${n}`;
+    });
+    keysOf.set(result, keys);
+  }
+  return keys;
+}
+
+/** The index of the document whose lines contain `line` (binary search; documents are in file order). */
+export function documentIndexAt(result: ParseResult, line: number): number {
+  const docs = result.documents;
+  let lo = 0;
+  let hi = docs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const d = docs[mid];
+    if (line < d.startLine) hi = mid - 1;
+    else if (line > d.endLine) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}

@@ -1,0 +1,697 @@
+import * as vscode from 'vscode';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { EntityCache, extractWithCache, hashBody } from '../../core/entities/cache';
+import { consolidateCorpus } from '../../core/entities/consolidate';
+import { EntityCorpusIndex } from '../../core/entities/corpus-index';
+import { extractDocument } from '../../core/entities/extract';
+import type { Lexicon } from '../../core/entities/lexicon';
+import type { EntityLine, EntitySummary, ResolvedMention } from '../../core/entities/types';
+import { EntityWorkerPool, ExtractionCancelled, type ExtractionJob } from '../../core/entities/worker-pool';
+import { parseSeed } from '../../core/parser';
+import type { ParseResult, SeedDocument } from '../../core/types';
+import type { ParseCache } from '../parse-cache';
+import type { EntityMention as ReviewEntityMention, EntitySource } from '../review/entity-source';
+import type { WorkspaceSeedIndex } from '../workspace-index';
+import { EntityConfig, readEntityConfig } from './entity-config';
+import { documentIndexAt, documentKeys, entityLinesOf } from './entity-lines';
+import type { LexiconSource } from './lexicon-config';
+
+/** Counters the tests and the log read (cumulative since activation, except `last*`). */
+export interface EntityServiceStats {
+  /** Documents whose extraction came from the cache (memory or storage) instead of being recomputed. */
+  fromCache: number;
+  /** Documents extracted by the worker pool. */
+  extractedByWorkers: number;
+  /** Documents extracted in the extension host (small edits, hover on a changed document). */
+  extractedInPlace: number;
+  /** Entries read from the storage file at the last load. */
+  cacheLoaded: number;
+  /** Times the cache was written to storage. */
+  cacheWrites: number;
+  /** Finished builds (a build is one drain of the queue of changed files). */
+  builds: number;
+  /** The last build: duration, and how many of its documents came from the cache / were extracted. */
+  lastBuildMs: number;
+  lastBuildFromCache: number;
+  lastBuildExtracted: number;
+}
+
+/** Where a position's mention was resolved: the corpus index, or the document alone (index not ready). */
+export interface MentionLookup {
+  mode: 'corpus' | 'document';
+  uri: vscode.Uri;
+  /** The document's key in the index (its id; `id#2` for a repeated id). */
+  docKey: string;
+  doc: SeedDocument;
+  mention: ResolvedMention;
+  /** The entity: corpus-wide counts in 'corpus' mode, this document's in 'document' mode. */
+  entity: EntitySummary;
+  /** Mentions of the same entity in this seed document. */
+  inDocument: ResolvedMention[];
+}
+
+/** What the service needs from the wiring. */
+export interface EntityServiceDeps {
+  context: vscode.ExtensionContext;
+  parseCache: ParseCache;
+  workspaceIndex: WorkspaceSeedIndex;
+  lexicon: LexiconSource;
+  log: vscode.LogOutputChannel;
+}
+
+interface Fed {
+  hash: string;
+  firstLine: number;
+}
+
+interface JobMeta {
+  uri: string;
+  docKey: string;
+  hash: string;
+  firstLine: number;
+  generation: number;
+}
+
+/** Documents at most this many are extracted in the extension host rather than sent to the workers. */
+const IN_PLACE_LIMIT = 4;
+/** Quiet time after a change before the index is updated (the workspace index already debounces typing). */
+const CHANGE_DEBOUNCE_MS = 150;
+const CACHE_WRITE_DEBOUNCE_MS = 5000;
+const CACHE_FILE = 'entity-cache.json';
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The workspace's named-entity index, kept in the extension host and fed off the main thread.
+ *
+ * Feeding: every seed file the workspace index knows is read (editor text when open, else the
+ * disk), parsed, and cut into documents; a document whose body hash and position the index
+ * already holds is skipped, one whose hash is in the extraction cache is added from it, and the
+ * rest go to the worker pool in batches, results landing in the index (and the cache) as they
+ * arrive. Afterwards only files the workspace index reports changed are re-read, and only their
+ * changed documents re-extracted. The cache lives in the extension's storage, so a reopened
+ * corpus recomputes nothing that did not change.
+ */
+export class EntityService implements EntitySource, vscode.Disposable {
+  private corpus: EntityCorpusIndex;
+  private cache = new EntityCache();
+  private pool: EntityWorkerPool | undefined;
+  private config: EntityConfig = readEntityConfig();
+  private readonly fed = new Map<string, Map<string, Fed>>();
+  private readonly pending = new Set<string>();
+  private readonly generation = new Map<string, number>();
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly stateEmitter = new vscode.EventEmitter<void>();
+  private readonly statusItem = vscode.window.createStatusBarItem('seedReview.entities', vscode.StatusBarAlignment.Left, 10);
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.stateEmitter, this.statusItem];
+  private readonly local = new Map<string, { mentions: ResolvedMention[]; entities: Map<string, EntitySummary> }>();
+  private lexiconGeneration = 0;
+  private draining: Promise<void> | undefined;
+  private drainTimer: ReturnType<typeof setTimeout> | undefined;
+  private abort: AbortController | undefined;
+  private poolRunning = false;
+  private progressDone = 0;
+  private progressTotal = 0;
+  private initialDone = false;
+  private cacheLoaded: Promise<void>;
+  private cacheDirty = false;
+  private cacheTimer: ReturnType<typeof setTimeout> | undefined;
+  private changeTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
+  private warmed = false;
+  private buildRequested = false;
+  private readonly idleWaiters: (() => void)[] = [];
+  readonly stats: EntityServiceStats = {
+    fromCache: 0, extractedByWorkers: 0, extractedInPlace: 0, cacheLoaded: 0, cacheWrites: 0, builds: 0,
+    lastBuildMs: 0, lastBuildFromCache: 0, lastBuildExtracted: 0,
+  };
+  /** Fires (throttled) when entities, counts or mentions changed. */
+  readonly onDidChange = this.changeEmitter.event;
+  /** Fires when building starts, progresses or ends. */
+  readonly onDidChangeState = this.stateEmitter.event;
+
+  constructor(private readonly deps: EntityServiceDeps) {
+    this.corpus = new EntityCorpusIndex(deps.lexicon.lexicon);
+    this.statusItem.name = 'Seed Review Entities';
+    this.statusItem.command = 'seedReview.entities.showLog';
+    this.cacheLoaded = this.loadCache();
+    this.disposables.push(
+      deps.workspaceIndex.onDidChange((uris) => {
+        // Before the first build starts, that build reads every file anyway.
+        if (!this.buildRequested) return;
+        this.enqueue(uris.map((u) => u.toString()), CHANGE_DEBOUNCE_MS);
+      }),
+      deps.lexicon.onDidChange((lexicon) => this.setLexicon(lexicon)),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('seedReview.entities')) this.onConfigChanged();
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        for (const key of [...this.local.keys()]) if (key.startsWith(`${document.uri.toString()}@`)) this.local.delete(key);
+      }),
+    );
+    void this.start();
+  }
+
+  /** The corpus index (read-only use: the report, tests). */
+  get index(): EntityCorpusIndex {
+    return this.corpus;
+  }
+
+  /** Whether the entity features are on. */
+  get enabled(): boolean {
+    return this.config.enabled;
+  }
+
+  /** True while the corpus index is being built (first build, or a bulk update in the workers). */
+  get building(): boolean {
+    return this.config.enabled && (!this.initialDone || this.poolRunning);
+  }
+
+  /** Progress of the current bulk run, 0-100 (100 when idle). */
+  get percent(): number {
+    if (!this.building) return 100;
+    return this.progressTotal === 0 ? 0 : Math.floor((100 * this.progressDone) / this.progressTotal);
+  }
+
+  /** The report's view of the state (shape of ReportStatus). */
+  status(): { building: boolean; done?: number; total?: number } {
+    return this.building ? { building: true, done: this.progressDone, total: this.progressTotal } : { building: false };
+  }
+
+  /** Resolves when nothing is queued or running (rejects never; resolves at once when disabled). */
+  whenIdle(token?: vscode.CancellationToken): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.idleWaiters.push(resolve);
+      token?.onCancellationRequested(() => resolve());
+    });
+  }
+
+  /**
+   * Drops the index and builds it again from every seed file. `dropCache` also forgets every
+   * cached extraction (everything is recomputed); `reloadCache` writes the cache to storage and
+   * reads it back first (what a reopened window does).
+   */
+  async rebuild(options: { dropCache?: boolean; reloadCache?: boolean } = {}): Promise<void> {
+    this.pending.clear();
+    clearTimeout(this.drainTimer);
+    this.drainTimer = undefined;
+    this.abort?.abort();
+    await this.draining?.catch(() => undefined);
+    if (options.dropCache) {
+      this.cache = new EntityCache();
+      this.markCacheDirty();
+    } else if (options.reloadCache) {
+      await this.writeCache();
+      this.cacheLoaded = this.loadCache();
+    }
+    this.resetIndex();
+    this.initialDone = false;
+    this.fireState();
+    await this.startBuild();
+  }
+
+  /** Writes the extraction cache to storage now (also done debounced and on dispose). */
+  async flushCache(): Promise<void> {
+    await this.writeCache();
+  }
+
+  /** Where the cache is stored. */
+  get cacheFile(): string {
+    const dir = this.deps.context.storageUri ?? this.deps.context.globalStorageUri;
+    return path.join(dir.fsPath, CACHE_FILE);
+  }
+
+  // ---- queries -------------------------------------------------------------------------------
+
+  /**
+   * The mention at a position, resolved through the corpus index when it is built (a document
+   * edited since is brought up to date first: one article, a few milliseconds), else through
+   * the document alone. Undefined when there is no mention there.
+   */
+  lookup(document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): MentionLookup | undefined {
+    if (!this.config.enabled) return undefined;
+    const parse = this.deps.parseCache.get(document);
+    const i = documentIndexAt(parse, position.line);
+    if (i < 0) return undefined;
+    const doc = parse.documents[i];
+    if (position.line < doc.bodyStartLine || position.line > doc.bodyEndLine) return undefined;
+    const docKey = documentKeys(parse)[i];
+    const covers = (m: ResolvedMention) => m.line === position.line && m.start <= position.character && position.character <= m.end;
+    if (token?.isCancellationRequested) return undefined;
+    if (this.answersFromCorpus(document)) {
+      const uri = document.uri.toString();
+      this.ensureInSync(uri, docKey, doc);
+      const mentions = this.corpus.mentionsOfDocument(uri, docKey);
+      const mention = mentions.find(covers);
+      if (!mention) return undefined;
+      const entity = this.corpus.entity(mention.entityKey);
+      if (!entity) return undefined;
+      return { mode: 'corpus', uri: document.uri, docKey, doc, mention, entity, inDocument: mentions.filter((m) => m.entityKey === mention.entityKey) };
+    }
+    const local = this.localResolution(document, doc, docKey);
+    const mention = local.mentions.find(covers);
+    const entity = mention && local.entities.get(mention.entityKey);
+    if (!mention || !entity) return undefined;
+    return { mode: 'document', uri: document.uri, docKey, doc, mention, entity, inDocument: local.mentions.filter((m) => m.entityKey === mention.entityKey) };
+  }
+
+  /**
+   * The resolved mentions of every seed document of an editor, for colouring: from the index
+   * where it is current, else from the document alone (at most `localBudget` documents, so a huge
+   * unindexed file costs bounded time).
+   */
+  mentionsForEditor(document: vscode.TextDocument, localBudget = 50): ResolvedMention[] {
+    if (!this.config.enabled) return [];
+    const parse = this.deps.parseCache.get(document);
+    const keys = documentKeys(parse);
+    const uri = document.uri.toString();
+    const corpus = this.answersFromCorpus(document);
+    const out: ResolvedMention[] = [];
+    parse.documents.forEach((doc, i) => {
+      if (corpus && this.inSync(uri, keys[i], doc)) out.push(...this.corpus.mentionsOfDocument(uri, keys[i]));
+      else if (localBudget-- > 0) out.push(...this.localResolution(document, doc, keys[i]).mentions);
+    });
+    return out;
+  }
+
+  /** EntitySource: number of distinct entities in a document, once the index is built. */
+  entityCountOf(uri: vscode.Uri, docId: string): number | undefined {
+    if (this.building || !this.fed.get(uri.toString())?.has(docId)) return undefined;
+    return this.corpus.entitiesOfDocument(uri.toString(), docId).length;
+  }
+
+  /**
+   * EntitySource: documents mentioning an entity whose canonical name or a surface equals
+   * `query` (case-insensitive), else contains it. Waits for the index to be built.
+   */
+  async documentsMentioning(query: string, token?: vscode.CancellationToken): Promise<readonly ReviewEntityMention[]> {
+    await this.whenIdle(token);
+    if (token?.isCancellationRequested || !this.config.enabled) return [];
+    const q = query.trim().toLowerCase();
+    if (!q) return [];
+    const all = this.corpus.allEntities();
+    const names = (e: EntitySummary) => [e.canonical, ...e.surfaces].map((s) => s.toLowerCase());
+    let matches = all.filter((e) => names(e).includes(q));
+    if (matches.length === 0) matches = all.filter((e) => names(e).some((s) => s.includes(q)));
+    const seen = new Set<string>();
+    const out: ReviewEntityMention[] = [];
+    for (const e of matches) {
+      for (const d of this.corpus.documentsOf(e.key)) {
+        const docId = d.docId.replace(/#\d+$/, '');
+        const k = `${d.uri}\u0000${docId}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        out.push({ uri: vscode.Uri.parse(d.uri), docId });
+      }
+    }
+    return out;
+  }
+
+  // ---- building ------------------------------------------------------------------------------
+
+  private async start(): Promise<void> {
+    await this.deps.lexicon.ready;
+    this.corpus.setLexicon(this.deps.lexicon.lexicon);
+    await this.deps.workspaceIndex.ready;
+    if (this.disposed) return;
+    await this.startBuild();
+  }
+
+  private async startBuild(): Promise<void> {
+    if (!this.config.enabled || this.disposed) {
+      this.fireState();
+      return;
+    }
+    await this.cacheLoaded;
+    this.buildRequested = true;
+    this.enqueue(this.deps.workspaceIndex.allFiles().map((f) => f.uri.toString()), 0);
+    await this.whenIdle();
+  }
+
+  private enqueue(uris: readonly string[], delayMs: number): void {
+    if (!this.config.enabled || this.disposed) return;
+    for (const uri of uris) {
+      this.pending.add(uri);
+      this.generation.set(uri, (this.generation.get(uri) ?? 0) + 1);
+    }
+    clearTimeout(this.drainTimer);
+    this.drainTimer = setTimeout(() => {
+      this.drainTimer = undefined;
+      this.kick();
+    }, delayMs);
+  }
+
+  private kick(): void {
+    if (this.draining || this.disposed) return;
+    this.draining = this.drain()
+      .catch((error) => {
+        if (!(error instanceof ExtractionCancelled)) this.deps.log.error(`Entity index: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      })
+      .finally(() => {
+        this.draining = undefined;
+        this.poolRunning = false;
+        if (this.pending.size > 0 && this.config.enabled && !this.disposed) this.kick();
+        else this.settle();
+      });
+  }
+
+  /** Processes queued files until none is left; one round per snapshot of the queue. */
+  private async drain(): Promise<void> {
+    const abort = (this.abort = new AbortController());
+    while (this.pending.size > 0 && !abort.signal.aborted) {
+      const started = Date.now();
+      const uris = [...this.pending];
+      this.pending.clear();
+      const jobs: ExtractionJob[] = [];
+      const meta = new Map<string, JobMeta>();
+      let fromCache = 0;
+      let documents = 0;
+      for (const uri of uris) {
+        const parse = await this.readParse(uri);
+        if (abort.signal.aborted) return;
+        if (!parse) {
+          this.corpus.removeFile(uri);
+          this.fed.delete(uri);
+          continue;
+        }
+        const keys = documentKeys(parse);
+        this.corpus.retainDocuments(uri, keys);
+        let fedFile = this.fed.get(uri);
+        if (!fedFile) this.fed.set(uri, (fedFile = new Map()));
+        const live = new Set(keys);
+        for (const k of [...fedFile.keys()]) if (!live.has(k)) fedFile.delete(k);
+        const generation = this.generation.get(uri) ?? 0;
+        for (let i = 0; i < parse.documents.length; i++) {
+          documents++;
+          const lines = entityLinesOf(parse.documents[i]);
+          const hash = hashBody(lines);
+          const firstLine = lines.length > 0 ? lines[0].line : 0;
+          const known = fedFile.get(keys[i]);
+          if (known && known.hash === hash && known.firstLine === firstLine) continue;
+          const hit = this.cache.get(hash, firstLine);
+          if (hit) {
+            this.corpus.updateDocument(uri, keys[i], hash, hit);
+            fedFile.set(keys[i], { hash, firstLine });
+            fromCache++;
+          } else {
+            const jobKey = `${uri}\u0000${keys[i]}`;
+            jobs.push({ key: jobKey, lines });
+            meta.set(jobKey, { uri, docKey: keys[i], hash, firstLine, generation });
+          }
+          // Hashing is cheap but a 10,000-document file is not: give the host a breath now and then.
+          if (i % 500 === 499) await tick();
+        }
+        await tick();
+      }
+      this.stats.fromCache += fromCache;
+      if (fromCache > 0) this.fireChangeSoon();
+      if (jobs.length > 0) {
+        if (jobs.length <= IN_PLACE_LIMIT && this.initialDone) await this.extractInPlace(jobs, meta);
+        else await this.extractInWorkers(jobs, meta, abort.signal);
+      }
+      this.stats.builds++;
+      this.stats.lastBuildMs = Date.now() - started;
+      this.stats.lastBuildFromCache = fromCache;
+      this.stats.lastBuildExtracted = jobs.length;
+      if (jobs.length > 0 || fromCache > 0 || !this.initialDone) {
+        this.deps.log.info(`Entity index: ${uris.length} file(s), ${documents} document(s): ${fromCache} from cache, ${jobs.length} extracted, `
+          + `${documents - fromCache - jobs.length} unchanged, in ${this.stats.lastBuildMs} ms`);
+      }
+      if (jobs.length > 0) this.markCacheDirty();
+    }
+  }
+
+  private async extractInPlace(jobs: ExtractionJob[], meta: Map<string, JobMeta>): Promise<void> {
+    for (const job of jobs) {
+      this.accept(job.key, extractDocument(job.lines), meta);
+      this.stats.extractedInPlace++;
+      await tick();
+    }
+    this.fireChangeSoon();
+  }
+
+  private async extractInWorkers(jobs: ExtractionJob[], meta: Map<string, JobMeta>, signal: AbortSignal): Promise<void> {
+    this.poolRunning = true;
+    this.progressDone = 0;
+    this.progressTotal = jobs.length;
+    this.fireState();
+    this.warmLocalExtractor();
+    this.pool ??= new EntityWorkerPool({ workerScript: this.deps.context.asAbsolutePath(path.join('dist', 'entity-worker.js')), size: this.config.workers });
+    try {
+      const result = await this.pool.extract(jobs, {
+        signal,
+        onResult: (key, extraction) => {
+          this.accept(key, extraction, meta);
+          this.stats.extractedByWorkers++;
+        },
+        onProgress: (done, total) => {
+          this.progressDone = done;
+          this.progressTotal = total;
+          this.fireState();
+          this.fireChangeSoon();
+        },
+      });
+      for (const [key, error] of result.errors) this.deps.log.warn(`Entity extraction failed for ${key.replace('\u0000', ' ')}: ${error}`);
+    } finally {
+      this.poolRunning = false;
+    }
+  }
+
+  /** Takes one result: always into the cache (it is keyed by content), into the index only if still current. */
+  private accept(jobKey: string, extraction: ReturnType<typeof extractDocument>, meta: Map<string, JobMeta>): void {
+    const m = meta.get(jobKey);
+    if (!m) return;
+    this.cache.set(m.hash, extraction, m.firstLine);
+    // A file queued again since this job was made will be re-read; its documents then hit the cache.
+    if (this.generation.get(m.uri) !== m.generation) return;
+    this.corpus.updateDocument(m.uri, m.docKey, m.hash, extraction);
+    let fedFile = this.fed.get(m.uri);
+    if (!fedFile) this.fed.set(m.uri, (fedFile = new Map()));
+    fedFile.set(m.docKey, { hash: m.hash, firstLine: m.firstLine });
+  }
+
+  /** The parse of a seed file as the reviewer sees it: the editor's text when open, else the disk's. */
+  private async readParse(uri: string): Promise<ParseResult | undefined> {
+    const parsed = vscode.Uri.parse(uri);
+    if (!this.deps.workspaceIndex.get(parsed)) return undefined;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    if (open) return this.deps.parseCache.get(open);
+    try {
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(parsed));
+      return parseSeed(text, { fileName: path.posix.basename(parsed.path) });
+    } catch (error) {
+      this.deps.log.warn(`Entity index skipped ${parsed.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
+  private settle(): void {
+    const first = !this.initialDone;
+    this.initialDone = true;
+    this.fireState();
+    this.fireChangeNow();
+    if (first) {
+      // Drop cached results of documents that no longer exist, so the stored cache follows the corpus.
+      const live = new Set<string>();
+      for (const file of this.fed.values()) for (const f of file.values()) live.add(f.hash);
+      const before = this.cache.size;
+      this.cache.retain(live);
+      if (this.cache.size !== before) this.markCacheDirty();
+    }
+    // Build the corpus-wide summaries now, not in the first hover after the build.
+    setTimeout(() => {
+      if (!this.building && !this.disposed) this.corpus.allEntities();
+    }, 0);
+    if (this.isIdle()) this.idleWaiters.splice(0).forEach((resolve) => resolve());
+  }
+
+  private isIdle(): boolean {
+    return !this.config.enabled || this.disposed || (this.initialDone && !this.draining && this.pending.size === 0 && this.drainTimer === undefined);
+  }
+
+  private answersFromCorpus(document: vscode.TextDocument): boolean {
+    if (this.building) return false;
+    if (!this.deps.workspaceIndex.get(document.uri)) return false;
+    const uri = document.uri.toString();
+    // A file the index has not seen yet (just opened or created) is not "built" either.
+    return this.fed.has(uri) || !this.pending.has(uri);
+  }
+
+  private inSync(uri: string, docKey: string, doc: SeedDocument): boolean {
+    const fed = this.fed.get(uri)?.get(docKey);
+    if (!fed) return false;
+    const lines = entityLinesOf(doc);
+    return fed.firstLine === (lines.length > 0 ? lines[0].line : 0) && fed.hash === hashBody(lines);
+  }
+
+  /** Brings one document of the index up to date with the editor (it was edited since the last update). */
+  private ensureInSync(uri: string, docKey: string, doc: SeedDocument): void {
+    const lines = entityLinesOf(doc);
+    const hash = hashBody(lines);
+    const firstLine = lines.length > 0 ? lines[0].line : 0;
+    const fed = this.fed.get(uri)?.get(docKey);
+    if (fed && fed.hash === hash && fed.firstLine === firstLine) return;
+    const { extraction, cached } = extractWithCache(this.cache, lines, extractDocument);
+    if (cached) this.stats.fromCache++;
+    else {
+      this.stats.extractedInPlace++;
+      this.markCacheDirty();
+    }
+    this.corpus.updateDocument(uri, docKey, hash, extraction);
+    let fedFile = this.fed.get(uri);
+    if (!fedFile) this.fed.set(uri, (fedFile = new Map()));
+    fedFile.set(docKey, { hash, firstLine });
+    this.fireChangeSoon();
+  }
+
+  /** One document resolved on its own (before the corpus index is ready), memoised per version. */
+  private localResolution(document: vscode.TextDocument, doc: SeedDocument, docKey: string): { mentions: ResolvedMention[]; entities: Map<string, EntitySummary> } {
+    const key = `${document.uri.toString()}@${document.version}#${docKey}#${this.lexiconGeneration}`;
+    let local = this.local.get(key);
+    if (!local) {
+      const lines: EntityLine[] = entityLinesOf(doc);
+      const { extraction } = extractWithCache(this.cache, lines, extractDocument);
+      const result = consolidateCorpus([{ uri: document.uri.toString(), docId: docKey, extraction }], this.deps.lexicon.lexicon);
+      local = { mentions: result.documents[0]?.mentions ?? [], entities: new Map(result.entities.map((e) => [e.key, e])) };
+      if (this.local.size >= 64) this.local.delete(this.local.keys().next().value as string);
+      this.local.set(key, local);
+    }
+    return local;
+  }
+
+  /**
+   * Loading the tagger costs a few hundred milliseconds once; paid while the workers start
+   * rather than in the first hover that needs a document-local answer.
+   */
+  private warmLocalExtractor(): void {
+    if (this.warmed) return;
+    this.warmed = true;
+    setTimeout(() => {
+      try {
+        extractDocument([{ line: 0, text: 'Officials in Paris met Anna Schmidt of the United Nations.' }]);
+      } catch {
+        // A broken tagger is reported by the workers; the warm-up stays silent.
+      }
+    }, 50);
+  }
+
+  private setLexicon(lexicon: Lexicon): void {
+    this.corpus.setLexicon(lexicon);
+    this.lexiconGeneration++;
+    this.local.clear();
+    this.fireChangeNow();
+  }
+
+  private resetIndex(): void {
+    this.corpus = new EntityCorpusIndex(this.deps.lexicon.lexicon);
+    this.fed.clear();
+    this.local.clear();
+    this.pending.clear();
+  }
+
+  private onConfigChanged(): void {
+    const before = this.config;
+    this.config = readEntityConfig();
+    if (before.workers !== this.config.workers && this.pool) {
+      const old = this.pool;
+      this.pool = undefined;
+      this.abort?.abort();
+      void old.dispose();
+      if (this.config.enabled) void this.draining?.finally(() => this.enqueue(this.deps.workspaceIndex.allFiles().map((f) => f.uri.toString()), 0));
+    }
+    if (before.enabled && !this.config.enabled) {
+      this.abort?.abort();
+      this.resetIndex();
+      this.initialDone = false;
+      this.fireState();
+      this.fireChangeNow();
+      this.idleWaiters.splice(0).forEach((resolve) => resolve());
+    } else if (!before.enabled && this.config.enabled) {
+      void this.startBuild();
+    }
+  }
+
+  // ---- events, status, cache storage ---------------------------------------------------------
+
+  private fireState(): void {
+    if (this.building && this.config.enabled) {
+      const counts = this.progressTotal > 0 ? ` ${this.progressDone}/${this.progressTotal}` : '';
+      this.statusItem.text = `$(sync~spin) Seed entities${counts}`;
+      this.statusItem.tooltip = 'Building the named-entity index of the seed corpus in the background (click for the log)';
+      this.statusItem.show();
+    } else {
+      this.statusItem.hide();
+    }
+    this.stateEmitter.fire();
+  }
+
+  private fireChangeSoon(): void {
+    if (this.changeTimer) return;
+    this.changeTimer = setTimeout(() => {
+      this.changeTimer = undefined;
+      this.changeEmitter.fire();
+    }, 300);
+  }
+
+  private fireChangeNow(): void {
+    clearTimeout(this.changeTimer);
+    this.changeTimer = undefined;
+    this.changeEmitter.fire();
+  }
+
+  private markCacheDirty(): void {
+    this.cacheDirty = true;
+    clearTimeout(this.cacheTimer);
+    this.cacheTimer = setTimeout(() => void this.writeCache(), CACHE_WRITE_DEBOUNCE_MS);
+  }
+
+  private async loadCache(): Promise<void> {
+    try {
+      const text = await fs.promises.readFile(this.cacheFile, 'utf8');
+      const cache = EntityCache.fromJSON(JSON.parse(text));
+      this.cache = cache;
+      this.stats.cacheLoaded = cache.size;
+      this.deps.log.info(`Entity cache: ${cache.size} extraction(s) read from ${this.cacheFile}`);
+    } catch (error) {
+      this.stats.cacheLoaded = 0;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.deps.log.warn(`Entity cache not read (${error instanceof Error ? error.message : String(error)}); starting empty`);
+    }
+  }
+
+  private async writeCache(): Promise<void> {
+    clearTimeout(this.cacheTimer);
+    this.cacheTimer = undefined;
+    if (!this.cacheDirty) return;
+    this.cacheDirty = false;
+    try {
+      await fs.promises.mkdir(path.dirname(this.cacheFile), { recursive: true });
+      // Written aside then renamed: a crash mid-write must not leave half a cache.
+      const temp = `${this.cacheFile}.${process.pid}.tmp`;
+      await fs.promises.writeFile(temp, JSON.stringify(this.cache.toJSON()));
+      await fs.promises.rename(temp, this.cacheFile);
+      this.stats.cacheWrites++;
+    } catch (error) {
+      this.deps.log.warn(`Entity cache not written: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.abort?.abort();
+    clearTimeout(this.drainTimer);
+    clearTimeout(this.changeTimer);
+    clearTimeout(this.cacheTimer);
+    if (this.cacheDirty) {
+      try {
+        fs.mkdirSync(path.dirname(this.cacheFile), { recursive: true });
+        fs.writeFileSync(this.cacheFile, JSON.stringify(this.cache.toJSON()));
+      } catch {
+        // Shutting down: a lost cache only costs a recomputation next time.
+      }
+    }
+    void this.pool?.dispose();
+    this.idleWaiters.splice(0).forEach((resolve) => resolve());
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
