@@ -7,6 +7,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { generateCorpus } from '../corpus-generator';
 import { parseSeed } from '../../src/core/parser';
+import { report } from './report';
 
 interface Timing {
   firstAfterOpen: number;
@@ -52,6 +53,18 @@ async function timeOutline(file: string, editLine: number): Promise<Timing> {
     repeated.push(now() - start);
   }
   return { firstAfterOpen, firstAfterEdit, repeatedMedian: median(repeated), repeatedMin: Math.min(...repeated), symbols: countSymbols(first) };
+}
+
+/**
+ * Real DocumentSymbol instances: what executeDocumentSymbolProvider returns are SymbolInformation
+ * hybrids, which VS Code would treat as flat SymbolInformation (children dropped) if handed back as they are.
+ */
+function cloneSymbols(symbols: readonly vscode.DocumentSymbol[]): vscode.DocumentSymbol[] {
+  return symbols.map((symbol) => {
+    const copy = new vscode.DocumentSymbol(symbol.name, symbol.detail, symbol.kind, symbol.range, symbol.selectionRange);
+    copy.children = cloneSymbols(symbol.children ?? []);
+    return copy;
+  });
 }
 
 /** The floor: a provider that hands back a precomputed array of the same symbols. */
@@ -117,7 +130,7 @@ export async function run(): Promise<void> {
   await extension?.activate();
   await vscode.extensions.getExtension('vscode.markdown-language-features')?.activate();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-outline-bench-'));
-  const corpus = generateCorpus({ targetBytes: 10 * 1024 * 1024, seed: 11, malformedRate: 0 });
+  const corpus = generateCorpus({ targetBytes: 10 * 1024 * 1024, seed: 11, malformedRate: 0, documentChars: [500, 1600] });
   const seedFile = path.join(dir, 'corpus-10mb.seed');
   const markdownFile = path.join(dir, 'corpus-10mb.md');
   const floorFile = path.join(dir, 'floor-10mb.txt');
@@ -125,22 +138,22 @@ export async function run(): Promise<void> {
   fs.writeFileSync(markdownFile, toMarkdown(corpus));
   fs.writeFileSync(floorFile, corpus);
   const documentCount = parseSeed(corpus).documents.length;
-  console.log(`[bench] outline: ${documentCount} documents, ${(corpus.length / 1048576).toFixed(1)} MB (${dir})`);
+  report(`[bench] outline: ${documentCount} documents, ${(corpus.length / 1048576).toFixed(1)} MB (${dir})`);
 
   const ours = await timeOutline(seedFile, 2);
   const markdown = await timeOutline(markdownFile, 2);
-  const floor = await timeFloor(floorFile, await symbolsOf(vscode.Uri.file(seedFile)));
+  const floor = await timeFloor(floorFile, cloneSymbols(await symbolsOf(vscode.Uri.file(seedFile))));
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
   const rows: [string, Timing][] = [['seed (ours)', ours], ['markdown (built-in)', markdown], ['floor (precomputed)', floor]];
-  console.log('[bench] outline, executeDocumentSymbolProvider on 10 MB:');
-  console.log('[bench]   provider              symbols  (1) after open  (2) after edit  (3) repeated median (min)');
+  report('[bench] outline, executeDocumentSymbolProvider on 10 MB:');
+  report('[bench]   provider              symbols  (1) after open  (2) after edit  (3) repeated median (min)');
   for (const [name, t] of rows) {
-    console.log(`[bench]   ${name.padEnd(20)} ${String(t.symbols).padStart(8)}  ${ms(t.firstAfterOpen).padStart(14)}  ${ms(t.firstAfterEdit).padStart(14)}  ${ms(t.repeatedMedian).padStart(10)} (${ms(t.repeatedMin)})`);
+    report(`[bench]   ${name.padEnd(20)} ${String(t.symbols).padStart(8)}  ${ms(t.firstAfterOpen).padStart(14)}  ${ms(t.firstAfterEdit).padStart(14)}  ${ms(t.repeatedMedian).padStart(10)} (${ms(t.repeatedMin)})`);
   }
-  console.log(`[bench]   (1) markdown/ours = ${ratio(markdown.firstAfterOpen, ours.firstAfterOpen)} (goal >= 5x)`);
-  console.log(`[bench]   (2) markdown/ours = ${ratio(markdown.firstAfterEdit, ours.firstAfterEdit)} (goal >= 5x)`);
-  console.log(`[bench]   (3) ours/floor    = ${ratio(ours.repeatedMedian, floor.repeatedMedian)} (goal <= 1.3x)`);
+  report(`[bench]   (1) markdown/ours = ${ratio(markdown.firstAfterOpen, ours.firstAfterOpen)} (goal >= 5x)`);
+  report(`[bench]   (2) markdown/ours = ${ratio(markdown.firstAfterEdit, ours.firstAfterEdit)} (goal >= 5x)`);
+  report(`[bench]   (3) ours/floor    = ${ratio(ours.repeatedMedian, floor.repeatedMedian)} (goal <= 1.3x)`);
 
   const big = generateCorpus({ targetBytes: 20 * 1024 * 1024, seed: 12, malformedRate: 0.002 });
   const bigFile = path.join(dir, 'corpus-20mb.seed');
@@ -148,6 +161,6 @@ export async function run(): Promise<void> {
   const withDebounce = await timeDiagnostics(bigFile, 250);
   const withoutDebounce = await timeDiagnostics(bigFile, 0);
   await vscode.workspace.getConfiguration('seedReview').update('diagnostics.debounceMs', undefined, vscode.ConfigurationTarget.Global);
-  console.log(`[bench] diagnostics on ${(big.length / 1048576).toFixed(1)} MB: first after open ${ms(withDebounce.open)}; after a one-character edit ${ms(withDebounce.afterEdit)} with the default 250 ms debounce, ${ms(withoutDebounce.afterEdit)} with debounce 0`);
+  report(`[bench] diagnostics on ${(big.length / 1048576).toFixed(1)} MB: first after open ${ms(withDebounce.open)}; after a one-character edit ${ms(withDebounce.afterEdit)} with the default 250 ms debounce, ${ms(withoutDebounce.afterEdit)} with debounce 0`);
   fs.rmSync(dir, { recursive: true, force: true });
 }
