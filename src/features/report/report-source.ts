@@ -62,3 +62,22 @@ export function reportSourceFromIndex(
     status: options.status,
   };
 }
+
+/** The shape of an entity service the report can read (structural: no dependency on its class). */
+export interface EntityIndexHolder {
+  readonly index: EntityCorpusIndex;
+  readonly onDidChange: vscode.Event<void>;
+  status?(): ReportStatus;
+}
+
+/** Adapts an entity service that owns an EntityCorpusIndex (src/features/entities). */
+export function reportSourceFromService(service: EntityIndexHolder, headline?: HeadlineLookup): EntityReportSource {
+  // The service may replace its index (rebuild): read it on every call.
+  const source = () => reportSourceFromIndex(service.index, { onDidChange: service.onDidChange, headline, status: service.status ? () => service.status?.() ?? { building: false } : undefined });
+  return {
+    entities: () => source().entities(),
+    documentsOf: (key) => source().documentsOf(key),
+    onDidChange: service.onDidChange,
+    status: service.status ? () => service.status?.() ?? { building: false } : undefined,
+  };
+}
