@@ -37,6 +37,9 @@ export async function launchChromium({ headed = false } = {}) {
   return chromium.launch({ executablePath: which('chromium'), args: CHROMIUM_ARGS, headless: !headed });
 }
 
+/** Errors every offline run shows (no gallery, no vsda): not worth a line. */
+const OFFLINE_NOISE = /Failed to load resource|ERR_NAME_NOT_RESOLVED|ENOTFOUND|getaddrinfo|open-vsx|vsda/;
+
 /** Marks the extension host's console lines (see markConsole in test/integration/index.ts). */
 export const CONSOLE_MARKER = '@@seed-test@@ ';
 
@@ -107,6 +110,9 @@ export async function runTestsInCodeServer({
           }
         } else if (process.env.SEED_VERBOSE === '1') {
           console.log(`[browser:${message.type()}] ${text}`);
+        } else if (message.type() === 'error' && !OFFLINE_NOISE.test(text)) {
+          // Errors of the extension or the workbench (not the test output): shown, marked as such.
+          console.log(`[workbench error] ${text.split('\n')[0]}`);
         }
       }, () => {});
     });
