@@ -131,9 +131,9 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
     if (uris.length) this.crossFileEmitter.fire(uris);
   }
 
-  /** Untitled editors are scratch text, not part of the workspace's corpus. */
+  /** Only files of the workspace's folders form its corpus: not untitled scratch text, not files opened from elsewhere. */
   private indexes(document: vscode.TextDocument): boolean {
-    return document.languageId === SEED_LANGUAGE_ID && document.uri.scheme !== 'untitled';
+    return document.languageId === SEED_LANGUAGE_ID && document.uri.scheme !== 'untitled' && vscode.workspace.getWorkspaceFolder(document.uri) !== undefined;
   }
 
   private scheduleEditorUpdate(document: vscode.TextDocument): void {
