@@ -90,6 +90,13 @@ describe('all-caps text and datelines', () => {
     expect(titleCase('O’NEILL')).toBe('O’neill');
   });
 
+  it('recases known multi-word names together', () => {
+    const lower = (w: string) => (['new', 'talks', 'in'].includes(w) ? 'lower' as const : undefined);
+    const known = (p: string) => p === 'new york';
+    expect(recase('NEW TALKS IN NEW YORK', collectCaseEvidence([]), lower, known)).toBe('new talks in New York');
+    expect(spans('STOCKS RISE IN NEW YORK')).toContain('NEW YORK/place');
+  });
+
   it('finds entities in an all-caps headline', () => {
     const r = extract('OBAMA MEETS MERKEL IN BERLIN', 'President Obama met Chancellor Angela Merkel in Berlin on Tuesday.');
     const head = r.mentions.filter((m) => m.line === 10).map((m) => `${m.text}/${m.type}`);

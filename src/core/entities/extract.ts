@@ -49,6 +49,10 @@ export function lexiconForm(lower: string): 'lower' | 'title' | undefined {
   return tags.some((t) => PROPER_LEXICON_TAGS.has(t)) ? 'title' : 'lower';
 }
 
+function isKnownPhrase(lower: string): boolean {
+  return GAZETTEER.has(lower);
+}
+
 function tokenize(text: string): Token[] {
   const sentences = nlp(text).json({ offset: true }) as { terms: CompromiseTerm[] }[];
   const tokens: Token[] = [];
@@ -269,9 +273,9 @@ export function extractDocument(lines: readonly EntityLine[]): DocumentExtractio
     let tagText = text;
     const dateline = caps ? undefined : datelinePlace(text);
     if (caps) {
-      tagText = recase(text, evidence, lexiconForm);
+      tagText = recase(text, evidence, lexiconForm, isKnownPhrase);
     } else if (dateline) {
-      tagText = recase(text.slice(0, dateline.end), evidence, lexiconForm) + text.slice(dateline.end);
+      tagText = recase(text.slice(0, dateline.end), evidence, lexiconForm, isKnownPhrase) + text.slice(dateline.end);
     }
     const tokens = tokenize(tagText);
     const emit = (run: Token[], titled: boolean): void => {

@@ -84,9 +84,26 @@ export function recase(
   text: string,
   evidence: CaseEvidence,
   lexiconForm: (lower: string) => 'lower' | 'title' | undefined,
+  knownPhrase: (lowerPhrase: string) => boolean = () => false,
 ): string {
-  return text.replace(WORD, (w) => {
+  // Multi-word names first ("NEW YORK", "SRI LANKA"): their words are title-cased together.
+  const inPhrase = new Set<number>();
+  const words = [...text.matchAll(WORD)];
+  for (let i = 0; i < words.length; i++) {
+    for (let n = Math.min(4, words.length - i); n >= 2; n--) {
+      const a = words[i].index ?? 0;
+      const last = words[i + n - 1];
+      const b = (last.index ?? 0) + last[0].length;
+      const phrase = text.slice(a, b);
+      if (!/^[^\n]*$/.test(phrase) || !knownPhrase(phrase.toLowerCase().replace(/\s+/g, ' '))) continue;
+      for (let k = i; k < i + n; k++) inPhrase.add(words[k].index ?? 0);
+      i += n - 1;
+      break;
+    }
+  }
+  return text.replace(WORD, (w, offset: number) => {
     if (!/\p{L}/u.test(w) || w !== w.toUpperCase()) return w;
+    if (inPhrase.has(offset)) return titleCase(w);
     const key = w.toLowerCase();
     const f = evidence.forms.get(key);
     if (f) {
