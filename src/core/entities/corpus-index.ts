@@ -18,6 +18,9 @@ interface DocEntry {
   docId: string;
   bodyHash: string;
   extraction: DocumentExtraction;
+  /** Lines spanned by the extraction, so a position query skips other documents cheaply. */
+  firstLine: number;
+  lastLine: number;
   /** Resolved mentions (undefined: to resolve) and the table keys they depend on. */
   resolved?: ResolvedMention[];
   deps?: Set<string>;
@@ -76,10 +79,11 @@ export class EntityCorpusIndex {
     let file = this.files.get(uri);
     if (!file) this.files.set(uri, (file = new Map()));
     const old = file.get(docId);
-    if (old && old.bodyHash === bodyHash && firstLine(old.extraction) === firstLine(extraction)) return false;
+    const [first, last] = lineSpan(extraction);
+    if (old && old.bodyHash === bodyHash && old.firstLine === first) return false;
     if (old) this.stats.apply(old.extraction, -1);
     this.stats.apply(extraction, 1);
-    file.set(docId, { docId, bodyHash, extraction });
+    file.set(docId, { docId, bodyHash, extraction, firstLine: first, lastLine: last });
     this.invalidate();
     return true;
   }
@@ -140,8 +144,7 @@ export class EntityCorpusIndex {
     const file = this.files.get(uri);
     if (!file) return undefined;
     for (const d of file.values()) {
-      const lines = d.extraction.mentions.map((m) => m.line).concat(d.extraction.candidates.map((c) => c.line));
-      if (lines.length > 0 && (line < Math.min(...lines) || line > Math.max(...lines))) continue;
+      if (line < d.firstLine || line > d.lastLine) continue;
       for (const m of this.resolve(uri, d)) {
         if (m.line === line && m.start <= character && character <= m.end) return m;
       }
@@ -271,9 +274,16 @@ export class EntityCorpusIndex {
   }
 }
 
-function firstLine(e: DocumentExtraction): number {
+function lineSpan(e: DocumentExtraction): [number, number] {
   let min = Infinity;
-  for (const m of e.mentions) min = Math.min(min, m.line);
-  for (const c of e.candidates) min = Math.min(min, c.line);
-  return min;
+  let max = -Infinity;
+  for (const m of e.mentions) {
+    min = Math.min(min, m.line);
+    max = Math.max(max, m.line);
+  }
+  for (const c of e.candidates) {
+    min = Math.min(min, c.line);
+    max = Math.max(max, c.line);
+  }
+  return [min, max];
 }

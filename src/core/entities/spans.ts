@@ -115,7 +115,8 @@ export function recase(
     if (lex === 'lower') return lowerCase(w);
     if (lex === 'title') return titleCase(w);
     // Unknown words in capitals: short ones are most often acronyms, longer ones names.
-    if (w.length <= 3 && !/[aeiouy]/i.test(w)) return w;
+    if (w.length === 1) return lowerCase(w);
+    if (w.length <= 3 && !/[aeiouyàáâäãåæèéêëìíîïòóôöõøœùúûü]/i.test(w)) return w;
     return titleCase(w);
   });
 }
