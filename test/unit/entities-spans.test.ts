@@ -151,3 +151,19 @@ describe('news heuristics', () => {
     expect(spans('In the final, Australia beat Pakistan by five wickets.')).toEqual(['Australia/place', 'Pakistan/place']);
   });
 });
+
+describe('modern wire copy', () => {
+  it('reads an AP dateline with its region', () => {
+    expect(datelinePlace('NUSA DUA, Indonesia (AP) — President Joe Biden met Xi Jinping.')).toEqual({ start: 0, end: 8 });
+    const s = spans('NUSA DUA, Indonesia (AP) — President Joe Biden met Xi Jinping.');
+    expect(s).toEqual(['NUSA DUA/place', 'Indonesia/place', 'AP/organization', 'Joe Biden/person', 'Xi Jinping/person']);
+  });
+
+  it('keeps an office out of the name ("Secretary of State Antony Blinken")', () => {
+    expect(spans('Speaking to reporters, Secretary of State Antony Blinken said so.')).toEqual(['Antony Blinken/person']);
+  });
+
+  it('does not lend an organisation type through a possessive', () => {
+    expect(spans("Elon Musk's Twitter laid off staff.")).toEqual(['Elon Musk/person', 'Twitter/organization']);
+  });
+});

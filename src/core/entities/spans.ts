@@ -127,7 +127,7 @@ export function recase(
  */
 export function datelinePlace(text: string): { start: number; end: number } | undefined {
   // Also after a byline on the same line: "Glenn Somerville WASHINGTON 1996-08-29".
-  const m = /(?:^|\s)([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:,? \d{4}-\d{2}-\d{2}|,? \((?:Reuters|AP|AFP|UPI|Xinhua|dpa|DPA)\)|, [A-Z][a-z]{2,8}\.? \d{1,2} [-–—])/.exec(text);
+  const m = /(?:^|\s)([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:,? \d{4}-\d{2}-\d{2}|(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2})?,? \((?:Reuters|AP|AFP|UPI|Xinhua|dpa|DPA|CNN|Bloomberg)\)|, [A-Z][a-z]{2,8}\.? \d{1,2} [-–—])/u.exec(text);
   if (!m || m.index > 60) return undefined;
   const start = m.index + (m[0].length - m[0].trimStart().length);
   // A byline before the dateline must look like a name, not a sentence.
