@@ -39,7 +39,8 @@ export interface EntityServiceStats {
 
 /** Where a position's mention was resolved: the corpus index, or the document alone (index not ready). */
 export interface MentionLookup {
-  mode: 'corpus' | 'document';
+  /** 'corpus': through the index; 'document' / 'line': the document alone, whole or only that line. */
+  mode: 'corpus' | 'document' | 'line';
   uri: vscode.Uri;
   /** The document's key in the index (its id; `id#2` for a repeated id). */
   docKey: string;
@@ -65,6 +66,13 @@ interface Fed {
   firstLine: number;
 }
 
+/** A document resolved alone: whole, or only the line a hover asked about. */
+interface LocalResolution {
+  scope: 'document' | 'line';
+  mentions: ResolvedMention[];
+  entities: Map<string, EntitySummary>;
+}
+
 interface JobMeta {
   uri: string;
   docKey: string;
@@ -77,6 +85,10 @@ interface JobMeta {
 const IN_PLACE_LIMIT = 4;
 /** Quiet time after a change before the index is updated (the workspace index already debounces typing). */
 const CHANGE_DEBOUNCE_MS = 150;
+/** Documents up to this many characters are extracted whole for a document-local answer (about 10 ms). */
+const LOCAL_WHOLE_DOCUMENT_CHARS = 700;
+/** Time the colouring of an unindexed file may spend extracting documents in the extension host. */
+const LOCAL_TOKENS_BUDGET_MS = 40;
 const CACHE_WRITE_DEBOUNCE_MS = 5000;
 const CACHE_FILE = 'entity-cache.json';
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -104,7 +116,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
   private readonly stateEmitter = new vscode.EventEmitter<void>();
   private readonly statusItem = vscode.window.createStatusBarItem('seedReview.entities', vscode.StatusBarAlignment.Left, 10);
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.stateEmitter, this.statusItem];
-  private readonly local = new Map<string, { mentions: ResolvedMention[]; entities: Map<string, EntitySummary> }>();
+  private readonly local = new Map<string, LocalResolution>();
   private lexiconGeneration = 0;
   private draining: Promise<void> | undefined;
   private drainTimer: ReturnType<typeof setTimeout> | undefined;
@@ -249,28 +261,29 @@ export class EntityService implements EntitySource, vscode.Disposable {
       if (!entity) return undefined;
       return { mode: 'corpus', uri: document.uri, docKey, doc, mention, entity, inDocument: mentions.filter((m) => m.entityKey === mention.entityKey) };
     }
-    const local = this.localResolution(document, doc, docKey);
+    const local = this.localResolution(document, doc, docKey, position.line);
     const mention = local.mentions.find(covers);
     const entity = mention && local.entities.get(mention.entityKey);
     if (!mention || !entity) return undefined;
-    return { mode: 'document', uri: document.uri, docKey, doc, mention, entity, inDocument: local.mentions.filter((m) => m.entityKey === mention.entityKey) };
+    return { mode: local.scope, uri: document.uri, docKey, doc, mention, entity, inDocument: local.mentions.filter((m) => m.entityKey === mention.entityKey) };
   }
 
   /**
    * The resolved mentions of every seed document of an editor, for colouring: from the index
-   * where it is current, else from the document alone (at most `localBudget` documents, so a huge
-   * unindexed file costs bounded time).
+   * where it is current, else from the document alone (for a bounded time, so a huge unindexed
+   * file does not hold the extension host; the rest is coloured when the index has it).
    */
-  mentionsForEditor(document: vscode.TextDocument, localBudget = 50): ResolvedMention[] {
+  mentionsForEditor(document: vscode.TextDocument): ResolvedMention[] {
     if (!this.config.enabled) return [];
     const parse = this.deps.parseCache.get(document);
     const keys = documentKeys(parse);
     const uri = document.uri.toString();
     const corpus = this.answersFromCorpus(document);
     const out: ResolvedMention[] = [];
+    const deadline = Date.now() + LOCAL_TOKENS_BUDGET_MS;
     parse.documents.forEach((doc, i) => {
       if (corpus && this.inSync(uri, keys[i], doc)) out.push(...this.corpus.mentionsOfDocument(uri, keys[i]));
-      else if (localBudget-- > 0) out.push(...this.localResolution(document, doc, keys[i]).mentions);
+      else if (Date.now() < deadline) out.push(...this.localResolution(document, doc, keys[i]).mentions);
     });
     return out;
   }
@@ -545,18 +558,43 @@ export class EntityService implements EntitySource, vscode.Disposable {
     this.fireChangeSoon();
   }
 
-  /** One document resolved on its own (before the corpus index is ready), memoised per version. */
-  private localResolution(document: vscode.TextDocument, doc: SeedDocument, docKey: string): { mentions: ResolvedMention[]; entities: Map<string, EntitySummary> } {
-    const key = `${document.uri.toString()}@${document.version}#${docKey}#${this.lexiconGeneration}`;
-    let local = this.local.get(key);
-    if (!local) {
-      const lines: EntityLine[] = entityLinesOf(doc);
-      const { extraction } = extractWithCache(this.cache, lines, extractDocument);
-      const result = consolidateCorpus([{ uri: document.uri.toString(), docId: docKey, extraction }], this.deps.lexicon.lexicon);
-      local = { mentions: result.documents[0]?.mentions ?? [], entities: new Map(result.entities.map((e) => [e.key, e])) };
-      if (this.local.size >= 64) this.local.delete(this.local.keys().next().value as string);
-      this.local.set(key, local);
+  /**
+   * One document resolved on its own (before the corpus index is ready), memoised per version:
+   * its cached extraction when the workers (or an earlier hover) produced one, else a fresh
+   * extraction when the document is short. A long document is cut down to the one line asked
+   * for (`line`): a whole article costs 15-90 ms in the tagger, one paragraph a few, and a hover
+   * must not wait for the rest.
+   */
+  private localResolution(document: vscode.TextDocument, doc: SeedDocument, docKey: string, line?: number): LocalResolution {
+    const base = `${document.uri.toString()}@${document.version}#${docKey}#${this.lexiconGeneration}`;
+    const whole = this.local.get(base);
+    if (whole) return whole;
+    const lines: EntityLine[] = entityLinesOf(doc);
+    const hash = hashBody(lines);
+    const first = lines.length > 0 ? lines[0].line : 0;
+    let extraction = this.cache.get(hash, first);
+    let scope: LocalResolution['scope'] = 'document';
+    let key = base;
+    if (!extraction) {
+      let chars = 0;
+      for (const l of lines) chars += l.text.length;
+      const one = line === undefined ? undefined : lines.find((l) => l.line === line);
+      if (chars <= LOCAL_WHOLE_DOCUMENT_CHARS || !one) {
+        extraction = extractDocument(lines);
+        this.cache.set(hash, extraction, first);
+        this.markCacheDirty();
+      } else {
+        key = `${base}:${one.line}`;
+        const known = this.local.get(key);
+        if (known) return known;
+        extraction = extractDocument([one]);
+        scope = 'line';
+      }
     }
+    const result = consolidateCorpus([{ uri: document.uri.toString(), docId: docKey, extraction }], this.deps.lexicon.lexicon);
+    const local: LocalResolution = { scope, mentions: result.documents[0]?.mentions ?? [], entities: new Map(result.entities.map((e) => [e.key, e])) };
+    if (this.local.size >= 256) this.local.delete(this.local.keys().next().value as string);
+    this.local.set(key, local);
     return local;
   }
 

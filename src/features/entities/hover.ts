@@ -39,11 +39,14 @@ export function mentionHover(found: MentionLookup, service: EntityService, works
   md.appendMarkdown(`${TYPE_ICON[entity.type]} **${escape(entity.canonical)}** — ${TYPE_LABEL[entity.type]}\n\n`);
   const aliases = entity.surfaces.filter((s) => s !== entity.canonical);
   if (aliases.length > 0) md.appendMarkdown(`Also written: ${aliases.slice(0, 8).map((s) => `*${escape(s)}*`).join(', ')}${aliases.length > 8 ? ', …' : ''}\n\n`);
-  md.appendMarkdown(`In this document: ${plural(found.inDocument.length, 'mention')}\n\n`);
-  if (found.mode === 'document') {
-    md.appendMarkdown(service.building && workspaceIndex.get(found.uri)
-      ? `*corpus index: building ${service.percent}%* — counts are for this document only`
-      : '*not part of the workspace corpus* — counts are for this document only');
+  md.appendMarkdown(found.mode === 'line'
+    ? `In this paragraph: ${plural(found.inDocument.length, 'mention')}\n\n`
+    : `In this document: ${plural(found.inDocument.length, 'mention')}\n\n`);
+  if (found.mode !== 'corpus') {
+    // A workspace file answered alone means its index is not built yet (first build, or a file just added).
+    md.appendMarkdown(workspaceIndex.get(found.uri)
+      ? `*corpus index: building ${service.building ? service.percent : 0}%* — counts are for this ${found.mode === 'line' ? 'paragraph' : 'document'} only`
+      : `*not part of the workspace corpus* — counts are for this ${found.mode === 'line' ? 'paragraph' : 'document'} only`);
     return new vscode.Hover(md, rangeOf(mention));
   }
   const index = service.index;

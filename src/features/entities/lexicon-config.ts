@@ -93,8 +93,7 @@ export class LexiconSource implements vscode.Disposable {
       json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
-      const at = positionAt(text, offset);
+      const at = positionAt(text, syntaxErrorOffset(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, message));
       this.diagnostics.set(uri, [diagnostic(new vscode.Range(at, at.translate(0, 1)), `Invalid JSON, so this lexicon is not used: ${message}`)]);
       this.log.warn(`${uri.fsPath}: invalid JSON: ${message}`);
       return undefined;
@@ -129,6 +128,31 @@ function diagnostic(range: vscode.Range, message: string): vscode.Diagnostic {
   const d = new vscode.Diagnostic(range, message, vscode.DiagnosticSeverity.Warning);
   d.source = 'seed-review';
   return d;
+}
+
+/**
+ * Where JSON.parse failed. Newer engines say ("at position N"); Node 20's often does not, so the
+ * longest prefix that is still a valid beginning of JSON is searched (binary search, a few parses).
+ */
+function syntaxErrorOffset(text: string, message: string): number {
+  const stated = /position (\d+)/.exec(message);
+  if (stated) return Number(stated[1]);
+  const validPrefix = (n: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, n));
+      return true;
+    } catch (error) {
+      return /Unexpected end|Unterminated string/.test(error instanceof Error ? error.message : '');
+    }
+  };
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (validPrefix(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function positionAt(text: string, offset: number): vscode.Position {

@@ -1,0 +1,272 @@
+// Named entities in a real VS Code: hover (mention and id), Find All References, document
+// highlights, the lexicon file, the extraction cache and semantic tokens, on the sample corpus
+// (test/fixtures/sample.seed) plus a small corpus written here that mentions Lena Hartmann again.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { generateCorpus } from '../../bench/corpus-generator';
+import type { SeedReviewApi } from '../../src/extension';
+import { closeAllEditors, EXTENSION_ID, openWorkspaceFile, waitFor, workspaceRoot } from './helpers';
+
+const EXTRA = 'entities-test.seed';
+const extraText = [
+  '# Entity test corpus',
+  '<<< 200_00000000000000a1 source=test',
+  'Governor Lena Hartmann warns on inflation',
+  'Governor Lena Hartmann told lawmakers in Berlin on Thursday that prices were still rising too fast.',
+  'Hartmann said the central bank would act again if needed.',
+  '>>> 200_00000000000000a1',
+  '',
+  '<<< 201_00000000000000a2 status=approved',
+  'Markets rally after central bank speech in Berlin',
+  'Investors in Frankfurt welcomed comments by Lena Hartmann on Friday.',
+  '>>> 201_00000000000000a2',
+  '',
+].join('\n');
+
+/** Lines of test/fixtures/sample.seed (0-based) used below. */
+const SAMPLE = {
+  hartmann: new vscode.Position(28, 12), // "Governor Lena Hartmann said ..." in 103_7f2a4c6e8b0d1357
+  openId: new vscode.Position(3, 8), // "<<< 100_4e1a9c0b7d2f3856 status=approved ..."
+  closeId: new vscode.Position(8, 8), // ">>> 100_4e1a9c0b7d2f3856"
+  marathon: new vscode.Position(58, 3), // "Marathon runner breaks course record in Tokyo ..."
+  scheldt: new vscode.Position(5, 40), // "... through the Scheldt estuary ..."
+  antwerp: new vscode.Position(4, 10), // "Port of Antwerp reopens ..."
+};
+
+function api(): SeedReviewApi {
+  const extension = vscode.extensions.getExtension<SeedReviewApi>(EXTENSION_ID);
+  assert.ok(extension?.exports, 'the extension exports its API');
+  return extension.exports;
+}
+
+const service = () => api().entities.service;
+
+async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+}
+
+function extraUri(): vscode.Uri {
+  return vscode.Uri.file(path.join(workspaceRoot(), EXTRA));
+}
+
+function sampleUri(): vscode.Uri {
+  return vscode.Uri.file(path.join(workspaceRoot(), 'sample.seed'));
+}
+
+/** Waits until the entity index holds the extra corpus and nothing is building. */
+async function indexed(): Promise<void> {
+  await waitFor('the entity index to hold the extra corpus', async () => {
+    await service().whenIdle();
+    return service().index.mentionsOfDocument(extraUri().toString(), '201_00000000000000a2').length > 0 ? true : undefined;
+  }, 60_000);
+}
+
+describe('entities', function () {
+  this.timeout(90_000);
+
+  before(async () => {
+    fs.writeFileSync(path.join(workspaceRoot(), EXTRA), extraText);
+    await indexed();
+  });
+
+  after(async () => {
+    await closeAllEditors();
+    fs.rmSync(path.join(workspaceRoot(), EXTRA), { force: true });
+  });
+
+  afterEach(closeAllEditors);
+
+  it('hover on a mention: canonical name, type, aliases, counts, documents with links, co-mentioned entities', async () => {
+    const document = await openWorkspaceFile('sample.seed');
+    const text = await hoverText(document.uri, SAMPLE.hartmann);
+    assert.match(text, /\*\*Lena Hartmann\*\* — person/);
+    assert.match(text, /Also written: .*\*Hartmann\*/);
+    assert.match(text, /In this document: 1 mention\b/);
+    const corpus = /In the corpus: (\d+) mentions in (\d+) documents/.exec(text);
+    assert.ok(corpus, `corpus counts in:\n${text}`);
+    assert.ok(Number(corpus[1]) >= 5 && Number(corpus[2]) >= 3, `at least 5 mentions in 3 documents: ${corpus[0]}`);
+    // Links open the other documents at the mention, through the one allowed command.
+    const links = [...text.matchAll(/\]\((command:seedReview\.entities\.openMention\?[^ )]+)/g)].map((m) => m[1]);
+    const targets = links.map((link) => JSON.parse(decodeURIComponent(link.slice(link.indexOf('?') + 1))) as [string, number, number, number]);
+    const extra = targets.find((t) => t[0] === extraUri().toString() && t[1] === 2);
+    assert.ok(extra, `a link to ${EXTRA} line 3, in:\n${text}`);
+    assert.match(text, /200\\_00000000000000a1/);
+    assert.match(text, /Often mentioned with: .*Berlin \(2\)/);
+    // Following the link opens the document with the mention selected.
+    await vscode.commands.executeCommand('seedReview.entities.openMention', ...extra);
+    const editor = vscode.window.activeTextEditor;
+    assert.strictEqual(editor?.document.uri.toString(), extraUri().toString());
+    assert.strictEqual(editor?.document.getText(editor.selection), 'Lena Hartmann');
+  });
+
+  it('hover on a document id: headline, status, paragraph and word counts', async () => {
+    const document = await openWorkspaceFile('sample.seed');
+    for (const position of [SAMPLE.openId, SAMPLE.closeId]) {
+      const text = await hoverText(document.uri, position);
+      assert.match(text, /\*\*Port of Antwerp reopens after fog halts shipping for two days\*\*/);
+      assert.match(text, /status: \*\*approved\*\*/);
+      assert.match(text, /3 paragraphs · \d+ words/);
+    }
+  });
+
+  it('Find All References lists every mention of the entity in the workspace', async () => {
+    const document = await openWorkspaceFile('sample.seed');
+    const locations = (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, SAMPLE.hartmann)) ?? [];
+    const found = locations.map((l) => `${path.basename(l.uri.fsPath)}:${l.range.start.line}:${l.range.start.character}-${l.range.end.character}`);
+    for (const expected of ['sample.seed:28:9-22', `${EXTRA}:2:9-22`, `${EXTRA}:3:9-22`, `${EXTRA}:4:0-8`, `${EXTRA}:9:44-57`]) {
+      assert.ok(found.includes(expected), `${expected} in ${found.join(', ')}`);
+    }
+  });
+
+  it('document highlights mark the entity in the current file only', async () => {
+    const document = await openWorkspaceFile(EXTRA);
+    const highlights = (await vscode.commands.executeCommand<vscode.DocumentHighlight[]>('vscode.executeDocumentHighlights', document.uri, new vscode.Position(3, 12))) ?? [];
+    const ranges = highlights.map((h) => `${h.range.start.line}:${h.range.start.character}-${h.range.end.character}`).sort();
+    assert.deepStrictEqual(ranges, ['2:9-22', '3:9-22', '4:0-8', '9:44-57']);
+    assert.ok(highlights.every((h) => h.kind === vscode.DocumentHighlightKind.Read));
+  });
+
+  it('a document outside the workspace corpus is answered from its own text', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'seed', content: extraText });
+    await vscode.window.showTextDocument(document);
+    const text = await hoverText(document.uri, new vscode.Position(3, 12));
+    assert.match(text, /\*\*Lena Hartmann\*\* — person/);
+    assert.match(text, /In this document: 3 mentions/);
+    assert.match(text, /not part of the workspace corpus/);
+    assert.doesNotMatch(text, /In the corpus/);
+  });
+
+  it('before a new file is indexed, hover answers from the document and says the index is building', async () => {
+    // Inside the workspace: only the workspace folders' files make up the corpus.
+    const file = path.join(workspaceRoot(), 'entities-generated.seed');
+    // About 100 generated articles: a few seconds of work for the workers.
+    const corpus = generateCorpus({ targetBytes: 200_000, seed: 3, malformedRate: 0, documentChars: [500, 1600] });
+    fs.writeFileSync(file, corpus);
+    try {
+      const lines = corpus.split('\n');
+      // A paragraph line (not a delimiter, not the headline after it) naming a generated place.
+      const line = lines.findIndex((l, i) => i > 0 && !lines[i - 1].startsWith('<<<') && !/^(<<<|>>>|#)/.test(l) && l.includes('Rotterdam'));
+      assert.ok(line > 0, 'the generated corpus names Rotterdam in a paragraph');
+      const position = new vscode.Position(line, lines[line].indexOf('Rotterdam') + 2);
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      await vscode.window.showTextDocument(document);
+      // A new seed file joins the workspace index (and so the corpus) as soon as the index sees it.
+      await waitFor('the workspace index to list the new file', () => (api().workspaceIndex.get(document.uri) ? true : undefined));
+      const early = await hoverText(document.uri, position);
+      assert.match(early, /\*\*Rotterdam\*\* — place/);
+      assert.match(early, /corpus index: building \d+%/);
+      assert.doesNotMatch(early, /In the corpus/);
+      await waitFor('the generated file to be indexed', async () => {
+        await service().whenIdle();
+        return service().index.uris().includes(document.uri.toString()) ? true : undefined;
+      }, 80_000);
+      const late = await hoverText(document.uri, position);
+      assert.match(late, /In the corpus: \d+ mentions in \d+ documents/);
+      assert.doesNotMatch(late, /building/);
+    } finally {
+      await closeAllEditors();
+      fs.rmSync(file, { force: true });
+    }
+  });
+
+  it('a second build reads unchanged documents from the cache in storage', async () => {
+    await service().whenIdle();
+    const before = { ...service().stats };
+    await service().rebuild({ reloadCache: true });
+    const stats = service().stats;
+    assert.ok(fs.existsSync(service().cacheFile), `cache file ${service().cacheFile}`);
+    assert.ok(stats.cacheLoaded > 0, 'the cache was read back from storage');
+    assert.strictEqual(stats.lastBuildExtracted, 0, 'nothing was extracted again');
+    assert.ok(stats.lastBuildFromCache >= 14, `documents from cache: ${stats.lastBuildFromCache}`);
+    assert.strictEqual(stats.extractedByWorkers, before.extractedByWorkers);
+    // The rebuilt index answers as before.
+    await indexed();
+    const text = await hoverText(sampleUri(), SAMPLE.hartmann);
+    assert.match(text, /In the corpus: \d+ mentions in \d+ documents/);
+  });
+
+  describe('lexicon file .seed-entities.json', () => {
+    const lexiconFile = () => path.join(workspaceRoot(), '.seed-entities.json');
+    afterEach(async () => {
+      if (fs.existsSync(lexiconFile())) {
+        fs.rmSync(lexiconFile());
+        await waitFor('the lexicon to be dropped', () => (service().index.entity('organization:marathon') ? undefined : true), 15_000);
+        await waitFor('the lexicon diagnostics to go', () => (vscode.languages.getDiagnostics(vscode.Uri.file(lexiconFile())).length === 0 ? true : undefined), 15_000);
+      }
+    });
+
+    it('adds an entity, forces a type and ignores a word; removing the file undoes it', async () => {
+      await openWorkspaceFile('sample.seed');
+      // The tagger's view first (it is being tuned: these are the facts the lexicon then changes).
+      assert.strictEqual(await hoverText(sampleUri(), SAMPLE.marathon), '', 'without a lexicon "Marathon" is no entity');
+      assert.match(await hoverText(sampleUri(), SAMPLE.scheldt), /\*\*Scheldt\*\* — place/);
+      assert.match(await hoverText(sampleUri(), SAMPLE.antwerp), /\*\*Antwerp\*\* — place/);
+      fs.writeFileSync(lexiconFile(), JSON.stringify({
+        entities: [{ text: 'Marathon', type: 'organization' }],
+        ignore: ['Antwerp'],
+        types: { Scheldt: 'organization' },
+      }, null, 2));
+      await waitFor('the lexicon to apply', () => (service().index.entity('organization:marathon') ? true : undefined), 15_000);
+      assert.match(await hoverText(sampleUri(), SAMPLE.marathon), /\*\*Marathon\*\* — organization/);
+      assert.match(await hoverText(sampleUri(), SAMPLE.scheldt), /\*\*Scheldt\*\* — organization/);
+      assert.strictEqual(await hoverText(sampleUri(), SAMPLE.antwerp), '');
+      fs.rmSync(lexiconFile());
+      await waitFor('the lexicon to be dropped', () => (service().index.entity('organization:marathon') ? undefined : true), 15_000);
+      assert.strictEqual(await hoverText(sampleUri(), SAMPLE.marathon), '');
+      assert.match(await hoverText(sampleUri(), SAMPLE.scheldt), /\*\*Scheldt\*\* — place/);
+      assert.match(await hoverText(sampleUri(), SAMPLE.antwerp), /\*\*Antwerp\*\* — place/);
+    });
+
+    it('reports invalid entries as diagnostics on the file and keeps the valid ones', async () => {
+      fs.writeFileSync(lexiconFile(), JSON.stringify({ entities: [{ text: 'Marathon', type: 'organization' }, { text: 'Zorro', type: 'hero' }] }, null, 2));
+      const uri = vscode.Uri.file(lexiconFile());
+      const diagnostics = await waitFor('lexicon diagnostics', () => {
+        const found = vscode.languages.getDiagnostics(uri);
+        return found.length > 0 ? found : undefined;
+      }, 15_000);
+      assert.strictEqual(diagnostics.length, 1);
+      assert.match(diagnostics[0].message, /entities\[1\] \("Zorro"\): "type" must be "person", "place" or "organization", got "hero"/);
+      assert.strictEqual(diagnostics[0].range.start.line, 7, 'the squiggle is on the "Zorro" entry');
+      await waitFor('the valid entry to apply', () => (service().index.entity('organization:marathon') ? true : undefined), 15_000);
+    });
+
+    it('reports a JSON syntax error where it is', async () => {
+      fs.writeFileSync(lexiconFile(), '{\n  "ignore": ["Antwerp",]\n}\n');
+      const uri = vscode.Uri.file(lexiconFile());
+      const diagnostics = await waitFor('lexicon diagnostics', () => {
+        const found = vscode.languages.getDiagnostics(uri);
+        return found.length > 0 ? found : undefined;
+      }, 15_000);
+      assert.match(diagnostics[0].message, /^Invalid JSON, so this lexicon is not used: /);
+      assert.strictEqual(diagnostics[0].range.start.line, 1);
+    });
+  });
+
+  it('semantic tokens colour mentions by type when the setting is on', async () => {
+    const config = vscode.workspace.getConfiguration('seedReview.entities');
+    await config.update('semanticHighlighting', true, vscode.ConfigurationTarget.Global);
+    try {
+      const document = await openWorkspaceFile('sample.seed');
+      const legend = await waitFor('the semantic tokens legend', async () =>
+        (await vscode.commands.executeCommand<vscode.SemanticTokensLegend | undefined>('vscode.provideDocumentSemanticTokensLegend', document.uri)) ?? undefined);
+      assert.deepStrictEqual(legend.tokenTypes, ['entityPerson', 'entityPlace', 'entityOrganization']);
+      const tokens = await waitFor('semantic tokens', async () =>
+        (await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', document.uri)) ?? undefined);
+      const decoded: string[] = [];
+      let line = 0;
+      let char = 0;
+      for (let i = 0; i < tokens.data.length; i += 5) {
+        line += tokens.data[i];
+        char = tokens.data[i] === 0 ? char + tokens.data[i + 1] : tokens.data[i + 1];
+        decoded.push(`${line}:${char}:${tokens.data[i + 2]}:${legend.tokenTypes[tokens.data[i + 3]]}`);
+      }
+      assert.ok(decoded.includes('28:9:13:entityPerson'), `Lena Hartmann in ${decoded.join(' ')}`);
+      assert.ok(decoded.includes('4:8:7:entityPlace'), `Antwerp in ${decoded.join(' ')}`);
+    } finally {
+      await config.update('semanticHighlighting', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+});
