@@ -53,27 +53,71 @@ function isKnownPhrase(lower: string): boolean {
   return GAZETTEER.has(lower);
 }
 
-function tokenize(text: string): Token[] {
+/** Quotes, colons and dashes start a new clause whose first word is capitalised anyway. */
+function markClauseStarts(tokens: Token[]): void {
+  for (let i = 1; i < tokens.length; i++) {
+    if (/[:"“(]|\s[-–—]+\s*$|^\s*[-–—]+\s/.test(tokens[i - 1].post + tokens[i].pre)) tokens[i].sentenceStart = true;
+  }
+}
+
+/** Tags one line through compromise's JSON output (the fallback path). */
+function tokenizeLine(text: string): Token[] {
   const sentences = nlp(text).json({ offset: true }) as { terms: CompromiseTerm[] }[];
   const tokens: Token[] = [];
   for (const s of sentences) {
     s.terms.forEach((t, i) => {
       tokens.push({
-        text: t.text,
-        start: t.offset.start,
-        end: t.offset.start + t.offset.length,
-        tags: new Set(t.tags),
-        pre: t.pre,
-        post: t.post,
-        sentenceStart: i === 0,
+        text: t.text, start: t.offset.start, end: t.offset.start + t.offset.length,
+        tags: new Set(t.tags), pre: t.pre, post: t.post, sentenceStart: i === 0,
       });
     });
   }
-  // Quotes, colons and dashes start a new clause whose first word is capitalised anyway.
-  for (let i = 1; i < tokens.length; i++) {
-    if (/[:"“(]|\s[-–—]+\s*$|^\s*[-–—]+\s/.test(tokens[i - 1].post + tokens[i].pre)) tokens[i].sentenceStart = true;
-  }
+  markClauseStarts(tokens);
   return tokens;
+}
+
+interface CompromiseDocTerm {
+  text: string;
+  pre: string;
+  post: string;
+  tags: Set<string>;
+}
+
+/**
+ * Tags all lines of a document in one compromise call (lines joined with "\n", which compromise
+ * treats as a sentence break) and reads its term list directly: cheaper than one call and one
+ * JSON rendering per line. Offsets come from summing pre + text + post, so when that does not
+ * rebuild the input exactly, the document falls back to per-line tagging.
+ */
+function tokenizeLines(lines: readonly string[]): Token[][] {
+  const joined = lines.join('\n');
+  const doc = nlp(joined) as unknown as { document: CompromiseDocTerm[][] };
+  const out: Token[][] = lines.map(() => []);
+  let offset = 0;
+  let line = 0;
+  let lineStart = 0;
+  for (const sentence of doc.document) {
+    sentence.forEach((t, i) => {
+      offset += t.pre.length;
+      // Move to the line this term starts on.
+      while (line < lines.length - 1 && offset > lineStart + lines[line].length) {
+        lineStart += lines[line].length + 1;
+        line++;
+      }
+      const start = offset - lineStart;
+      const tokens = out[line];
+      tokens.push({
+        text: t.text, start, end: start + t.text.length, tags: t.tags, pre: t.pre, post: t.post,
+        sentenceStart: i === 0 || tokens.length === 0,
+      });
+      offset += t.text.length + t.post.length;
+    });
+  }
+  const exact = offset === joined.length
+    && out.every((tokens, l) => tokens.every((t) => t.end <= lines[l].length && lines[l].slice(t.start, t.end) === t.text));
+  if (!exact) return lines.map(tokenizeLine);
+  for (const tokens of out) markClauseStarts(tokens);
+  return out;
 }
 
 /** The word without a possessive ending. */
@@ -270,17 +314,24 @@ export function extractDocument(lines: readonly EntityLine[]): DocumentExtractio
   const mentions: EntityMention[] = [];
   const candidates: EntityCandidate[] = [];
   let wordCount = 0;
-  for (const { line, text } of lines) {
-    wordCount += text.split(/\s+/).filter((s) => s.length > 0).length;
+  // First the text the tagger sees: all-caps lines and datelines recased, same length.
+  const prepared = lines.map(({ text }) => {
     const caps = isAllCaps(text);
-    let tagText = text;
     const dateline = caps ? undefined : datelinePlace(text);
+    let tagText = text;
     if (caps) {
       tagText = recase(text, evidence, lexiconForm, isKnownPhrase);
     } else if (dateline) {
       tagText = recase(text.slice(0, dateline.end), evidence, lexiconForm, isKnownPhrase) + text.slice(dateline.end);
     }
-    const tokens = tokenize(tagText);
+    return { caps, dateline, tagText };
+  });
+  const tokenized = tokenizeLines(prepared.map((p) => p.tagText));
+  for (let li = 0; li < lines.length; li++) {
+    const { line, text } = lines[li];
+    const { caps, dateline, tagText } = prepared[li];
+    const tokens = tokenized[li];
+    wordCount += text.split(/\s+/).filter((s) => s.length > 0).length;
     const emit = (run: Token[], titled: boolean): void => {
       const span = cleanSpan(text, run[0].start, run[run.length - 1].end);
       if (!span) return;
