@@ -1,5 +1,6 @@
 import { bundleCommand } from './cli/bundle';
 import { checkCommand } from './cli/check';
+import { entitiesCommand } from './cli/entities';
 import { CliCommand, CliIO, UsageError } from './cli/io';
 import { outlineCommand } from './cli/outline';
 import { splitCommand } from './cli/split';
@@ -10,6 +11,7 @@ const commands: Record<string, { run: CliCommand; summary: string }> = {
   outline: { run: outlineCommand, summary: 'outline FILE [--format text|json]    list the documents of a seed file' },
   bundle: { run: bundleCommand, summary: 'bundle PATH... -o FILE.seed [--force]  bundle bare seed files into one corpus (lossless)' },
   split: { run: splitCommand, summary: 'split FILE -o DIR [--force]           split a corpus back into bare seed files' },
+  entities: { run: entitiesCommand, summary: 'entities FILE [--format text|json] [--lexicon FILE.json] [--workers N]  list named entities (people, places, organisations)' },
 };
 
 const usage = () => [
