@@ -1,7 +1,8 @@
 /**
- * Per-document entity extraction: compromise tags each body line (recased when it is all caps),
- * then our own chunker builds proper-noun runs, cleans their edges, strips titles and types them
- * with compromise's tags, a general gazetteer and organisation/place suffix rules.
+ * Per-document entity extraction: compromise tags the body lines (all-caps lines and datelines
+ * recased first, same length), then our own chunker builds proper-noun runs, cleans their edges,
+ * strips titles and nationality labels, and types them with compromise's tags, a general
+ * gazetteer, organisation/place suffix rules and a few news contexts (results, companies).
  *
  * Extraction depends on the document body only, so its result can be cached per body hash.
  */
@@ -252,9 +253,9 @@ function classify(run: Token[], surface: string, titled: boolean, mixedCaseLine:
   if (per > 0 && per >= loc) return 'person';
   if (loc > 0) return 'place';
   if (mixedCaseLine && w.length === 1 && /^\p{Lu}{2,6}$/u.test(last)) return 'organization';
-  // Two or three unknown capitalised words in running text are, in news, most often a name.
   // An initial before a capitalised word: "S. Watkin".
   if (w.length >= 2 && isInitial(run[0]) && /^\p{Lu}\p{Ll}/u.test(last)) return 'person';
+  // Two or three unknown capitalised words in running text are, in news, most often a name.
   if (mixedCaseLine && w.length >= 2 && w.length <= 3 && run.every((t, i) => i === 0 || run[i - 1].post + t.pre === ' ' || isInitial(run[i - 1]))
     && w.every((x, i) => /^\p{Lu}\p{Ll}/u.test(x) || isInitial(run[i]))
     && !w.some((x) => lexiconForm(x.toLowerCase()) === 'lower')) return 'person';
