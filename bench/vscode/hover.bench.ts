@@ -1,0 +1,185 @@
+// Runs inside a real VS Code (loaded as extensionTestsPath by scripts/vscode/run-bench.mjs hover):
+// entity hover latency on a 10,000-document corpus through vscode.executeHoverProvider, (a) while
+// the corpus index is being built (document-local answers) and (b) once it is built; the time of
+// the full index build with the worker pool; and the heap the index takes.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as v8 from 'v8';
+import * as vm from 'vm';
+import * as vscode from 'vscode';
+import { generateCorpusDetailed } from '../corpus-generator';
+import type { SeedReviewApi } from '../../src/extension';
+import { report } from './report';
+
+const HOVERS = 200;
+const TARGET_P95_MS = 30;
+const now = () => performance.now();
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+
+/** mulberry32, so the positions are the same on every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Random positions inside likely mentions: the generator's place and person names in body lines.
+ * Chosen from the text, not from the index, because phase (a) runs before the index exists.
+ */
+function mentionPositions(text: string, count: number, seed: number): vscode.Position[] {
+  const names = /\b(?:Kharkiv|Lyon|São Paulo|Nairobi|Osaka|Rotterdam|Izium|Kraków|Montréal|Dublin|Ankara|Mumbai|Porto Alegre|Zürich|Lagos|Tromsø|Kowalski|García|Lefèvre|Shevchenko|Okafor|Tanaka|Haddad|Lindqvist|Müller|Ivanova|Sharma|Costa|Nakamura|Brennan|Yılmaz)\b/gu;
+  const found: vscode.Position[] = [];
+  const lines = text.split('\n');
+  lines.forEach((line, i) => {
+    if (/^(<<<|>>>|#)/.test(line)) return;
+    for (const m of line.matchAll(names)) found.push(new vscode.Position(i, (m.index ?? 0) + 1));
+  });
+  const random = prng(seed);
+  const out: vscode.Position[] = [];
+  for (let i = 0; i < count && found.length > 0; i++) out.push(found.splice(Math.floor(random() * found.length), 1)[0]);
+  return out;
+}
+
+async function hover(uri: vscode.Uri, position: vscode.Position): Promise<{ ms: number; text: string }> {
+  const start = now();
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+  const elapsed = now() - start;
+  return { ms: elapsed, text: hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n') };
+}
+
+function collectGarbage(): () => void {
+  v8.setFlagsFromString('--expose_gc');
+  return vm.runInNewContext('gc') as () => void;
+}
+
+async function settledHeap(gc: () => void): Promise<number> {
+  for (let i = 0; i < 3; i++) {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return process.memoryUsage().heapUsed;
+}
+
+function line(label: string, times: number[], answered: number): string {
+  const p95 = percentile(times, 95);
+  return `[bench]   ${label.padEnd(34)} n=${String(times.length).padStart(3)}  p50 ${ms(percentile(times, 50)).padStart(9)}  p95 ${ms(p95).padStart(9)}  max ${ms(Math.max(...times)).padStart(9)}`
+    + `  entity hovers ${answered}/${times.length}  ${p95 <= TARGET_P95_MS ? 'OK' : 'ABOVE'} (target p95 <= ${TARGET_P95_MS} ms)`;
+}
+
+/** Entry point called by VS Code. Prints the figures; throws only when the benchmark itself fails. */
+export async function run(): Promise<void> {
+  const extension = vscode.extensions.all.find((candidate) => candidate.packageJSON?.name === 'seed-review');
+  const api = (await extension?.activate()) as SeedReviewApi | undefined;
+  if (!api) throw new Error('the seed-review extension did not activate');
+  const service = api.entities.service;
+  const gc = collectGarbage();
+  await service.whenIdle();
+  await service.rebuild({ dropCache: true });
+
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('no workspace folder: the bench corpus must be part of the workspace');
+  const dir = path.join(folder.uri.fsPath, 'bench-hover');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'corpus-10k.seed');
+  const uri = vscode.Uri.file(file);
+  const { text, documents } = generateCorpusDetailed({ targetBytes: 10 * 1024 * 1024, seed: 31, malformedRate: 0, documentChars: [500, 1600] });
+  const positions = mentionPositions(text, HOVERS, 7);
+  report(`[bench] hover: ${documents} documents, ${(text.length / 1048576).toFixed(1)} MB, ${service.index.documentCount} documents indexed before, ${positions.length} positions, workers ${vscode.workspace.getConfiguration('seedReview.entities').get('workers')}`);
+
+  try {
+    const heapBefore = await settledHeap(gc);
+    const started = now();
+    fs.writeFileSync(file, text);
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document, { preview: false });
+    // Wait until the workspace index has the file: from then on the entity index is building it.
+    while (!api.workspaceIndex.get(uri)) await new Promise((resolve) => setTimeout(resolve, 20));
+    const listed = now() - started;
+
+    // (a) Before the corpus index is ready: answers from the document alone.
+    const before: number[] = [];
+    let beforeAnswered = 0;
+    let buildingSeen = 0;
+    let firstBuildingHover: string | undefined;
+    for (const position of positions) {
+      const h = await hover(uri, position);
+      if (!/corpus index: building/.test(h.text) && (h.text !== '' || !service.building)) break;
+      before.push(h.ms);
+      if (h.text) {
+        beforeAnswered++;
+        buildingSeen++;
+        firstBuildingHover ??= h.text;
+      }
+    }
+    const buildWait = now();
+    await service.whenIdle();
+    while (!service.index.uris().includes(uri.toString()) || service.building) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await service.whenIdle();
+    }
+    const buildMs = now() - started;
+    const stats = { ...service.stats };
+    report(`[bench] index build (2-worker pool): ${(buildMs / 1000).toFixed(1)} s from writing the file to a built index `
+      + `(workspace index listed it after ${ms(listed)}; the last build round took ${(stats.lastBuildMs / 1000).toFixed(1)} s: `
+      + `${stats.lastBuildExtracted} extracted, ${stats.lastBuildFromCache} from cache; waited ${((now() - buildWait) / 1000).toFixed(1)} s after phase (a))`);
+
+    // (b) After: through the corpus index. The first hover is shown apart (it may build summaries).
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const first = await hover(uri, positions[0]);
+    const after: number[] = [];
+    let afterAnswered = 0;
+    for (const position of positions) {
+      const h = await hover(uri, position);
+      after.push(h.ms);
+      if (/In the corpus:/.test(h.text)) afterAnswered++;
+    }
+    report('[bench] hover latency, vscode.executeHoverProvider on random mentions:');
+    if (before.length > 0) report(line('(a) while the index builds', before, beforeAnswered));
+    else report('[bench]   (a) while the index builds: no hover landed before the index was ready');
+    report(line('(b) corpus index built', after, afterAnswered));
+    report(`[bench]   first hover after the build: ${ms(first.ms)}; (a) answers saying "corpus index: building": ${buildingSeen}`);
+    if (firstBuildingHover) report(`[bench]   sample (a) hover: ${firstBuildingHover.replace(/\n+/g, ' | ').slice(0, 200)}`);
+
+    // Memory: the heap with the index built, then with the entity features off (index dropped, cache kept).
+    const heapBuilt = await settledHeap(gc);
+    const cacheEntries = service.stats.fromCache;
+    await vscode.workspace.getConfiguration('seedReview.entities').update('enabled', false, vscode.ConfigurationTarget.Global);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const heapWithoutIndex = await settledHeap(gc);
+    report(`[bench] heap: +${mb(heapBuilt - heapBefore)} after opening the 10 MB file and building the index (editor text, parse, workspace index, entity index, cache); `
+      + `the entity index alone ${mb(heapBuilt - heapWithoutIndex)} (heap drop when the entity features are turned off; the extraction cache stays)`);
+
+    // Rebuild from the cache in memory, then through storage (what reopening the window does).
+    await vscode.workspace.getConfiguration('seedReview.entities').update('enabled', undefined, vscode.ConfigurationTarget.Global);
+    let t = now();
+    await service.whenIdle();
+    while (!service.index.uris().includes(uri.toString())) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await service.whenIdle();
+    }
+    const fromMemory = now() - t;
+    t = now();
+    await service.rebuild({ reloadCache: true });
+    const fromStorage = now() - t;
+    const cacheBytes = fs.existsSync(service.cacheFile) ? fs.statSync(service.cacheFile).size : 0;
+    report(`[bench] rebuild with the cache: ${ms(fromMemory)} from memory; ${ms(fromStorage)} through storage (write + read ${mb(cacheBytes)}, `
+      + `${service.stats.cacheLoaded} entries loaded, ${service.stats.lastBuildFromCache} documents from cache, ${service.stats.lastBuildExtracted} extracted; cache hits before: ${cacheEntries})`);
+  } finally {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
