@@ -461,8 +461,8 @@ export class EntityService implements EntitySource, vscode.Disposable {
         onProgress: (done, total) => {
           this.progressDone = done;
           this.progressTotal = total;
+          // State only: listeners of onDidChange (CodeLens, the tree) refresh once the run is done.
           this.fireState();
-          this.fireChangeSoon();
         },
       });
       for (const [key, error] of result.errors) this.deps.log.warn(`Entity extraction failed for ${key.replace('\u0000', ' ')}: ${error}`);
