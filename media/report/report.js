@@ -368,6 +368,11 @@
         if (state.selected !== undefined) vscode.postMessage({ type: 'selectEntity', key: state.selected });
         break;
       }
+      case 'status':
+        data.status = message.status || { building: false };
+        renderNotice();
+        report();
+        break;
       case 'documents':
         if (message.key !== state.selected) return;
         docs = { key: message.key, documents: Array.isArray(message.documents) ? message.documents : [] };

@@ -1,13 +1,14 @@
 // The Entity Report as a user sees it, in the browser workbench (code-server + chromium): opens it
 // with F1 "Seed Review: Show Entity Report", waits for the webview (nested iframes: iframe.webview →
 // iframe#active-frame), asserts on the table, chart, type filter, sort and search, selects an entity,
-// sees its documents, opens one, and repeats the overview in a light and a high-contrast theme.
+// sees its documents, opens one, and shows it again in a light and a high-contrast theme (switched
+// by editing settings.json in the workbench, which applies it live).
 // The workspace is its own (.vscode-test/ui-report-workspace): the sample corpus, the real seed and
 // the CoNLL-2003 dev corpus (216 documents), so the report has some 1,900 entities to show.
 // Screenshots go to test-results/screenshots/report-*.png. Prints `N passed, N failed`; exits 1 on a failure.
 //
 // Usage: node scripts/vscode/ui-report.mjs [--headed] [--no-build]
-import { copyFileSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -35,20 +36,22 @@ function prepareReportWorkspace() {
 }
 
 /** Runs a command by its title through the command palette (F1). */
-async function runCommand(page, title, pick) {
-  await page.keyboard.press('F1');
+async function runCommand(page, title) {
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
-  if (pick) {
-    // A second quick pick (the theme list): type the entry and take it.
-    await page.waitForTimeout(300);
-    await input.fill(pick);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: pick }).first().waitFor({ state: 'visible' });
-    await page.keyboard.press('Enter');
+  // Right after the workbench loads, the extension's commands may not be registered yet: retry.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    try {
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: 5000 });
+      break;
+    } catch (error) {
+      await page.keyboard.press('Escape');
+      if (attempt >= 6) throw error;
+    }
   }
+  await page.keyboard.press('Enter');
 }
 
 async function main() {
@@ -75,6 +78,22 @@ async function main() {
   const address = `${server.url}/?folder=${encodeURI(workspace)}`;
   log(`code-server at ${address}`);
 
+  /**
+   * Switches the colour theme the way a user edits settings.json (the server does not watch the
+   * file for changes made behind its back): the profile's settings plus the theme, on one line, saved.
+   */
+  const setTheme = async (theme) => {
+    const settings = JSON.parse(readFileSync(join(profile.userDataDir, 'User', 'settings.json'), 'utf8'));
+    await runCommand(page, 'Preferences: Open User Settings (JSON)');
+    await page.locator('.tabs-container .tab.active', { hasText: 'settings.json' }).waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText(JSON.stringify({ ...settings, 'workbench.colorTheme': theme }));
+    // Whatever the editor auto-closed after the text goes.
+    await page.keyboard.press('Control+Shift+End');
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Control+S');
+  };
   const results = [];
   const check = async (name, body) => {
     try {
@@ -202,15 +221,19 @@ async function main() {
       return `${(await tab.first().innerText()).trim()} (document ${opened})`;
     });
     await check('the report keeps its state in a light theme', async () => {
-      await runCommand(page, 'Preferences: Color Theme', 'Light Modern');
-      await page.waitForTimeout(1500);
+      await setTheme('Default Light Modern');
+      await runCommand(page, 'View: Close Editor');
+      await report.locator('body.vscode-light').waitFor({ state: 'attached', timeout: UI_TIMEOUT });
+      await page.waitForTimeout(500);
       const selected = await report.locator('#rows tr[aria-selected="true"] .canonical').innerText({ timeout: UI_TIMEOUT });
       await shot('light');
       return `selected: ${selected}`;
     });
     await check('and in high contrast', async () => {
-      await runCommand(page, 'Preferences: Color Theme', 'Dark High Contrast');
-      await page.waitForTimeout(1500);
+      await setTheme('Default High Contrast');
+      await runCommand(page, 'View: Close Editor');
+      await report.locator('body.vscode-high-contrast').waitFor({ state: 'attached', timeout: UI_TIMEOUT });
+      await page.waitForTimeout(500);
       await rows.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
       await shot('high-contrast');
       return 'rendered';

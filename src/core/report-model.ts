@@ -36,6 +36,7 @@ export interface ReportDocumentRow {
 /** Extension → webview. */
 export type ReportToWebview =
   | { type: 'data'; version: number; status: ReportStatus; rows: ReportRow[] }
+  | { type: 'status'; status: ReportStatus }
   | { type: 'documents'; key: string; documents: ReportDocumentRow[] }
   | { type: 'select'; key: string }
   | { type: 'view'; query?: string; types?: Partial<Record<EntityType, boolean>>; sort?: ReportSort };
@@ -78,7 +79,8 @@ export function toReportRows(entities: readonly EntitySummary[]): ReportRow[] {
     k: e.key,
     t: e.type,
     c: e.canonical,
-    s: e.surfaces.filter((s) => s !== e.canonical),
+    // Case variants (GERMANY for Germany) say nothing new; search ignores case anyway.
+    s: e.surfaces.filter((s) => s.toLowerCase() !== e.canonical.toLowerCase()),
     m: e.mentionCount,
     d: e.documentCount,
   }));

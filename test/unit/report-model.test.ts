@@ -43,6 +43,11 @@ describe('report rows (core)', () => {
     expect(r[2].s).toEqual(['the port authority']);
   });
 
+  it('leaves out aliases that differ from the name only in case', () => {
+    const [row] = toReportRows([summary('place', 'Germany', 3, 2, ['Germany', 'GERMANY', 'Deutschland'])]);
+    expect(row.s).toEqual(['Deutschland']);
+  });
+
   it('accepts only well-formed webview messages', () => {
     expect(parseWebviewMessage({ type: 'ready' })).toEqual({ type: 'ready' });
     expect(parseWebviewMessage({ type: 'open', key: 'place:peru', index: 2 })).toEqual({ type: 'open', key: 'place:peru', index: 2 });

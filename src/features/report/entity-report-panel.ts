@@ -29,6 +29,8 @@ export class EntityReportPanel implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stale = false;
   private dataVersion = 0;
+  /** The source's version the page's rows come from (undefined: unknown, send rows). */
+  private sentSourceVersion: number | undefined;
   private readonly renderEmitter = new vscode.EventEmitter<ReportRendered>();
   private disposed = false;
   /** What the page last said it shows (for tests and diagnostics). */
@@ -69,7 +71,7 @@ export class EntityReportPanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message) => this.receive(message)),
       panel.onDidChangeViewState(() => {
-        if (panel.visible && this.stale) this.sendData();
+        if (panel.visible && this.stale) this.sendData(true);
       }),
     );
     this.subscribe();
@@ -79,6 +81,7 @@ export class EntityReportPanel implements vscode.Disposable {
   setSource(source: EntityReportSource): void {
     if (source === this.source) return;
     this.source = source;
+    this.sentSourceVersion = undefined;
     this.subscribe();
     this.sendData();
   }
@@ -119,16 +122,26 @@ export class EntityReportPanel implements vscode.Disposable {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      if (this.panel.visible) this.sendData();
+      if (this.panel.visible) this.sendData(true);
       else this.stale = true;
     }, UPDATE_DEBOUNCE_MS);
   }
 
-  private sendData(): void {
+  /**
+   * Sends the rows, or only the status when the entities did not change since the page got them
+   * (progress events of a build come often; 10,000 rows each time would be waste).
+   */
+  private sendData(statusOnlyIfUnchanged = false): void {
     if (this.disposed) return;
     this.stale = false;
-    this.documents.clear();
     const status = this.source.status?.() ?? { building: false };
+    const sourceVersion = this.source.version?.();
+    if (statusOnlyIfUnchanged && sourceVersion !== undefined && sourceVersion === this.sentSourceVersion) {
+      void this.post({ type: 'status', status });
+      return;
+    }
+    this.sentSourceVersion = sourceVersion;
+    this.documents.clear();
     void this.post({ type: 'data', version: ++this.dataVersion, status, rows: toReportRows(this.source.entities()) });
   }
 
@@ -147,7 +160,7 @@ export class EntityReportPanel implements vscode.Disposable {
         void this.post({ type: 'documents', key: message.key, documents: this.documentRows(message.key) });
         break;
       case 'open':
-        void this.open(message.key, message.index);
+        void this.openDocument(message.key, message.index);
         break;
       case 'rendered':
         this.lastRendered = message.state;
@@ -162,8 +175,8 @@ export class EntityReportPanel implements vscode.Disposable {
     return docs.map((d, i) => ({ i, docId: d.docId, headline: d.headline ?? '', file: path.posix.basename(d.uri.path), count: d.count }));
   }
 
-  /** Opens a listed document at its first mention of the entity, next to the report. */
-  private async open(key: string, index: number): Promise<void> {
+  /** Opens a listed document (index in documentsOf order) at its first mention of the entity, next to the report. */
+  async openDocument(key: string, index: number): Promise<void> {
     if (!this.documents.has(key)) this.documentRows(key);
     const doc = this.documents.get(key)?.[index];
     if (!doc) return;

@@ -24,6 +24,8 @@ export interface EntityReportSource {
   readonly onDidChange: vscode.Event<void>;
   /** Undefined means ready. */
   status?(): ReportStatus;
+  /** Changes whenever entities() would answer differently (lets a status-only change skip the rows). */
+  version?(): number;
 }
 
 /** How to look up a document's headline (the workspace index knows them all). */
@@ -60,24 +62,47 @@ export function reportSourceFromIndex(
     },
     onDidChange: options.onDidChange,
     status: options.status,
+    version: () => index.version,
   };
 }
 
 /** The shape of an entity service the report can read (structural: no dependency on its class). */
 export interface EntityIndexHolder {
   readonly index: EntityCorpusIndex;
+  /** Entities changed. */
   readonly onDidChange: vscode.Event<void>;
+  /** Building started, progressed or ended (may come without an entity change). */
+  readonly onDidChangeState?: vscode.Event<void>;
   status?(): ReportStatus;
 }
 
 /** Adapts an entity service that owns an EntityCorpusIndex (src/features/entities). */
 export function reportSourceFromService(service: EntityIndexHolder, headline?: HeadlineLookup): EntityReportSource {
-  // The service may replace its index (rebuild): read it on every call.
-  const source = () => reportSourceFromIndex(service.index, { onDidChange: service.onDidChange, headline, status: service.status ? () => service.status?.() ?? { building: false } : undefined });
-  return {
-    entities: () => source().entities(),
-    documentsOf: (key) => source().documentsOf(key),
-    onDidChange: service.onDidChange,
-    status: service.status ? () => service.status?.() ?? { building: false } : undefined,
+  const status = service.status ? () => service.status?.() ?? { building: false } : undefined;
+  const onDidChange: vscode.Event<void> = (listener, thisArgs, disposables) => {
+    const subscriptions = [service.onDidChange, service.onDidChangeState].flatMap((event) => (event ? [event(listener, thisArgs)] : []));
+    const disposable = vscode.Disposable.from(...subscriptions);
+    disposables?.push(disposable);
+    return disposable;
   };
+  // The service may replace its index (rebuild): read it on every call.
+  const current = () => reportSourceFromIndex(service.index, { onDidChange, headline, status });
+  return {
+    entities: () => current().entities(),
+    documentsOf: (key) => current().documentsOf(key),
+    onDidChange,
+    status,
+    // Distinct per index object too: a rebuild may start a new index at a lower version.
+    version: () => versionOf(service.index),
+  };
+}
+
+const indexIds = new WeakMap<EntityCorpusIndex, number>();
+let nextIndexId = 0;
+
+/** A number that changes when the index changes or is replaced. */
+function versionOf(index: EntityCorpusIndex): number {
+  let id = indexIds.get(index);
+  if (id === undefined) indexIds.set(index, (id = ++nextIndexId));
+  return id * 1e9 + index.version;
 }
