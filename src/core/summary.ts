@@ -1,11 +1,9 @@
-import { documentContentText } from './document-text';
-import { fnv1a64Hex } from './ids';
 import { countWords } from './labels';
 import type { ParseResult, Range, ReviewStatus, SeedDocument } from './types';
 
 /**
  * What the workspace needs to know of a document without keeping its parse: enough for
- * workspace symbols, the corpus tree, status counts and cross-file checks.
+ * workspace symbols, the corpus tree, CodeLens and status counts (cross-file checks keep their own index).
  */
 export interface DocumentSummary {
   id: string;
@@ -17,8 +15,6 @@ export interface DocumentSummary {
   idRange: Range;
   paragraphCount: number;
   wordCount: number;
-  /** Hash of the content (headline and paragraphs joined by "\n", as SEED013 compares them); empty without a headline. */
-  bodyHash: string;
 }
 
 /** Summarises every document of a parse. */
@@ -30,7 +26,6 @@ export function summarizeDocuments(result: ParseResult): DocumentSummary[] {
 export function summarizeDocument(doc: SeedDocument): DocumentSummary {
   let words = doc.headline ? countWords(doc.headline.text) : 0;
   for (const paragraph of doc.paragraphs) words += countWords(paragraph.text);
-  const content = documentContentText(doc);
   return {
     id: doc.id,
     idValid: doc.idValid,
@@ -41,7 +36,6 @@ export function summarizeDocument(doc: SeedDocument): DocumentSummary {
     idRange: doc.idRange,
     paragraphCount: doc.paragraphs.length,
     wordCount: words,
-    bodyHash: content ? fnv1a64Hex(content) : '',
   };
 }
 
