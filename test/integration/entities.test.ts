@@ -172,6 +172,40 @@ describe('entities', function () {
     }
   });
 
+  it('a change on disk or in an editor re-extracts only the changed document', async () => {
+    await service().whenIdle();
+    const extra = path.join(workspaceRoot(), EXTRA);
+    const added = ['<<< 202_00000000000000a3', 'Hartmann meets mayor of Hamburg', 'Lena Hartmann travelled to Hamburg on Monday.', '>>> 202_00000000000000a3', ''];
+    const inPlace = service().stats.extractedInPlace;
+    const byWorkers = service().stats.extractedByWorkers;
+    fs.writeFileSync(extra, extraText + added.join('\n'));
+    await waitFor('the new document in the index', async () => {
+      await service().whenIdle();
+      return service().index.mentionsOfDocument(extraUri().toString(), '202_00000000000000a3').length > 0 ? true : undefined;
+    }, 20_000);
+    // One new document: extracted alone (in place), the two others kept as they were.
+    assert.strictEqual(service().stats.extractedInPlace + service().stats.extractedByWorkers - inPlace - byWorkers, 1);
+    assert.ok(service().index.entity('person:lena hartmann')!.documentCount >= 4);
+
+    // An edit in the editor (no save): the edited document only.
+    const document = await openWorkspaceFile(EXTRA);
+    const before = service().stats.extractedInPlace + service().stats.extractedByWorkers;
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(9, 0, 9, 9), 'Traders');
+    await vscode.workspace.applyEdit(edit);
+    await waitFor('the edited document in the index', async () => {
+      await service().whenIdle();
+      return service().index.mentionsOfDocument(extraUri().toString(), '201_00000000000000a2').some((m) => m.line === 9 && m.start === 42 && m.text === 'Lena Hartmann') ? true : undefined;
+    }, 20_000);
+    assert.strictEqual(service().stats.extractedInPlace + service().stats.extractedByWorkers - before, 1);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    fs.writeFileSync(extra, extraText);
+    await waitFor('the added document to leave the index', async () => {
+      await service().whenIdle();
+      return service().index.mentionsOfDocument(extraUri().toString(), '202_00000000000000a3').length === 0 ? true : undefined;
+    }, 20_000);
+  });
+
   it('a second build reads unchanged documents from the cache in storage', async () => {
     await service().whenIdle();
     const before = { ...service().stats };

@@ -78,15 +78,14 @@ interface JobMeta {
   docKey: string;
   hash: string;
   firstLine: number;
-  generation: number;
 }
 
 /** Documents at most this many are extracted in the extension host rather than sent to the workers. */
 const IN_PLACE_LIMIT = 4;
 /** Quiet time after a change before the index is updated (the workspace index already debounces typing). */
 const CHANGE_DEBOUNCE_MS = 150;
-/** Documents up to this many characters are extracted whole for a document-local answer (about 10 ms). */
-const LOCAL_WHOLE_DOCUMENT_CHARS = 700;
+/** Documents up to this many characters are extracted whole for a document-local answer (a few ms). */
+const LOCAL_WHOLE_DOCUMENT_CHARS = 300;
 /** Time the colouring of an unindexed file may spend extracting documents in the extension host. */
 const LOCAL_TOKENS_BUDGET_MS = 40;
 const CACHE_WRITE_DEBOUNCE_MS = 5000;
@@ -111,7 +110,6 @@ export class EntityService implements EntitySource, vscode.Disposable {
   private config: EntityConfig = readEntityConfig();
   private readonly fed = new Map<string, Map<string, Fed>>();
   private readonly pending = new Set<string>();
-  private readonly generation = new Map<string, number>();
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private readonly stateEmitter = new vscode.EventEmitter<void>();
   private readonly statusItem = vscode.window.createStatusBarItem('seedReview.entities', vscode.StatusBarAlignment.Left, 10);
@@ -344,10 +342,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
 
   private enqueue(uris: readonly string[], delayMs: number): void {
     if (!this.config.enabled || this.disposed) return;
-    for (const uri of uris) {
-      this.pending.add(uri);
-      this.generation.set(uri, (this.generation.get(uri) ?? 0) + 1);
-    }
+    for (const uri of uris) this.pending.add(uri);
     clearTimeout(this.drainTimer);
     this.drainTimer = setTimeout(() => {
       this.drainTimer = undefined;
@@ -394,7 +389,6 @@ export class EntityService implements EntitySource, vscode.Disposable {
         if (!fedFile) this.fed.set(uri, (fedFile = new Map()));
         const live = new Set(keys);
         for (const k of [...fedFile.keys()]) if (!live.has(k)) fedFile.delete(k);
-        const generation = this.generation.get(uri) ?? 0;
         for (let i = 0; i < parse.documents.length; i++) {
           documents++;
           const lines = entityLinesOf(parse.documents[i]);
@@ -410,7 +404,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
           } else {
             const jobKey = `${uri}\u0000${keys[i]}`;
             jobs.push({ key: jobKey, lines });
-            meta.set(jobKey, { uri, docKey: keys[i], hash, firstLine, generation });
+            meta.set(jobKey, { uri, docKey: keys[i], hash, firstLine });
           }
           // Hashing is cheap but a 10,000-document file is not: give the host a breath now and then.
           if (i % 500 === 499) await tick();
@@ -471,13 +465,13 @@ export class EntityService implements EntitySource, vscode.Disposable {
     }
   }
 
-  /** Takes one result: always into the cache (it is keyed by content), into the index only if still current. */
+  /** Takes one result into the cache (keyed by content) and the index. */
   private accept(jobKey: string, extraction: ReturnType<typeof extractDocument>, meta: Map<string, JobMeta>): void {
     const m = meta.get(jobKey);
     if (!m) return;
     this.cache.set(m.hash, extraction, m.firstLine);
-    // A file queued again since this job was made will be re-read; its documents then hit the cache.
-    if (this.generation.get(m.uri) !== m.generation) return;
+    // Applied even when the file was queued again since: the next round re-reads it, keeps what
+    // still matches (hash and position) and replaces the rest from the cache.
     this.corpus.updateDocument(m.uri, m.docKey, m.hash, extraction);
     let fedFile = this.fed.get(m.uri);
     if (!fedFile) this.fed.set(m.uri, (fedFile = new Map()));
