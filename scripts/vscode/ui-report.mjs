@@ -86,7 +86,7 @@ async function main() {
     const settings = JSON.parse(readFileSync(join(profile.userDataDir, 'User', 'settings.json'), 'utf8'));
     await runCommand(page, 'Preferences: Open User Settings (JSON)');
     await page.locator('.tabs-container .tab.active', { hasText: 'settings.json' }).waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+    await page.waitForTimeout(500); // the editor takes focus once its text is shown
     await page.keyboard.press('Control+A');
     await page.keyboard.insertText(JSON.stringify({ ...settings, 'workbench.colorTheme': theme }));
     // Whatever the editor auto-closed after the text goes.
@@ -103,6 +103,7 @@ async function main() {
     } catch (error) {
       results.push({ name, ok: false });
       console.log(`  ✘ ${name}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
+      await shot(`failed-${results.length}`);
     }
   };
   const shot = async (name, locator) => {
@@ -222,7 +223,7 @@ async function main() {
     });
     await check('the report keeps its state in a light theme', async () => {
       await setTheme('Default Light Modern');
-      await runCommand(page, 'View: Close Editor');
+      await page.locator('.tabs-container .tab', { hasText: 'settings.json' }).locator('.codicon-close').first().click();
       await report.locator('body.vscode-light').waitFor({ state: 'attached', timeout: UI_TIMEOUT });
       await page.waitForTimeout(500);
       const selected = await report.locator('#rows tr[aria-selected="true"] .canonical').innerText({ timeout: UI_TIMEOUT });
@@ -231,7 +232,7 @@ async function main() {
     });
     await check('and in high contrast', async () => {
       await setTheme('Default High Contrast');
-      await runCommand(page, 'View: Close Editor');
+      await page.locator('.tabs-container .tab', { hasText: 'settings.json' }).locator('.codicon-close').first().click();
       await report.locator('body.vscode-high-contrast').waitFor({ state: 'attached', timeout: UI_TIMEOUT });
       await page.waitForTimeout(500);
       await rows.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
