@@ -239,11 +239,15 @@
         types: state.types,
         selected: state.selected,
         documents: state.selected !== undefined && current ? current.length : undefined,
+        renderMs,
       },
     });
   }
 
+  let renderMs = 0;
+
   function renderAll() {
+    const started = performance.now();
     recompute();
     renderNotice();
     renderTypes();
@@ -252,6 +256,7 @@
     renderRows();
     renderDetails();
     save();
+    renderMs = Math.round(performance.now() - started);
     report();
   }
 

@@ -211,6 +211,17 @@ async function main() {
       await shot('selected');
       return `${name}: ${n} documents, ${await report.locator('#details-hint').innerText()}`;
     });
+    await check('the keyboard moves through the rows and Enter selects', async () => {
+      const second = await rows.nth(1).locator('.canonical').innerText();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await report.locator('#details-title', { hasText: second }).waitFor({ timeout: UI_TIMEOUT });
+      await report.locator('#documents button.document').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+      const selected = await report.locator('#rows tr[aria-selected="true"] .canonical').innerText();
+      if (selected !== second) throw new Error(`selected ${selected}, expected ${second}`);
+      opened = await report.locator('#documents button.document .doc-id').first().innerText();
+      return `${selected}: ${await report.locator('#details-hint').innerText()}`;
+    });
     await check('clicking a document opens it in an editor at the mention', async () => {
       await report.locator('#documents button.document').first().click();
       const tab = page.locator('.tabs-container .tab.active', { hasText: /\.seed|\.txt/ });

@@ -64,6 +64,8 @@ export interface ReportRendered {
   selected?: string;
   /** Documents listed for the selection (undefined while none is selected). */
   documents?: number;
+  /** How long the last full render (filter, sort, chart, rows) took in the page, in milliseconds. */
+  renderMs?: number;
 }
 
 /** Webview → extension. */
