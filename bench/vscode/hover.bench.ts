@@ -156,6 +156,9 @@ export async function run(): Promise<void> {
         firstBuildingHover ??= h.text;
       }
     }
+    // The same work called directly, and VS Code's round trip, both while the workers still run.
+    const computeDuring = service.building ? computeTimes(api, document, mentionPositions(text, HOVERS, 8)) : [];
+    const floorDuring = service.building ? await floorTimes(dir, 100) : [];
     const buildWait = now();
     await service.whenIdle();
     while (!service.index.uris().includes(uri.toString()) || service.building) {
@@ -184,6 +187,8 @@ export async function run(): Promise<void> {
     if (before.length > 0) {
       report(line('(a) while the index builds', before, beforeAnswered));
       report(line('(a) without the first hover', before.slice(1), undefined, false));
+      if (computeDuring.length > 0) report(line('(a) provider work only (direct call)', computeDuring, undefined, false));
+      if (floorDuring.length > 0) report(line('(a) floor while the workers run', floorDuring, undefined, false));
     } else {
       report('[bench]   (a) while the index builds: no hover landed before the index was ready');
     }

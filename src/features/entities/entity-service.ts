@@ -444,7 +444,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
     this.progressTotal = jobs.length;
     this.fireState();
     this.warmLocalExtractor();
-    this.pool ??= new EntityWorkerPool({ workerScript: this.deps.context.asAbsolutePath(path.join('dist', 'entity-worker.js')), size: this.config.workers });
+    this.pool ??= new EntityWorkerPool({ workerScript: this.workerScript(), size: this.config.workers });
     try {
       const result = await this.pool.extract(jobs, {
         signal,
@@ -462,6 +462,35 @@ export class EntityService implements EntitySource, vscode.Disposable {
       for (const [key, error] of result.errors) this.deps.log.warn(`Entity extraction failed for ${key.replace('\u0000', ' ')}: ${error}`);
     } finally {
       this.poolRunning = false;
+    }
+  }
+
+  /**
+   * The worker script. On Linux a small bootstrap lowers each worker thread's scheduling priority
+   * (nice 10) before loading the real worker: with as many workers as cores, the extension host's
+   * own thread (hovers, typing) must still win the CPU. Elsewhere, or if anything fails, the
+   * bundled worker as is.
+   */
+  private workerScript(): string {
+    const real = this.deps.context.asAbsolutePath(path.join('dist', 'entity-worker.js'));
+    if (process.platform !== 'linux') return real;
+    try {
+      const dir = this.deps.context.globalStorageUri.fsPath;
+      const file = path.join(dir, 'entity-worker-low-priority.js');
+      const code = [
+        '// Written by Seed Review: lowers this worker thread\'s priority, then runs the entity worker.',
+        'try {',
+        "  const tid = Number(require('fs').readlinkSync('/proc/thread-self').split('/').pop());",
+        "  if (tid > 0) require('os').setPriority(tid, 10);",
+        '} catch {}',
+        `require(${JSON.stringify(real)});`,
+        '',
+      ].join('\n');
+      fs.mkdirSync(dir, { recursive: true });
+      if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== code) fs.writeFileSync(file, code);
+      return file;
+    } catch {
+      return real;
     }
   }
 
