@@ -361,7 +361,7 @@ describe('no state leaks between documents', () => {
 });
 
 describe('bare seed files and line input', () => {
-  it('scopes the real seed: first line headline, quotations in the body, nothing invalid', () => {
+  it('scopes the real seed: first line headline, quotations in the body, nothing invalid', async () => {
     const lines = tokenizeText(grammar, fixture('000_0f5d7b9424756893.txt'));
     expectScope(lines[0], 'Zelensky’s spirit beat Putin! Russian soldiers fleeing from Ukraine', 'markup.heading.seed');
     for (const l of lines.slice(1)) {
@@ -369,7 +369,7 @@ describe('bare seed files and line input', () => {
     }
     expectScope(lines[3], 'The Russian military is performing to the best of its ability these days to show its back.', 'string.quoted.double.seed');
     for (const l of lines) expect(hasInvalid(l)).toBe(false);
-    expect(renderScopes(lines)).toMatchFileSnapshot('../fixtures/grammar/000_0f5d7b9424756893.txt.scopes');
+    await expect(renderScopes(lines)).toMatchFileSnapshot('../fixtures/grammar/000_0f5d7b9424756893.txt.scopes');
   });
 
   it('finds the headline of a bare seed after leading blank lines', () => {
