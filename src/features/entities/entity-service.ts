@@ -669,6 +669,8 @@ export class EntityService implements EntitySource, vscode.Disposable {
       this.fireChangeNow();
       this.idleWaiters.splice(0).forEach((resolve) => resolve());
     } else if (!before.enabled && this.config.enabled) {
+      // A run aborted by the switch-off may have settled since: the corpus is not built yet.
+      this.initialDone = false;
       void this.startBuild();
     }
   }
