@@ -5,7 +5,7 @@ import { isBareSeedFileName } from '../core/ids';
 import { bundle, BundleInput } from '../core/review/bundle';
 import { problemLine } from '../core/review/bundle-format';
 import { CliIO, UsageError } from './io';
-import { describeFsError, displayPath, readSeedText } from './seed-files';
+import { collectFiles, describeFsError, displayPath, readSeedText } from './seed-files';
 
 /** `seed-review bundle PATH... -o FILE.seed [--force]`: bare seed files into one corpus. */
 export async function bundleCommand(args: string[], io: CliIO): Promise<number> {
@@ -19,7 +19,8 @@ export async function bundleCommand(args: string[], io: CliIO): Promise<number> 
   if (!values.output.endsWith('.seed')) throw new UsageError(`-o ${values.output}: the corpus must be a .seed file`);
 
   const inputs: BundleInput[] = [];
-  for (const file of await collectBareFiles(positionals, io.cwd)) {
+  // Files named on the command line are taken as given, so bundle can say why one is not a bare seed file.
+  for (const file of await collectFiles(positionals, io.cwd, isBareSeedFileName, { what: 'bare seed files', names: 'NNN_<16 hex digits>.txt files' })) {
     const shown = displayPath(file, io.cwd);
     inputs.push({ name: path.basename(file), text: await readSeedText(file, shown), shownAs: shown });
   }
@@ -30,49 +31,6 @@ export async function bundleCommand(args: string[], io: CliIO): Promise<number> 
   await writeNew(output, displayPath(output, io.cwd), result.text, values.force ?? false);
   io.out(`bundled ${result.documentCount} file${result.documentCount === 1 ? '' : 's'} into ${displayPath(output, io.cwd)}`);
   return 0;
-}
-
-/**
- * Folders are searched recursively for bare seed files (sorted, dot-folders and node_modules
- * skipped); files are taken as given, so bundle can say why one is not a bare seed file.
- */
-async function collectBareFiles(paths: string[], cwd: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const given of paths) {
-    const absolute = path.resolve(cwd, given);
-    let stat;
-    try {
-      stat = await fs.stat(absolute);
-    } catch (error) {
-      throw new UsageError(`${given}: ${describeFsError(error)}`);
-    }
-    if (!stat.isDirectory()) {
-      found.push(absolute);
-      continue;
-    }
-    const before = found.length;
-    await walk(absolute, found);
-    if (found.length === before) throw new UsageError(`${given}: no bare seed files here (expected NNN_<16 hex digits>.txt files)`);
-  }
-  return found;
-}
-
-async function walk(folder: string, found: string[]): Promise<void> {
-  let entries;
-  try {
-    entries = await fs.readdir(folder, { withFileTypes: true });
-  } catch (error) {
-    throw new UsageError(`${folder}: ${describeFsError(error)}`);
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) {
-      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') await walk(full, found);
-    } else if (entry.isFile() && isBareSeedFileName(entry.name)) {
-      found.push(full);
-    }
-  }
 }
 
 /** Writes `text` as UTF-8; an existing file is only replaced with `force`. */

@@ -9,10 +9,16 @@ export function isSeedFileName(name: string): boolean {
 }
 
 /**
- * Expands the command line's paths: files are taken as given, folders are searched
- * recursively for seed files (sorted, so output is stable). Dot-folders and node_modules are skipped.
+ * Expands the command line's paths: files are taken as given (so a command can say why one is
+ * not what it wants), folders are searched recursively for files whose name `accepts` (sorted,
+ * so output is stable; dot-folders and node_modules skipped). A folder without such files is
+ * an error that says what was `expected`.
  */
-export async function collectSeedFiles(paths: string[], cwd: string): Promise<string[]> {
+export async function collectFiles(
+  paths: string[], cwd: string,
+  accepts: (name: string) => boolean = isSeedFileName,
+  expected: { what: string; names: string } = { what: 'seed files', names: '*.seed or NNN_<16 hex digits>.txt files' },
+): Promise<string[]> {
   const found: string[] = [];
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
@@ -24,10 +30,8 @@ export async function collectSeedFiles(paths: string[], cwd: string): Promise<st
     }
     if (stat.isDirectory()) {
       const before = found.length;
-      await walk(absolute, found);
-      if (found.length === before) {
-        throw new UsageError(`${given}: no seed files here (expected *.seed or NNN_<16 hex digits>.txt files)`);
-      }
+      await walk(absolute, found, accepts);
+      if (found.length === before) throw new UsageError(`${given}: no ${expected.what} here (expected ${expected.names})`);
     } else {
       found.push(absolute);
     }
@@ -35,7 +39,12 @@ export async function collectSeedFiles(paths: string[], cwd: string): Promise<st
   return found;
 }
 
-async function walk(folder: string, found: string[]): Promise<void> {
+/** collectFiles for seed files of either kind: what `check` reads. */
+export function collectSeedFiles(paths: string[], cwd: string): Promise<string[]> {
+  return collectFiles(paths, cwd);
+}
+
+async function walk(folder: string, found: string[], accepts: (name: string) => boolean): Promise<void> {
   let entries;
   try {
     entries = await fs.readdir(folder, { withFileTypes: true });
@@ -46,8 +55,8 @@ async function walk(folder: string, found: string[]): Promise<void> {
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') await walk(full, found);
-    } else if (entry.isFile() && isSeedFileName(entry.name)) {
+      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') await walk(full, found, accepts);
+    } else if (entry.isFile() && accepts(entry.name)) {
       found.push(full);
     }
   }
