@@ -17,6 +17,7 @@ import {
 } from './common.mjs';
 import { installCodeServer } from './install-code-server.mjs';
 import { launchChromium } from './run-offline.mjs';
+import { runCommand, uiChecks } from './ui-checks.mjs';
 
 /** The entity index is built by workers after the workspace scan: allow for a slow machine. */
 const INDEX_TIMEOUT = 120_000;
@@ -33,25 +34,6 @@ function prepareReportWorkspace() {
     ['000_0f5d7b9424756893.txt', '000_0f5d7b9424756893.txt'],
     [join('conll', 'conll2003-dev.seed'), 'conll2003-dev.seed'],
   ]) copyFileSync(join(fixtures, from), join(workspace, to));
-}
-
-/** Runs a command by its title through the command palette (F1). */
-async function runCommand(page, title) {
-  const input = page.locator('.quick-input-widget input');
-  // Right after the workbench loads, the extension's commands may not be registered yet: retry.
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
-    try {
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: 5000 });
-      break;
-    } catch (error) {
-      await page.keyboard.press('Escape');
-      if (attempt >= 6) throw error;
-    }
-  }
-  await page.keyboard.press('Enter');
 }
 
 async function main() {
@@ -94,22 +76,7 @@ async function main() {
     await page.keyboard.press('Delete');
     await page.keyboard.press('Control+S');
   };
-  const results = [];
-  const check = async (name, body) => {
-    try {
-      const detail = await body();
-      results.push({ name, ok: true });
-      console.log(`  ✔ ${name}${detail ? ` (${detail})` : ''}`);
-    } catch (error) {
-      results.push({ name, ok: false });
-      console.log(`  ✘ ${name}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
-      await shot(`failed-${results.length}`);
-    }
-  };
-  const shot = async (name, locator) => {
-    const file = join(screenshotsDir, `report-${name}.png`);
-    await (locator ?? page).screenshot({ path: file }).then(() => log(`screenshot: ${file}`), (error) => log(`screenshot ${name} failed: ${error.message}`));
-  };
+  const { check, shot, broke, finish } = uiChecks('report', () => page, { shotOnFailure: true });
 
   browser = await launchChromium({ headed: values.headed });
   const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
@@ -251,16 +218,12 @@ async function main() {
       return 'rendered';
     });
   } catch (error) {
-    results.push({ name: 'the workbench loaded', ok: false });
-    console.log(`  ✘ the workbench loaded: ${error instanceof Error ? error.message : String(error)}`);
-    await shot('failed');
+    await broke(error);
   } finally {
     await browser.close().catch(() => {});
     await server.stop();
   }
-  const failed = results.filter((result) => !result.ok).length;
-  console.log(`${results.length - failed} passed, ${failed} failed`);
-  return failed === 0 ? 0 : 1;
+  return finish();
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

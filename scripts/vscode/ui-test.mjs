@@ -12,34 +12,11 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { log, onExit, repoRoot, runChecked, runMain, screenshotsDir, which } from './common.mjs';
 import { launchChromium } from './run-offline.mjs';
+import { quickOpen, runCommand, uiChecks } from './ui-checks.mjs';
 import { startDemoServer } from './start.mjs';
 
 /** How long to wait for something the extension computes to show up. */
 const UI_TIMEOUT = 30_000;
-
-/** Opens a workspace file through Quick Open (Ctrl+P), as a user does, and waits for its tab. */
-async function quickOpen(page, name) {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(name);
-  // Wait for the row of this file: until the search answers, the list still shows the last results.
-  const base = name.split('/').pop();
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first().waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
-  await page.locator(`.tabs-container .tab.active[aria-label*="${base}"]`).first().waitFor({ state: 'visible' });
-  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
-}
-
-/** Runs a command by its title through the command palette (F1). */
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
-}
 
 async function main() {
   const { values } = parseArgs({ options: { headed: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false } } });
@@ -57,25 +34,11 @@ async function main() {
   server = await startDemoServer({ label: 'ui-test', quiet: process.env.SEED_VERBOSE !== '1' });
   log(`code-server at ${server.address}`);
 
-  const results = [];
-  /** Records one assertion; never throws, so every check runs and every screenshot is taken. */
-  const check = async (name, body) => {
-    try {
-      const detail = await body();
-      results.push({ name, ok: true });
-      console.log(`  ✔ ${name}${detail ? ` (${detail})` : ''}`);
-    } catch (error) {
-      results.push({ name, ok: false });
-      console.log(`  ✘ ${name}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
-    }
-  };
-  const shot = async (name, locator) => {
-    const file = join(screenshotsDir, `ui-${name}.png`);
-    await (locator ?? page).screenshot({ path: file }).then(() => log(`screenshot: ${file}`), (error) => log(`screenshot ${name} failed: ${error.message}`));
-  };
+  let page;
+  const { check, shot, broke, finish } = uiChecks('ui', () => page);
 
   browser = await launchChromium({ headed: values.headed });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   try {
     await page.goto(server.address);
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
@@ -188,16 +151,12 @@ async function main() {
     });
     await shot('tree');
   } catch (error) {
-    results.push({ name: 'the workbench loaded', ok: false });
-    console.log(`  ✘ the workbench loaded: ${error instanceof Error ? error.message : String(error)}`);
-    await shot('failed');
+    await broke(error);
   } finally {
     await browser.close().catch(() => {});
     await server.stop();
   }
-  const failed = results.filter((result) => !result.ok).length;
-  console.log(`${results.length - failed} passed, ${failed} failed`);
-  return failed === 0 ? 0 : 1;
+  return finish();
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
