@@ -1,15 +1,27 @@
 import * as vscode from 'vscode';
 import type { ParseResult, SeedDocument } from '../core/types';
+import { sameOutlineEntry } from '../core/document-equality';
 import { paragraphLabel } from '../core/labels';
 import { ParseCache, seedSelector } from './parse-cache';
+
+/** What was built for the last version of a file, to reuse for unchanged documents. */
+interface Built {
+  documents: readonly SeedDocument[];
+  symbols: vscode.DocumentSymbol[];
+}
 
 /**
  * Builds the outline: one symbol per seed document (named by its headline, detail `id · status`),
  * its paragraphs as children. Symbols are kept per parse result, so repeated requests for the
- * same version (breadcrumbs, Outline view, sticky scroll) cost nothing.
+ * same version (breadcrumbs, Outline view, sticky scroll) cost nothing, and after an edit the
+ * symbols of every document the edit did not touch are reused from the previous version.
  */
-export class SeedDocumentSymbolProvider implements vscode.DocumentSymbolProvider {
+export class SeedDocumentSymbolProvider implements vscode.DocumentSymbolProvider, vscode.Disposable {
   private readonly built = new WeakMap<ParseResult, vscode.DocumentSymbol[]>();
+  private readonly lastBuilt = new Map<string, Built>();
+  private readonly onClose = vscode.workspace.onDidCloseTextDocument((document) => this.lastBuilt.delete(document.uri.toString()));
+  /** Symbols built (not reused) so far; tests read it to prove the reuse. */
+  builtCount = 0;
 
   constructor(private readonly cache: ParseCache) {}
 
@@ -17,14 +29,47 @@ export class SeedDocumentSymbolProvider implements vscode.DocumentSymbolProvider
     const result = this.cache.get(document);
     const known = this.built.get(result);
     if (known) return known;
+    const key = document.uri.toString();
+    const previous = this.lastBuilt.get(key);
     const symbols: vscode.DocumentSymbol[] = [];
+    const cursor = { at: 0 };
     for (const doc of result.documents) {
       if (token.isCancellationRequested) return undefined;
-      symbols.push(documentSymbol(document, doc));
+      const reusable = previous && reusableSymbol(document, previous, cursor, doc);
+      if (reusable) {
+        symbols.push(reusable);
+      } else {
+        symbols.push(documentSymbol(document, doc));
+        this.builtCount++;
+      }
     }
     this.built.set(result, symbols);
+    this.lastBuilt.set(key, { documents: result.documents, symbols });
     return symbols;
   }
+
+  dispose(): void {
+    this.onClose.dispose();
+    this.lastBuilt.clear();
+  }
+}
+
+/**
+ * The previous version's symbol for `doc`, if nothing it shows changed. Documents are matched
+ * by start line (both lists are in line order, so a cursor walks the previous one), since an edit
+ * can remove or add a document before this one. The close line's length is checked too: it sets
+ * where the symbol's range ends.
+ */
+function reusableSymbol(document: vscode.TextDocument, previous: Built, cursor: { at: number }, doc: SeedDocument): vscode.DocumentSymbol | undefined {
+  const before = previous.documents;
+  while (cursor.at < before.length && before[cursor.at].startLine < doc.startLine) cursor.at++;
+  const index = cursor.at;
+  if (index >= before.length || !sameOutlineEntry(before[index], doc)) return undefined;
+  const symbol = previous.symbols[index];
+  const end = symbol.range.end;
+  if (end.line >= document.lineCount || document.lineAt(end.line).text.length !== end.character) return undefined;
+  if (!doc.headline && document.lineAt(symbol.selectionRange.end.line).text.length !== symbol.selectionRange.end.character) return undefined;
+  return symbol;
 }
 
 function documentSymbol(document: vscode.TextDocument, doc: SeedDocument): vscode.DocumentSymbol {
@@ -44,5 +89,6 @@ function documentSymbol(document: vscode.TextDocument, doc: SeedDocument): vscod
 
 /** Registers the outline provider (also feeds breadcrumbs and sticky scroll). */
 export function registerDocumentSymbols(cache: ParseCache): vscode.Disposable {
-  return vscode.languages.registerDocumentSymbolProvider(seedSelector, new SeedDocumentSymbolProvider(cache), { label: 'Seed documents' });
+  const provider = new SeedDocumentSymbolProvider(cache);
+  return vscode.Disposable.from(provider, vscode.languages.registerDocumentSymbolProvider(seedSelector, provider, { label: 'Seed documents' }));
 }

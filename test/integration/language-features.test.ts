@@ -56,6 +56,35 @@ describe('language features', () => {
 
   // The issue text says 6 paragraphs, but the file has a headline and 7 non-blank lines after it, and the
   // spec makes every later non-blank line a paragraph: 7 is what the format requires.
+  it('document symbols follow edits: the edited document changes, the others stay as they were', async () => {
+    const text = fixture('valid/sample.seed');
+    const document = await openUntitled(text);
+    const docs = parseSeed(text).documents;
+    const before = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+    const target = docs[1];
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, new vscode.Position(target.headline!.line, target.headline!.text.length), ' (updated)');
+    edit.insert(document.uri, new vscode.Position(target.paragraphs[0].line, 0), 'Breaking: ');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const after = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+    assert.strictEqual(after.length, before.length);
+    assert.strictEqual(after[1].name, `${target.headline!.text.trim()} (updated)`);
+    assert.ok(after[1].children[0].name.startsWith('Breaking:'), after[1].children[0].name);
+    for (let i = 0; i < after.length; i++) {
+      if (i === 1) continue;
+      assert.strictEqual(after[i].name, before[i].name);
+      assert.deepStrictEqual(after[i].children.map((c) => c.name), before[i].children.map((c) => c.name));
+      assert.ok(after[i].range.isEqual(before[i].range));
+    }
+    // Lengthening the close line of the first document moves its symbol's end.
+    const close = new vscode.WorkspaceEdit();
+    close.insert(document.uri, new vscode.Position(docs[0].endLine, document.lineAt(docs[0].endLine).text.length), '   ');
+    assert.ok(await vscode.workspace.applyEdit(close));
+    const third = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+    assert.strictEqual(third[0].range.end.character, document.lineAt(docs[0].endLine).text.length);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('document symbols of the real bare seed: its headline and 7 paragraphs', async () => {
     const document = await openWorkspaceFile('000_0f5d7b9424756893.txt');
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);

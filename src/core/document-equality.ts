@@ -1,0 +1,19 @@
+import type { BodyLine, SeedDocument } from './types';
+
+/**
+ * Whether two parses of a document give the same outline entry: same place, id, status,
+ * headline and paragraphs (line and text). Lets the outline reuse what it built for the previous
+ * version of a file, so a keystroke rebuilds one document's symbols, not ten thousand.
+ */
+export function sameOutlineEntry(a: SeedDocument, b: SeedDocument): boolean {
+  if (a.startLine !== b.startLine || a.endLine !== b.endLine || a.openLine !== b.openLine) return false;
+  if (a.id !== b.id || a.status !== b.status || a.paragraphs.length !== b.paragraphs.length) return false;
+  if (!sameLine(a.headline, b.headline)) return false;
+  for (let i = 0; i < a.paragraphs.length; i++) if (!sameLine(a.paragraphs[i], b.paragraphs[i])) return false;
+  return true;
+}
+
+function sameLine(a: BodyLine | undefined, b: BodyLine | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.line === b.line && a.text === b.text;
+}
