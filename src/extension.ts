@@ -40,30 +40,29 @@ export function activate(context: vscode.ExtensionContext): SeedReviewApi | unde
 }
 
 function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): SeedReviewApi {
+  // Each part is handed to context.subscriptions as soon as it exists, so a failure further down
+  // still disposes what was already running.
+  const track = <T extends vscode.Disposable>(disposable: T): T => {
+    context.subscriptions.push(disposable);
+    return disposable;
+  };
   let config: SeedReviewConfig = readConfig();
-  const cache = new ParseCache();
-  const workspaceIndex = new WorkspaceSeedIndex(cache, log, () => config.debounceMs);
-  const diagnostics = new SeedDiagnostics(cache, () => config, workspaceIndex.crossFile);
-  const entities = registerEntityFeatures(context, { parseCache: cache, workspaceIndex, log });
-  const review = registerReviewFeatures(context, { cache, workspaceIndex, entities: entities.service });
+  const cache = track(new ParseCache());
+  const workspaceIndex = track(new WorkspaceSeedIndex(cache, log, () => config.debounceMs));
+  const diagnostics = track(new SeedDiagnostics(cache, () => config, workspaceIndex.crossFile));
+  const entities = track(registerEntityFeatures(context, { parseCache: cache, workspaceIndex, log }));
+  const review = track(registerReviewFeatures(context, { cache, workspaceIndex, entities: entities.service }));
   const reportSource = reportSourceFromService(entities.service, headlinesFrom(workspaceIndex));
-  context.subscriptions.push(
-    cache,
-    workspaceIndex,
-    diagnostics,
-    registerDocumentSymbols(cache),
-    registerFolding(cache),
-    registerCodeActions(cache),
-    registerWorkspaceSymbols(workspaceIndex),
-    review,
-    entities,
-    registerEntityReport(context, () => reportSource),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!event.affectsConfiguration('seedReview')) return;
-      config = readConfig();
-      diagnostics.refreshAll();
-    }),
-  );
+  track(registerDocumentSymbols(cache));
+  track(registerFolding(cache));
+  track(registerCodeActions(cache));
+  track(registerWorkspaceSymbols(workspaceIndex));
+  track(registerEntityReport(context, () => reportSource));
+  track(vscode.workspace.onDidChangeConfiguration((event) => {
+    if (!event.affectsConfiguration('seedReview')) return;
+    config = readConfig();
+    diagnostics.refreshAll();
+  }));
   log.info(`Seed Review ${context.extension.packageJSON.version} activated`);
   return { parseCache: cache, workspaceIndex, review, entities };
 }
