@@ -16,8 +16,8 @@ export interface CorpusOptions {
   documentChars?: readonly [number, number];
 }
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
+/** mulberry32: small, fast, deterministic; benchmarks use it too, so their samples repeat. */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,84 +1,7 @@
-import * as path from 'node:path';
 import * as vsctm from 'vscode-textmate';
 import { loadSeedGrammar } from '../test/unit/grammar-helpers';
+import { generateCorpus } from './corpus-generator';
 
-interface CorpusOptions {
-  targetBytes: number;
-  seed: number;
-  malformedRate: number;
-}
-type CorpusGenerator = (options: CorpusOptions) => string;
-
-/** Deterministic PRNG so runs are comparable. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const WORDS = (
-  'Russia is now on the back foot in the war against Ukraine Russian troops have left their main stronghold ' +
-  'after a rapid advance by Ukrainian forces Zelensky’s chief of staff posted a photo of soldiers officials ' +
-  'declined to confirm government-run news agency quoted the defense ministry as saying Kharkiv Izium Kyiv'
-).split(' ');
-
-/**
- * Stand-in for bench/corpus-generator.ts (another engineer's file) when it is not present: documents
- * with attributes, headlines, paragraphs with quotes, numbers and dates, plus malformed delimiters.
- */
-function localGenerateCorpus({ targetBytes, seed, malformedRate }: CorpusOptions): string {
-  const rnd = mulberry32(seed);
-  const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
-  const hex = (): string => Array.from({ length: 16 }, () => '0123456789abcdef'[Math.floor(rnd() * 16)]).join('');
-  const sentence = (): string => {
-    const n = 8 + Math.floor(rnd() * 20);
-    const words = Array.from({ length: n }, () => pick(WORDS));
-    if (rnd() < 0.3) words.splice(2, 0, `“${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)}”`);
-    if (rnd() < 0.2) words.push(String(Math.floor(rnd() * 100000)));
-    if (rnd() < 0.1) words.push(`2022-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)}`);
-    if (rnd() < 0.05) words.push(`‘${pick(WORDS)} ${pick(WORDS)}’`);
-    return words.join(' ') + '.';
-  };
-  const malformedOpen = (id: string): string =>
-    pick([`<< ${id}`, `<<<< ${id}`, `<<<${id}`, `  <<< ${id}`, `<<<\t${id}`, `«« ${id}`, `<<< ${id.toUpperCase()}`, '<<<']);
-  const malformedClose = (id: string): string =>
-    pick([`>> ${id}`, `>>>> ${id}`, `>>>${id}`, `>>> ${id} trailing`, `»» ${id}`, '>>>', '>>>>>>> branch']);
-  const out: string[] = ['# generated benchmark corpus'];
-  let bytes = 0;
-  for (let n = 0; bytes < targetBytes; n++) {
-    const id = `${String(n).padStart(3, '0')}_${hex()}`;
-    const attrs = ` status=${pick(['approved', 'rejected', 'flagged', 'unreviewed'])} source=wire date=2022-09-10 note="check \\"claim\\" ${n}"`;
-    const doc: string[] = [];
-    doc.push(rnd() < malformedRate ? malformedOpen(id) : `<<< ${id}${attrs}`);
-    doc.push(sentence());
-    const paragraphs = 3 + Math.floor(rnd() * 6);
-    for (let p = 0; p < paragraphs; p++) doc.push(Array.from({ length: 2 + Math.floor(rnd() * 5) }, sentence).join(' '));
-    if (rnd() < malformedRate / 2) {
-      // missing close delimiter
-    } else doc.push(rnd() < malformedRate ? malformedClose(id) : `>>> ${id}`);
-    doc.push('');
-    for (const l of doc) bytes += Buffer.byteLength(l) + 1;
-    out.push(...doc);
-  }
-  return out.join('\n');
-}
-
-/** Uses the shared corpus generator when it exists, else the local stand-in above. */
-async function corpusGenerator(): Promise<{ generate: CorpusGenerator; source: string }> {
-  try {
-    // A computed path, resolved at run time, so this file compiles before bench/corpus-generator.ts exists.
-    const mod = (await import(path.join(__dirname, 'corpus-generator'))) as { generateCorpus?: CorpusGenerator };
-    if (typeof mod.generateCorpus === 'function') return { generate: mod.generateCorpus, source: 'bench/corpus-generator.ts' };
-  } catch {
-    // fall through to the local generator
-  }
-  return { generate: localGenerateCorpus, source: 'local generator in bench/grammar.bench.ts' };
-}
 
 interface Pass {
   totalMs: number;
@@ -140,8 +63,8 @@ const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maxim
 /** Benchmarks the seed TextMate grammar on a ~5 MB corpus and on adversarial lines. */
 export async function run(): Promise<void> {
   const grammar = await loadSeedGrammar();
-  const { generate, source } = await corpusGenerator();
-  const corpus = generate({ targetBytes: 5 * 1024 * 1024, seed: 42, malformedRate: 0.05 });
+  const source = 'bench/corpus-generator.ts';
+  const corpus = generateCorpus({ targetBytes: 5 * 1024 * 1024, seed: 42, malformedRate: 0.05 });
   const lines = corpus.split(/\r?\n/);
   const mb = Buffer.byteLength(corpus) / (1024 * 1024);
 

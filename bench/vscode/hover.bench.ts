@@ -8,7 +8,7 @@ import * as path from 'path';
 import * as v8 from 'v8';
 import * as vm from 'vm';
 import * as vscode from 'vscode';
-import { generateCorpusDetailed } from '../corpus-generator';
+import { generateCorpusDetailed, prng } from '../corpus-generator';
 import type { SeedReviewApi } from '../../src/extension';
 import { mentionHover } from '../../src/features/entities/hover';
 import { report } from './report';
@@ -26,17 +26,6 @@ function percentile(values: number[], p: number): number {
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 
-/** mulberry32, so the positions are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Random positions inside likely mentions: the generator's place and person names in body lines.
