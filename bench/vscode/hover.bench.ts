@@ -10,6 +10,7 @@ import * as vm from 'vm';
 import * as vscode from 'vscode';
 import { generateCorpusDetailed, prng } from '../corpus-generator';
 import type { SeedReviewApi } from '../../src/extension';
+import { readEntityConfig } from '../../src/features/entities/entity-config';
 import { mentionHover } from '../../src/features/entities/hover';
 import { report } from './report';
 
@@ -118,7 +119,7 @@ export async function run(): Promise<void> {
   const uri = vscode.Uri.file(file);
   const { text, documents } = generateCorpusDetailed({ targetBytes: 10 * 1024 * 1024, seed: 31, malformedRate: 0, documentChars: [400, 1200] });
   const positions = mentionPositions(text, HOVERS, 7);
-  report(`[bench] hover: ${documents} documents, ${(text.length / 1048576).toFixed(1)} MB, ${service.index.documentCount} documents indexed before, ${positions.length} positions, workers ${vscode.workspace.getConfiguration('seedReview.entities').get('workers')}`);
+  report(`[bench] hover: ${documents} documents, ${(text.length / 1048576).toFixed(1)} MB, ${service.index.documentCount} documents indexed before, ${positions.length} positions, workers ${readEntityConfig().workers} (setting ${vscode.workspace.getConfiguration('seedReview.entities').get('workers')})`);
 
   try {
     const heapBefore = await settledHeap(gc);
@@ -156,7 +157,7 @@ export async function run(): Promise<void> {
     }
     const buildMs = now() - started;
     const stats = { ...service.stats };
-    report(`[bench] index build (2-worker pool): ${(buildMs / 1000).toFixed(1)} s from writing the file to a built index `
+    report(`[bench] index build (${readEntityConfig().workers}-worker pool): ${(buildMs / 1000).toFixed(1)} s from writing the file to a built index `
       + `(workspace index listed it after ${ms(listed)}; the last build round took ${(stats.lastBuildMs / 1000).toFixed(1)} s: `
       + `${stats.lastBuildExtracted} extracted, ${stats.lastBuildFromCache} from cache; waited ${((now() - buildWait) / 1000).toFixed(1)} s after phase (a))`);
 
