@@ -38,10 +38,15 @@ export interface ExtractionRunResult {
 
 interface Slot {
   worker: Worker;
-  busy: boolean;
-  /** The batch being processed, when busy. */
-  batch?: number;
+  /** Batches posted to this worker and not answered yet, oldest first. */
+  batches: number[];
 }
+
+/**
+ * Batches a worker may hold at once: the one it works on and the next, already queued in its
+ * message port, so it never waits a round trip through the (possibly busy) main thread.
+ */
+const BATCHES_PER_WORKER = 2;
 
 interface Run {
   queue: WorkerRequest[];
@@ -113,7 +118,7 @@ export class EntityWorkerPool {
   private ensureWorkers(): void {
     while (this.slots.length < this.size) {
       const worker = new Worker(this.options.workerScript);
-      const slot: Slot = { worker, busy: false };
+      const slot: Slot = { worker, batches: [] };
       worker.on('message', (msg: WorkerResponse) => this.onMessage(slot, msg));
       worker.on('error', (err) => this.onWorkerFailure(slot, err));
       worker.on('exit', (code) => {
@@ -126,24 +131,24 @@ export class EntityWorkerPool {
   }
 
   private pump(): void {
-    for (const slot of this.slots) {
-      if (slot.busy) continue;
-      const run = this.runs.find((r) => r.queue.length > 0);
-      if (!run) return;
-      const request = run.queue.shift() as WorkerRequest;
-      run.inFlight++;
-      slot.busy = true;
-      slot.batch = request.batch;
-      slot.worker.ref();
-      this.batchOwner.set(request.batch, run);
-      slot.worker.postMessage(request);
+    for (let round = 0; round < BATCHES_PER_WORKER; round++) {
+      for (const slot of this.slots) {
+        if (slot.batches.length > round) continue;
+        const run = this.runs.find((r) => r.queue.length > 0);
+        if (!run) return;
+        const request = run.queue.shift() as WorkerRequest;
+        run.inFlight++;
+        slot.batches.push(request.batch);
+        slot.worker.ref();
+        this.batchOwner.set(request.batch, run);
+        slot.worker.postMessage(request);
+      }
     }
   }
 
   private onMessage(slot: Slot, msg: WorkerResponse): void {
-    slot.busy = false;
-    slot.batch = undefined;
-    slot.worker.unref();
+    slot.batches = slot.batches.filter((batch) => batch !== msg.batch);
+    if (slot.batches.length === 0) slot.worker.unref();
     const run = this.batchOwner.get(msg.batch);
     this.batchOwner.delete(msg.batch);
     if (run && !run.finished) {
@@ -168,10 +173,10 @@ export class EntityWorkerPool {
     if (i < 0) return;
     this.slots.splice(i, 1);
     void slot.worker.terminate();
-    // The batch that worker held is lost: fail the run that was waiting on it.
-    if (slot.batch !== undefined) {
-      const run = this.batchOwner.get(slot.batch);
-      this.batchOwner.delete(slot.batch);
+    // The batches that worker held are lost: fail the runs that were waiting on them.
+    for (const batch of slot.batches) {
+      const run = this.batchOwner.get(batch);
+      this.batchOwner.delete(batch);
       if (run) this.finish(run, err);
     }
     if (!this.disposed && this.runs.length > 0) {
