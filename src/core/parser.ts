@@ -15,7 +15,7 @@ import { readAttributesIn } from './attributes';
 import { messages } from './messages';
 import { deleteLineEdit, fix, insertLineAfterEdit, insertLineBeforeEdit, replaceEdit } from './fixes';
 import { lineRange } from './text-edits';
-import { isBlankSpan, stripBom } from './scanner';
+import { isBlankSpan, scanLines, stripBom } from './scanner';
 
 export { isBareSeedFileName } from './ids';
 
@@ -463,28 +463,13 @@ function parseBare(text: string, id: string, hasBom: boolean): ParseResult {
     idRange: lineRange(0, 0, 0), attributes: [], status: 'unreviewed', openLine: 0, closeLine: undefined,
     startLine: 0, endLine: 0, bodyStartLine: 0, bodyEndLine: 0, headline: undefined, paragraphs: [],
   };
-  let pos = 0;
-  let line = 0;
-  let crlf = 0;
-  let lf = 0;
-  for (;;) {
-    const nl = text.indexOf('\n', pos);
-    let end = nl < 0 ? text.length : nl;
-    if (end > pos && text.charCodeAt(end - 1) === 13) {
-      end--;
-      if (nl >= 0) crlf++;
-    } else if (nl >= 0) {
-      lf++;
-    }
-    if (!isBlankSpan(text, pos, end)) {
-      const bl: BodyLine = { line, text: text.slice(pos, end) };
-      if (doc.headline === undefined) doc.headline = bl;
-      else doc.paragraphs.push(bl);
-    }
-    if (nl < 0) break;
-    pos = nl + 1;
-    line++;
-  }
+  const { lineCount, crlf, lf } = scanLines(text, (line, start, end) => {
+    if (isBlankSpan(text, start, end)) return;
+    const bl: BodyLine = { line, text: text.slice(start, end) };
+    if (doc.headline === undefined) doc.headline = bl;
+    else doc.paragraphs.push(bl);
+  });
+  const line = lineCount - 1;
   doc.endLine = line;
   doc.bodyEndLine = line;
   const diagnostics: SeedDiagnostic[] = [];
@@ -492,7 +477,7 @@ function parseBare(text: string, id: string, hasBom: boolean): ParseResult {
     diagnostics.push({ code: 'SEED008', severity: 'warning', range: lineRange(0, 0, 0), message: messages.emptyDocument(id), fixes: [] });
   }
   return {
-    kind: 'bare', documents: [doc], diagnostics, comments: [], lineCount: line + 1,
+    kind: 'bare', documents: [doc], diagnostics, comments: [], lineCount,
     eol: crlf > lf ? '\r\n' : '\n', hasBom,
   };
 }
