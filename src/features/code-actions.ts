@@ -23,7 +23,7 @@ export class SeedCodeActionProvider implements vscode.CodeActionProvider {
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext, token: vscode.CancellationToken): vscode.CodeAction[] | undefined {
     const diagnostics = this.cache.get(document).diagnostics;
     const actions: vscode.CodeAction[] = [];
-    if (context.only && fixAllKind.contains(context.only)) return [this.fixAll(document, diagnostics, undefined)].filter(isAction);
+    if (context.only && context.only.contains(fixAllKind)) return [this.fixAll(document, diagnostics, undefined)].filter(isAction);
     const offeredFixAll = new Set<string>();
     for (const shown of context.diagnostics) {
       if (token.isCancellationRequested) return undefined;

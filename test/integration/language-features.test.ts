@@ -171,6 +171,23 @@ describe('language features', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('source.fixAll (as editor.codeActionsOnSave asks) applies every certain fix at once', async () => {
+    const text = fixture('malformed/all-codes.seed');
+    const document = await openUntitled(text);
+    await waitFor('diagnostics', () => (seedDiagnostics(document.uri).length > 0 ? true : undefined));
+    const errorsBefore = seedDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.SourceFixAll.value);
+    const fixAll = actions.find((a) => a.kind?.value === 'source.fixAll.seed');
+    assert.ok(fixAll?.edit, `a source.fixAll.seed action among ${actions.map((a) => a.kind?.value).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
+    const errorsAfter = await waitFor('fewer errors', () => {
+      const count = seedDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+      return count < errorsBefore ? count : undefined;
+    });
+    assert.ok(errorsAfter < errorsBefore / 2, `errors ${errorsBefore} -> ${errorsAfter}`);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('diagnostics update after an edit, and clear when the document closes', async () => {
     const document = await openUntitled('<<< 001_0123456789abcdef\nA headline\n>>> 001_0123456789abcdef\n');
     await new Promise((resolve) => setTimeout(resolve, 300));
