@@ -1,17 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { root, runCli as run } from './cli-runner';
 
-const root = path.resolve(__dirname, '../..');
-const cli = path.join(root, 'bin/seed-review.js');
 const realSeed = readFileSync(path.join(root, 'test/fixtures/000_0f5d7b9424756893.txt'));
-
-function run(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** A folder of bare seed files with awkward bytes: CRLF, mixed endings, no final newline, BOM, delimiter-like lines. */
 function seedFolder(): { dir: string; files: Record<string, Buffer> } {
@@ -28,10 +21,6 @@ function seedFolder(): { dir: string; files: Record<string, Buffer> } {
   return { dir, files };
 }
 
-beforeAll(() => {
-  const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, encoding: 'utf8' });
-  expect(build.status, build.stderr).toBe(0);
-}, 60000);
 
 describe('seed-review bundle / split', () => {
   it('round trip through the CLI is byte-identical', () => {

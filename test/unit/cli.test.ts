@@ -1,26 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync, copyFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { root, runCli as run } from './cli-runner';
 
-const root = path.resolve(__dirname, '../..');
-const cli = path.join(root, 'bin/seed-review.js');
 const fixtures = path.join(root, 'test/fixtures');
 const realSeed = path.join(fixtures, '000_0f5d7b9424756893.txt');
 const malformed = path.join(fixtures, 'malformed/all-codes.seed');
 const valid = path.join(fixtures, 'valid/sample.seed');
 
-/** Runs the built CLI as a user would, from a given folder. */
-function run(args: string[], cwd = root) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr, lines: result.stdout.split('\n').filter(Boolean) };
-}
-
-beforeAll(() => {
-  const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, encoding: 'utf8' });
-  expect(build.status, build.stderr).toBe(0);
-}, 60000);
 
 describe('seed-review check', () => {
   it('accepts a valid corpus with exit 0 and a summary', () => {

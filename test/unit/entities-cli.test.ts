@@ -1,19 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { root, runCli as run } from './cli-runner';
 
-const root = path.resolve(__dirname, '../..');
-const cli = path.join(root, 'bin/seed-review.js');
 const sample = 'test/fixtures/sample.seed';
 const realSeed = 'test/fixtures/000_0f5d7b9424756893.txt';
-
-/** Runs the built CLI as a user would. */
-function run(args: string[], cwd = root) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr, lines: result.stdout.split('\n').filter(Boolean) };
-}
 
 interface Mention { type: string; text: string; canonical: string; line: number; column: number; length: number }
 interface Doc { id: string; entities: Mention[] }
@@ -34,10 +26,6 @@ function expectPositionsMatch(file: string, docs: Doc[]): void {
   }
 }
 
-beforeAll(() => {
-  const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, encoding: 'utf8' });
-  expect(build.status, build.stderr).toBe(0);
-}, 60000);
 
 describe('seed-review entities', () => {
   it('prints one JSON object per document, every mention with 1-based line and column', () => {

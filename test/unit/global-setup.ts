@@ -1,0 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+
+/**
+ * Builds dist/ once before any test file runs. Test files run in parallel: building in each
+ * file's beforeAll let one file rewrite dist/cli.js while another was running it.
+ */
+export default function setup(): void {
+  const root = path.resolve(__dirname, '../..');
+  const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`node esbuild.mjs failed:\n${build.stderr}`);
+}
