@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { SeedDiagnostic } from '../core/types';
 import type { SeedReviewConfig } from './config';
 import { toVsDiagnostic } from './convert';
-import { ParseCache, SEED_LANGUAGE_ID } from './parse-cache';
+import { openDocument, ParseCache, SEED_LANGUAGE_ID } from './parse-cache';
 
 /** Diagnostics that come from outside one file's parse (cross-file checks). */
 export interface ExtraDiagnosticSource {
@@ -62,7 +62,7 @@ export class SeedDiagnostics implements vscode.Disposable {
   }
 
   private refreshUri(uri: vscode.Uri): void {
-    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+    const open = openDocument(uri);
     if (open) this.refreshNow(open);
     else this.publish(uri, []);
   }

@@ -14,6 +14,12 @@ export const seedSelector: vscode.DocumentSelector = [
   { language: SEED_LANGUAGE_ID, scheme: 'vscode-vfs' },
 ];
 
+/** The open document of `uri`, if an editor (or an extension) has it open. */
+export function openDocument(uri: vscode.Uri | string): vscode.TextDocument | undefined {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
+}
+
 interface Entry {
   version: number;
   result: ParseResult;
@@ -44,6 +50,18 @@ export class ParseCache implements vscode.Disposable {
     this.parseCount++;
     this.entries.set(key, { version: document.version, result });
     return result;
+  }
+
+  /**
+   * The parse of a seed file as the reviewer sees it: the editor's text when it is open (shared
+   * with every feature), else the file on disk. Throws when the file cannot be read or is not
+   * valid UTF-8: guessing an encoding would corrupt offsets.
+   */
+  async parseFile(uri: vscode.Uri): Promise<ParseResult> {
+    const open = openDocument(uri);
+    if (open) return this.get(open);
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri));
+    return parseSeed(text, { fileName: path.posix.basename(uri.path) });
   }
 
   dispose(): void {

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { isBareSeedFileName, parseSeed } from '../core/parser';
+import { isBareSeedFileName } from '../core/parser';
 import { DocumentSummary, summarizeDocuments } from '../core/summary';
 import type { ParseResult, SeedDiagnostic } from '../core/types';
 import { WorkspaceIndex as CrossFileChecks } from '../core/workspace-checks';
 import type { ExtraDiagnosticSource } from './diagnostics';
-import { ParseCache, SEED_LANGUAGE_ID } from './parse-cache';
+import { openDocument, ParseCache, SEED_LANGUAGE_ID } from './parse-cache';
 
 /** One seed file of the workspace, as last read from disk or from its open editor. */
 export interface IndexedFile {
@@ -84,9 +84,7 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
     const uris = [...corpora, ...bare.filter((uri) => isBareSeedFileName(path.posix.basename(uri.path)))];
     const changed: vscode.Uri[] = [];
     for (const uri of uris) {
-      const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-      if (open) this.setFromEditor(open);
-      else if (!(await this.readFromDisk(uri))) continue;
+      if (!(await this.read(uri))) continue;
       changed.push(uri);
       // Yield between files so a large workspace never holds the extension host for long.
       await new Promise((resolve) => setImmediate(resolve));
@@ -101,11 +99,10 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
     if (changed.length) this.emitter.fire(changed);
   }
 
-  private async readFromDisk(uri: vscode.Uri): Promise<boolean> {
+  /** Reads a file as the reviewer sees it (editor text when open); false when it cannot be read. */
+  private async read(uri: vscode.Uri): Promise<boolean> {
     try {
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      this.store(uri, parseSeed(text, { fileName: path.posix.basename(uri.path) }));
+      this.store(uri, await this.cache.parseFile(uri));
       return true;
     } catch (error) {
       this.log.warn(`Skipped ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
@@ -115,10 +112,10 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
   }
 
   private async refreshFromDisk(uri: vscode.Uri): Promise<void> {
-    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-    if (open && open.isDirty) return;
+    // Unsaved editor text is what the reviewer sees: the change on disk waits for a save or revert.
+    if (openDocument(uri)?.isDirty) return;
     if (uri.path.endsWith('.txt') && !isBareSeedFileName(path.posix.basename(uri.path))) return;
-    if (await this.readFromDisk(uri)) this.emitter.fire([uri]);
+    if (await this.read(uri)) this.emitter.fire([uri]);
   }
 
   private remove(uri: vscode.Uri): void {

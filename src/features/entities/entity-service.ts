@@ -8,7 +8,6 @@ import { extractDocument } from '../../core/entities/extract';
 import type { Lexicon } from '../../core/entities/lexicon';
 import type { EntityLine, EntitySummary, ResolvedMention } from '../../core/entities/types';
 import { EntityWorkerPool, ExtractionCancelled, type ExtractionJob } from '../../core/entities/worker-pool';
-import { parseSeed } from '../../core/parser';
 import type { ParseResult, SeedDocument } from '../../core/types';
 import type { ParseCache } from '../parse-cache';
 import type { EntityMention as ReviewEntityMention, EntitySource } from '../review/entity-source';
@@ -511,11 +510,8 @@ export class EntityService implements EntitySource, vscode.Disposable {
   private async readParse(uri: string): Promise<ParseResult | undefined> {
     const parsed = vscode.Uri.parse(uri);
     if (!this.deps.workspaceIndex.get(parsed)) return undefined;
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
-    if (open) return this.deps.parseCache.get(open);
     try {
-      const text = new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(parsed));
-      return parseSeed(text, { fileName: path.posix.basename(parsed.path) });
+      return await this.deps.parseCache.parseFile(parsed);
     } catch (error) {
       this.deps.log.warn(`Entity index skipped ${parsed.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;

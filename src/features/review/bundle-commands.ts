@@ -4,6 +4,7 @@ import { isBareSeedFileName } from '../../core/ids';
 import { bundle, BundleInput } from '../../core/review/bundle';
 import { problemLine } from '../../core/review/bundle-format';
 import { split } from '../../core/review/split';
+import { openDocument } from '../parse-cache';
 import { plural } from './shared';
 
 /** Options for scripted use and tests: `overwrite: false` refuses instead of asking, `true` skips the question. */
@@ -76,7 +77,7 @@ async function splitCommand(given: vscode.Uri | undefined, givenFolder: vscode.U
   if (!source) return undefined;
   const name = path.posix.basename(source.path);
   // An open editor's text is what the reviewer sees (maybe unsaved); otherwise the file on disk.
-  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === source.toString());
+  const open = openDocument(source);
   let text: string;
   try {
     text = open ? open.getText() : decode(await vscode.workspace.fs.readFile(source), name);
