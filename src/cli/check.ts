@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import * as path from 'node:path';
 import { parseSeed } from '../core/parser';
 import type { SeedDiagnostic, Severity } from '../core/types';
+import { plural } from '../core/wording';
 import { CliIO, UsageError } from './io';
 import { collectSeedFiles, displayPath, readSeedText } from './seed-files';
 
@@ -73,7 +74,6 @@ function formatTextDiagnostic(d: JsonDiagnostic): string {
 }
 
 function summaryLine(fileCount: number, counts: Record<Severity, number>): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), `${counts.information} information`];
   if (counts.hint) parts.push(plural(counts.hint, 'hint'));
   return `${plural(fileCount, 'file')} checked: ${parts.join(', ')}`;

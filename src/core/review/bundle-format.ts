@@ -3,6 +3,8 @@
  * bare seed file it came from (see docs/bundle-split.md). Absent attributes mean the common
  * case: LF line endings, a final newline, no BOM, no escaped lines.
  */
+import { plural } from '../wording';
+
 
 /** `eol=crlf` (every line ends in CRLF) or `eol=mixed` (the CRLF lines are listed in `crlf-lines`). */
 export const EOL_KEY = 'eol';
@@ -54,11 +56,6 @@ export function parseLineList(text: string): number[] | undefined {
     for (let n = a; n <= end; n++) lines.push(n);
   }
   return lines;
-}
-
-/** Human wording for a number of things. */
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** The first problem as one line (`file:line: message`), with how many more there are. */

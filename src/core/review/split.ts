@@ -8,8 +8,9 @@ import { isValidSeedId } from '../ids';
 import { stripBom } from '../scanner';
 import type { DiagnosticCode, SeedDocument } from '../types';
 import {
-  BOM_KEY, BUNDLE_KEYS, BundleProblem, CRLF_LINES_KEY, EOL_KEY, ESCAPE, ESCAPED_LINES_KEY, FINAL_NEWLINE_KEY, parseLineList, plural,
+  BOM_KEY, BUNDLE_KEYS, BundleProblem, CRLF_LINES_KEY, EOL_KEY, ESCAPE, ESCAPED_LINES_KEY, FINAL_NEWLINE_KEY, parseLineList,
 } from './bundle-format';
+import { plural } from '../wording';
 
 /** One bare seed file restored from a corpus. */
 export interface SplitFile {

@@ -8,6 +8,7 @@ import { documentKeys } from './entity-lines';
 import type { EntityService, MentionLookup } from './entity-service';
 import { escape, idHover } from './id-hover';
 import { OPEN_MENTION_COMMAND, openMentionUri } from './open-mention';
+import { plural } from '../../core/wording';
 
 const TYPE_LABEL: Record<EntityType, string> = { person: 'person', place: 'place', organization: 'organization' };
 const TYPE_ICON: Record<EntityType, string> = { person: '$(person)', place: '$(location)', organization: '$(organization)' };
@@ -122,10 +123,6 @@ function corpusFacts(index: EntityCorpusIndex, key: string): CorpusFacts {
 
 function rangeOf(m: ResolvedMention): vscode.Range {
   return new vscode.Range(m.line, m.start, m.line, m.end);
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function truncate(s: string, n: number): string {

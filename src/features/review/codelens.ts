@@ -68,7 +68,7 @@ export class ReviewCodeLensProvider implements vscode.CodeLensProvider<ReviewLen
       const summary = summarizeDocument(doc);
       const parts = [`$(${STATUS_ICONS[doc.status].icon}) ${doc.status}`, plural(summary.paragraphCount, 'paragraph'), plural(summary.wordCount, 'word')];
       const entities = this.entities()?.entityCountOf(lens.document.uri, doc.id);
-      if (entities !== undefined) parts.push(plural(entities, 'entity').replace(/entitys$/, 'entities'));
+      if (entities !== undefined) parts.push(plural(entities, 'entity', 'entities'));
       lens.command = { title: parts.join(' · '), command: '' };
     }
     return lens;

@@ -33,10 +33,7 @@ export function revealDocument(editor: vscode.TextEditor, doc: Pick<SeedDocument
   editor.revealRange(new vscode.Range(doc.startLine, 0, doc.startLine, 0), vscode.TextEditorRevealType.AtTop);
 }
 
-/** Wording for a number of things. */
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
+export { plural } from '../../core/wording';
 
 /** Accepts a uri or its string form (command arguments arrive either way). */
 export function toUri(value: vscode.Uri | string): vscode.Uri {
