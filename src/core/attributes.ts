@@ -3,7 +3,7 @@
  * (malformed attribute) and SEED010 (bad status or date) diagnostics. Reading never stops at
  * a mistake: the rest of the line is still read.
  */
-import type { ReviewStatus, SeedAttribute, SeedDiagnostic } from './types';
+import type { Range, ReviewStatus, SeedAttribute, SeedDiagnostic } from './types';
 import { messages } from './messages';
 import { fix, replaceEdit } from './fixes';
 import { lineRange } from './text-edits';
@@ -61,9 +61,20 @@ export function formatAttributeValue(value: string): string {
   return '"' + value.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
 }
 
+/** Where an attribute is written: the whole `key=value`, its key, or its value (quotes included). */
+export function attributeRange(attribute: SeedAttribute, part: 'whole' | 'key' | 'value' = 'whole'): Range {
+  const start = part === 'value' ? attribute.valueStart : attribute.start;
+  const end = part === 'key' ? attribute.keyEnd : attribute.end;
+  return lineRange(attribute.line, start, end);
+}
+
+/** The attribute list of an open line without attributes, shared: most lines have few or none. */
+const NO_ATTRIBUTES: readonly SeedAttribute[] = Object.freeze([]);
+
 /** What reading the attributes of one open line yields. */
 export interface AttributeReading {
-  attributes: SeedAttribute[];
+  /** Shared and frozen when the line has none. */
+  attributes: readonly SeedAttribute[];
   status: ReviewStatus;
 }
 
@@ -82,9 +93,9 @@ export function readAttributes(text: string, start: number, line: number, diagno
 export function readAttributesIn(
   text: string, start: number, end: number, base: number, line: number, diagnostics: SeedDiagnostic[],
 ): AttributeReading {
-  const attributes: SeedAttribute[] = [];
+  let attributes: SeedAttribute[] | undefined;
   const n = end;
-  if (start >= n) return { attributes, status: 'unreviewed' };
+  if (start >= n) return { attributes: NO_ATTRIBUTES, status: 'unreviewed' };
   let i = start;
   while (i < n) {
     while (i < n && isWs(text.charCodeAt(i))) i++;
@@ -150,44 +161,37 @@ export function readAttributesIn(
       }
     }
     if (bad) continue;
-    // Positions are shared between the three ranges: they are read-only plain data.
-    const keyStartPos = { line, character: tokStart - base };
-    const endPos = { line, character: i - base };
-    const attr: SeedAttribute = {
-      key, value, quoted,
-      range: { start: keyStartPos, end: endPos },
-      keyRange: { start: keyStartPos, end: { line, character: keyEnd - base } },
-      valueRange: { start: { line, character: valueStart - base }, end: endPos },
-    };
+    const attr: SeedAttribute = { key, value, quoted, line, start: tokStart - base, end: i - base, keyEnd: keyEnd - base, valueStart: valueStart - base };
     const first = findAttribute(attributes, key);
     if (first) {
       // Removing the duplicate is certain only when it repeats the same value.
       let delStart = tokStart;
       while (delStart > start && isWs(text.charCodeAt(delStart - 1))) delStart--;
       reportAttribute(diagnostics, line, 'SEED009', tokStart - base, i - base, messages.duplicateKey(key), {
-        related: [{ range: first.range, message: `first '${key}' attribute` }],
+        related: [{ range: attributeRange(first), message: `first '${key}' attribute` }],
         fixes: first.value === value ? [fix(`Remove the duplicate '${key}' attribute`, [replaceEdit(line, delStart - base, i - base, '')])] : [],
       });
       continue;
     }
-    attributes.push(attr);
+    if (attributes === undefined) attributes = [attr];
+    else attributes.push(attr);
   }
   let status: ReviewStatus = 'unreviewed';
   const s = findAttribute(attributes, 'status');
   if (s) {
     const v = s.value;
     if (v === 'approved' || v === 'rejected' || v === 'flagged' || v === 'unreviewed') status = v;
-    else reportAttribute(diagnostics, line, 'SEED010', s.valueRange.start.character, s.valueRange.end.character, messages.unknownStatus(v), {});
+    else reportAttribute(diagnostics, line, 'SEED010', s.valueStart, s.end, messages.unknownStatus(v), {});
   }
   const d = findAttribute(attributes, 'date');
   if (d) {
     const v = isValidDate(d.value);
     if (v !== 'ok') {
-      reportAttribute(diagnostics, line, 'SEED010', d.valueRange.start.character, d.valueRange.end.character,
+      reportAttribute(diagnostics, line, 'SEED010', d.valueStart, d.end,
         v === 'format' ? messages.badDateFormat(d.value) : messages.badDateValue(d.value), {});
     }
   }
-  return { attributes, status };
+  return { attributes: attributes ?? NO_ATTRIBUTES, status };
 }
 
 function reportAttribute(
@@ -207,7 +211,8 @@ function knownOrSlice(text: string, start: number, end: number, known: readonly 
 }
 
 /** Attribute lists are short: a linear search beats a Map here. */
-function findAttribute(attributes: SeedAttribute[], key: string): SeedAttribute | undefined {
+function findAttribute(attributes: readonly SeedAttribute[] | undefined, key: string): SeedAttribute | undefined {
+  if (attributes === undefined) return undefined;
   for (const a of attributes) if (a.key === key) return a;
   return undefined;
 }

@@ -61,16 +61,24 @@ export interface SeedDiagnostic {
   fixes: QuickFix[];
 }
 
-/** One `key=value` (or malformed attempt) on an open delimiter line. */
+/**
+ * One `key=value` on an open delimiter line. Its place is kept as numbers (the open line and
+ * UTF-16 offsets in it) rather than as three Range objects: a large corpus has tens of
+ * thousands of attributes and hardly any feature asks where one is (see attributeRange).
+ */
 export interface SeedAttribute {
   key: string;
   /** The value with quotes removed and `\"` / `\\` unescaped. */
   value: string;
   quoted: boolean;
-  /** The whole `key=value` text. */
-  range: Range;
-  keyRange: Range;
-  valueRange: Range;
+  /** The open delimiter line. */
+  line: number;
+  /** Where `key=value` starts (the key's first character) and ends. */
+  start: number;
+  end: number;
+  /** Where the key ends (the `=`) and the value starts (its opening quote, if quoted). */
+  keyEnd: number;
+  valueStart: number;
 }
 
 /** The review statuses of the format; an absent `status` means unreviewed. */
@@ -96,7 +104,7 @@ export interface SeedDocument {
   hash?: string;
   /** Where the id is written (the open delimiter's id; for a bare file, line 0 char 0, empty). */
   idRange: Range;
-  attributes: SeedAttribute[];
+  attributes: readonly SeedAttribute[];
   /** `status` attribute, or 'unreviewed' when absent or unknown. */
   status: ReviewStatus;
   /** Line of the open delimiter; for a bare file, the first line (0). */

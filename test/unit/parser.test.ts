@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { documentBodyText, documentContentText, isBareSeedFileName, parseSeed } from '../../src/core';
+import { attributeRange, documentBodyText, documentContentText, isBareSeedFileName, parseSeed } from '../../src/core';
 import { doc, id } from './seed-test-helpers';
 import { generateCorpusDetailed } from '../../bench/corpus-generator';
 
@@ -28,8 +28,13 @@ describe('parseSeed: corpora', () => {
       ['status', 'approved', false], ['source', 'aljazeera', false], ['date', '2022-09-10', false], ['note', 'check "Izium" claim', true],
     ]);
     const note = d.attributes[3];
-    expect(text.split('\n')[1].slice(note.keyRange.start.character, note.keyRange.end.character)).toBe('note');
-    expect(text.split('\n')[1].slice(note.valueRange.start.character, note.valueRange.end.character)).toBe('"check \\"Izium\\" claim"');
+    const openLine = text.split('\n')[1];
+    expect(note.line).toBe(1);
+    expect(openLine.slice(note.start, note.keyEnd)).toBe('note');
+    expect(openLine.slice(note.valueStart, note.end)).toBe('"check \\"Izium\\" claim"');
+    expect(openLine.slice(note.start, note.end)).toBe('note="check \\"Izium\\" claim"');
+    expect(attributeRange(note, 'key')).toEqual({ start: { line: 1, character: note.start }, end: { line: 1, character: note.keyEnd } });
+    expect(attributeRange(note, 'value')).toEqual({ start: { line: 1, character: note.valueStart }, end: { line: 1, character: note.end } });
     expect(r.comments).toEqual([{ startLine: 0, endLine: 0 }]);
     expect(r.lineCount).toBe(8);
     expect(r.eol).toBe('\n');
