@@ -2,12 +2,12 @@ import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { consolidateCorpus, type ConsolidationInput } from '../core/entities/consolidate';
-import { extractDocument } from '../core/entities/extract';
+import { documentBodyLines, extractDocument } from '../core/entities/extract';
 import { emptyLexicon, parseLexicon, type Lexicon } from '../core/entities/lexicon';
 import type { DocumentExtraction, EntityType } from '../core/entities/types';
 import { EntityWorkerPool } from '../core/entities/worker-pool';
 import { parseSeed } from '../core/parser';
-import { documentKeys, entityLinesOf } from '../features/entities/entity-lines';
+import { documentKeys } from '../features/entities/entity-lines';
 import { CliIO, UsageError } from './io';
 import { describeFsError, displayPath, readSeedText } from './seed-files';
 
@@ -57,7 +57,7 @@ export async function entitiesCommand(args: string[], io: CliIO): Promise<number
   const text = await readSeedText(file, shown);
   const result = parseSeed(text, { fileName: path.basename(file) });
   const keys = documentKeys(result);
-  const lines = result.documents.map(entityLinesOf);
+  const lines = result.documents.map(documentBodyLines);
   const extractions = await extractAll(lines, workers);
   const inputs: ConsolidationInput[] = result.documents.map((_, i) => ({ uri: file, docId: keys[i], extraction: extractions[i] }));
   const corpus = consolidateCorpus(inputs, lexicon);
@@ -90,7 +90,7 @@ export async function entitiesCommand(args: string[], io: CliIO): Promise<number
 }
 
 /** Extracts every document: in worker threads for larger files when the bundled worker is there, else here. */
-async function extractAll(docs: ReturnType<typeof entityLinesOf>[], workers: number | undefined): Promise<DocumentExtraction[]> {
+async function extractAll(docs: ReturnType<typeof documentBodyLines>[], workers: number | undefined): Promise<DocumentExtraction[]> {
   const workerScript = path.join(__dirname, 'entity-worker.js');
   const size = workers ?? 2;
   const useWorkers = size > 0 && existsSync(workerScript) && (workers !== undefined || docs.length >= WORKER_THRESHOLD);

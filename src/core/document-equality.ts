@@ -1,3 +1,4 @@
+import { sameParagraphs } from './parsed-document';
 import type { BodyLine, SeedDocument } from './types';
 
 /**
@@ -7,10 +8,8 @@ import type { BodyLine, SeedDocument } from './types';
  */
 export function sameOutlineEntry(a: SeedDocument, b: SeedDocument): boolean {
   if (a.startLine !== b.startLine || a.endLine !== b.endLine || a.openLine !== b.openLine) return false;
-  if (a.id !== b.id || a.status !== b.status || a.paragraphs.length !== b.paragraphs.length) return false;
-  if (!sameLine(a.headline, b.headline)) return false;
-  for (let i = 0; i < a.paragraphs.length; i++) if (!sameLine(a.paragraphs[i], b.paragraphs[i])) return false;
-  return true;
+  if (a.id !== b.id || a.status !== b.status) return false;
+  return sameLine(a.headline, b.headline) && sameParagraphs(a, b);
 }
 
 function sameLine(a: BodyLine | undefined, b: BodyLine | undefined): boolean {

@@ -1,4 +1,5 @@
 /** The text of a document's body, as other features (entities, duplicate checks) need it. */
+import { forEachParagraph } from './parsed-document';
 import type { SeedDocument } from './types';
 
 /**
@@ -39,6 +40,8 @@ export function documentBodyText(source: string | readonly string[], doc: SeedDo
 export function documentContentText(doc: SeedDocument): string {
   if (!doc.headline) return '';
   let s = doc.headline.text;
-  for (const p of doc.paragraphs) s += '\n' + p.text;
+  forEachParagraph(doc, (_line, text) => {
+    s += '\n' + text;
+  });
   return s;
 }

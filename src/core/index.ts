@@ -1,6 +1,8 @@
 /** The public surface of the seed language service (pure: no VS Code API). */
 export * from './types';
 export { parseSeed } from './parser';
+export { ParsedDocument, forEachParagraph, paragraphCount, sameParagraphs } from './parsed-document';
+export { BodyLineTable } from './body-lines';
 export {
   isBareSeedFileName, isValidSeedId, isValidSeedIdAt, parseSeedId, sequenceOf, isIdShaped, describeIdProblem, fnv1a64Hex,
   formatSequence, generateSeedId,

@@ -3,12 +3,15 @@
  * documents, every SEED001-SEED011 diagnostic with its quick fixes, and the comment blocks.
  *
  * Speed matters (20-50 MB corpora): lines are found with indexOf('\n'), classified by their
- * first character, and ordinary body lines cost one sliced string and one BodyLine object.
- * Only lines that start with a marker character (or whitespace) are looked at more closely.
+ * first character, and a paragraph costs three integers in the parse's BodyLineTable (a headline
+ * one BodyLine object). Only lines that start with a marker character (or whitespace) are looked
+ * at more closely.
  */
 import type {
-  BodyLine, CommentBlock, ParseOptions, ParseResult, Range, SeedDiagnostic, SeedDocument,
+  CommentBlock, ParseOptions, ParseResult, Range, SeedDiagnostic, SeedDocument,
 } from './types';
+import { BodyLineTable } from './body-lines';
+import { ParsedDocument } from './parsed-document';
 import { canonicalDelimiterAt, classifyDelimiter, mayStartDelimiter, type DelimiterLine } from './delimiters';
 import { describeIdProblem, generateSeedId, isBareSeedFileName, isValidSeedId, parseSeedId, sequenceOf } from './ids';
 import { readAttributesIn } from './attributes';
@@ -26,7 +29,7 @@ const TAB = 9;
 
 /** A document being read (open delimiter seen, close not yet). */
 interface OpenState {
-  doc: SeedDocument;
+  doc: ParsedDocument;
   openLength: number;
   delim: DelimiterLine;
   /** The SEED006 diagnostic of an open line without id, which gets its fix at the close. */
@@ -93,9 +96,13 @@ class CorpusParser {
   private lastSequence = -1;
   private maxSequence = -1;
   private isLastLine = false;
+  private readonly body: BodyLineTable;
   eol: '\n' | '\r\n' = '\n';
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    // About one paragraph per 250 characters of news text: most corpora never grow the table.
+    this.body = new BodyLineTable(text, Math.max(64, text.length / 250) | 0);
+  }
 
   parse(hasBom: boolean): ParseResult {
     const text = this.text;
@@ -160,9 +167,9 @@ class CorpusParser {
     }
     const cur = this.cur;
     if (cur) {
-      const bl: BodyLine = { line, text: text.slice(start, end) };
-      if (cur.doc.headline === undefined) cur.doc.headline = bl;
-      else cur.doc.paragraphs.push(bl);
+      const doc = cur.doc;
+      if (doc.headline === undefined) doc.headline = { line, text: text.slice(start, end) };
+      else doc.addParagraph(line, start, end);
       return;
     }
     if (c === HASH) {
@@ -210,10 +217,8 @@ class CorpusParser {
     if (this.cur) this.endUnclosed();
     this.endRun();
     const id = d.id;
-    const idRange = lineRange(line, d.idStart, d.idEnd);
     const state: OpenState = {
-      doc: undefined as unknown as SeedDocument, openLength: lineLength, delim: d,
-
+      doc: undefined as unknown as ParsedDocument, openLength: lineLength, delim: d,
     };
     if (d.problems.length) {
       const diag = this.push({
@@ -226,14 +231,12 @@ class CorpusParser {
     const valid = isValidSeedId(id);
     const sequence = valid ? sequenceOf(id) : undefined;
     const attrs = readAttributesIn(this.text, start + d.restStart, end, start, line, this.diagnostics);
-    const doc: SeedDocument = {
-      kind: 'delimited', id, idValid: valid, sequence, hash: valid ? id.slice(id.length - 16) : undefined, idRange,
-      attributes: attrs.attributes, status: attrs.status, openLine: line, closeLine: undefined,
-      startLine: line, endLine: line, bodyStartLine: line + 1, bodyEndLine: line, headline: undefined, paragraphs: [],
-    };
+    const doc = new ParsedDocument(
+      this.body, 'delimited', id, valid, sequence, d.idStart, d.idEnd, attrs.attributes, attrs.status, line,
+    );
     if (id && !valid) {
       const diag = this.push({
-        code: 'SEED004', severity: 'error', range: idRange, message: messages.malformedId(id, describeIdProblem(id)), fixes: [],
+        code: 'SEED004', severity: 'error', range: doc.idRange, message: messages.malformedId(id, describeIdProblem(id)), fixes: [],
       });
       this.deferred.push(() => {
         const lower = id.toLowerCase();
@@ -250,11 +253,11 @@ class CorpusParser {
       const first = this.ids.get(id, sequence);
       if (first) {
         this.push({
-          code: 'SEED005', severity: 'error', range: idRange, message: messages.duplicateId(id),
+          code: 'SEED005', severity: 'error', range: doc.idRange, message: messages.duplicateId(id),
           related: [{ range: first.idRange, message: `first use of '${id}'` }], fixes: [],
         });
       } else {
-        if (sequence !== undefined) this.checkSequence(sequence, doc.hash!, id, idRange);
+        if (sequence !== undefined) this.checkSequence(doc, sequence);
         this.ids.add(doc);
       }
     }
@@ -263,19 +266,22 @@ class CorpusParser {
     this.cur = state;
   }
 
-  private checkSequence(seq: number, hash: string, id: string, range: Range): void {
-    const seqText = id.slice(0, id.length - 17);
+  private checkSequence(doc: SeedDocument, seq: number): void {
     const same = this.ids.firstWithSequence(seq);
-    if (same && same.hash !== hash) {
-      this.push({
-        code: 'SEED011', severity: 'information', range: lineRange(range.start.line, range.start.character, range.start.character + seqText.length),
-        message: messages.sequenceOtherHash(seqText), related: [{ range: same.idRange, message: `sequence number ${seqText} first used here` }], fixes: [],
-      });
-    } else if (this.lastSequence >= 0 && seq <= this.lastSequence) {
-      this.push({
-        code: 'SEED011', severity: 'information', range: lineRange(range.start.line, range.start.character, range.start.character + seqText.length),
-        message: messages.sequenceNotIncreasing(seqText, String(this.lastSequence).padStart(3, '0')), fixes: [],
-      });
+    const otherHash = same !== undefined && same.hash !== doc.hash;
+    if (otherHash || (this.lastSequence >= 0 && seq <= this.lastSequence)) {
+      const seqText = doc.id.slice(0, doc.id.length - 17);
+      const at = doc.idRange.start;
+      const range = lineRange(at.line, at.character, at.character + seqText.length);
+      this.push(otherHash
+        ? {
+          code: 'SEED011', severity: 'information', range, message: messages.sequenceOtherHash(seqText),
+          related: [{ range: same.idRange, message: `sequence number ${seqText} first used here` }], fixes: [],
+        }
+        : {
+          code: 'SEED011', severity: 'information', range,
+          message: messages.sequenceNotIncreasing(seqText, String(this.lastSequence).padStart(3, '0')), fixes: [],
+        });
     }
     this.lastSequence = seq;
     if (seq > this.maxSequence) this.maxSequence = seq;
@@ -289,15 +295,14 @@ class CorpusParser {
     // A trailing run of '#' lines right before the next open reads as that document's
     // comment, so the document (and the fix's close line) ends before it.
     // (Only when a line without '#' comes before them: an all-'#' body stays the body.)
-    const paras = doc.paragraphs;
-    let keep = paras.length;
-    while (keep > 0 && paras[keep - 1].text.charCodeAt(0) === HASH) keep--;
-    if (keep === 0 && doc.headline !== undefined && doc.headline.text.charCodeAt(0) === HASH) keep = paras.length;
-    const moved = paras.splice(keep);
-    for (const m of moved) this.addComment(m.line);
-    const last = keep > 0 ? paras[keep - 1] : doc.headline;
-    const cut = last ? last.line : doc.openLine;
-    const cutLen = last ? last.text.length : cur.openLength;
+    const count = doc.paragraphCount;
+    let keep = count;
+    while (keep > 0 && doc.paragraphFirstCharCode(keep - 1) === HASH) keep--;
+    if (keep === 0 && doc.headline !== undefined && doc.headline.text.charCodeAt(0) === HASH) keep = count;
+    for (let i = keep; i < count; i++) this.addComment(doc.paragraphLine(i));
+    doc.truncateParagraphs(keep);
+    const cut = keep > 0 ? doc.paragraphLine(keep - 1) : doc.headline ? doc.headline.line : doc.openLine;
+    const cutLen = keep > 0 ? doc.paragraphLength(keep - 1) : doc.headline ? doc.headline.text.length : cur.openLength;
     doc.endLine = cut;
     doc.bodyEndLine = cut;
     const d = cur.delim;
@@ -458,16 +463,12 @@ function firstNonBlankIsOpen(text: string): boolean {
 
 function parseBare(text: string, id: string, hasBom: boolean): ParseResult {
   const parsed = parseSeedId(id);
-  const doc: SeedDocument = {
-    kind: 'bare', id, idValid: parsed !== undefined, sequence: parsed?.sequence, hash: parsed?.hash,
-    idRange: lineRange(0, 0, 0), attributes: [], status: 'unreviewed', openLine: 0, closeLine: undefined,
-    startLine: 0, endLine: 0, bodyStartLine: 0, bodyEndLine: 0, headline: undefined, paragraphs: [],
-  };
+  const body = new BodyLineTable(text, 16);
+  const doc = new ParsedDocument(body, 'bare', id, parsed !== undefined, parsed?.sequence, 0, 0, [], 'unreviewed', 0);
   const { lineCount, crlf, lf } = scanLines(text, (line, start, end) => {
     if (isBlankSpan(text, start, end)) return;
-    const bl: BodyLine = { line, text: text.slice(start, end) };
-    if (doc.headline === undefined) doc.headline = bl;
-    else doc.paragraphs.push(bl);
+    if (doc.headline === undefined) doc.headline = { line, text: text.slice(start, end) };
+    else doc.addParagraph(line, start, end);
   });
   const line = lineCount - 1;
   doc.endLine = line;

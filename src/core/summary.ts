@@ -1,4 +1,5 @@
 import { countWords } from './labels';
+import { forEachParagraph, paragraphCount } from './parsed-document';
 import type { ParseResult, Range, ReviewStatus, SeedDocument } from './types';
 
 /**
@@ -25,7 +26,9 @@ export function summarizeDocuments(result: ParseResult): DocumentSummary[] {
 /** Summarises one document. */
 export function summarizeDocument(doc: SeedDocument): DocumentSummary {
   let words = doc.headline ? countWords(doc.headline.text) : 0;
-  for (const paragraph of doc.paragraphs) words += countWords(paragraph.text);
+  forEachParagraph(doc, (_line, text) => {
+    words += countWords(text);
+  });
   return {
     id: doc.id,
     idValid: doc.idValid,
@@ -34,7 +37,7 @@ export function summarizeDocument(doc: SeedDocument): DocumentSummary {
     startLine: doc.startLine,
     endLine: doc.endLine,
     idRange: doc.idRange,
-    paragraphCount: doc.paragraphs.length,
+    paragraphCount: paragraphCount(doc),
     wordCount: words,
   };
 }

@@ -118,7 +118,12 @@ export interface SeedDocument {
   bodyStartLine: number;
   bodyEndLine: number;
   headline?: BodyLine;
-  paragraphs: BodyLine[];
+  /**
+   * The non-blank body lines after the headline. On a parsed document this list is built on
+   * first read; code that visits every document should use forEachParagraph / paragraphCount
+   * (parsed-document.ts), which build nothing.
+   */
+  readonly paragraphs: readonly BodyLine[];
 }
 
 /** Line ranges of comment runs outside documents (for folding). */

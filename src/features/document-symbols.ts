@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ParseResult, SeedDocument } from '../core/types';
 import { sameOutlineEntry } from '../core/document-equality';
 import { paragraphLabel } from '../core/labels';
+import { forEachParagraph } from '../core/parsed-document';
 import { ParseCache, seedSelector } from './parse-cache';
 
 /** What was built for the last version of a file, to reuse for unchanged documents. */
@@ -80,10 +81,12 @@ function documentSymbol(document: vscode.TextDocument, doc: SeedDocument): vscod
   const selection = new vscode.Range(selectionLine, 0, selectionLine, selectionEnd);
   const name = doc.headline?.text.trim() || `(no headline) ${doc.id}`;
   const symbol = new vscode.DocumentSymbol(name, `${doc.id} · ${doc.status}`, vscode.SymbolKind.Module, range, selection.intersection(range) ?? range.with(range.start, range.start));
-  symbol.children = doc.paragraphs.map((paragraph, index) => {
-    const lineRange = new vscode.Range(paragraph.line, 0, paragraph.line, paragraph.text.length);
-    return new vscode.DocumentSymbol(paragraphLabel(paragraph.text), `¶${index + 1}`, vscode.SymbolKind.String, lineRange, lineRange);
+  const children: vscode.DocumentSymbol[] = [];
+  forEachParagraph(doc, (line, text, index) => {
+    const lineRange = new vscode.Range(line, 0, line, text.length);
+    children.push(new vscode.DocumentSymbol(paragraphLabel(text), `¶${index + 1}`, vscode.SymbolKind.String, lineRange, lineRange));
   });
+  symbol.children = children;
   return symbol;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSeed } from '../../src/core/parser';
-import { documentIndexAt, documentKeys, entityLinesOf } from '../../src/features/entities/entity-lines';
+import { documentIndexAt, documentKeys } from '../../src/features/entities/entity-lines';
+import { documentBodyLines } from '../../src/core/entities/extract';
 
 const text = [
   '# corpus',
@@ -21,8 +22,8 @@ describe('entity lines', () => {
   const result = parseSeed(text, { fileName: 'x.seed' });
 
   it('hands the extractor the headline and paragraphs with their file lines, blank lines left out', () => {
-    expect(entityLinesOf(result.documents[0])).toEqual([{ line: 2, text: 'Headline one' }, { line: 4, text: 'Paragraph one.' }]);
-    expect(entityLinesOf(result.documents[2])).toEqual([]);
+    expect(documentBodyLines(result.documents[0])).toEqual([{ line: 2, text: 'Headline one' }, { line: 4, text: 'Paragraph one.' }]);
+    expect(documentBodyLines(result.documents[2])).toEqual([]);
   });
 
   it('keys a repeated id apart so the second document does not replace the first', () => {
@@ -42,7 +43,7 @@ describe('entity lines', () => {
   it('reads a bare seed file as one document from its first line', () => {
     const bare = parseSeed('Headline\nBody line.\n', { fileName: '000_0f5d7b9424756893.txt' });
     expect(documentKeys(bare)).toEqual(['000_0f5d7b9424756893']);
-    expect(entityLinesOf(bare.documents[0]).map((l) => l.line)).toEqual([0, 1]);
+    expect(documentBodyLines(bare.documents[0]).map((l) => l.line)).toEqual([0, 1]);
     expect(documentIndexAt(bare, 1)).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 /** Shared helpers for the parser, diagnostics and fix tests. */
 import { expect } from 'vitest';
 import { applyTextEdits, parseSeed } from '../../src/core';
-import type { ParseOptions, ParseResult, QuickFix, Range, SeedDiagnostic } from '../../src/core';
+import type { ParseOptions, ParseResult, QuickFix, Range, SeedDiagnostic, SeedDocument } from '../../src/core';
 
 /** The diagnostics of one code. */
 export function ofCode(result: ParseResult, code: string): SeedDiagnostic[] {
@@ -56,4 +56,16 @@ export function id(seq: number, hashDigit = 'a'): string {
 export function doc(seq: number, lines: string[] = ['Headline', 'A paragraph.'], attrs = ''): string {
   const i = id(seq);
   return `<<< ${i}${attrs ? ' ' + attrs : ''}\n${lines.join('\n')}\n>>> ${i}\n`;
+}
+
+/**
+ * Every field of the SeedDocument model as a plain object, getters included (paragraphs, hash
+ * and idRange of a parsed document are getters), so that toEqual compares the whole model.
+ */
+export function documentView(d: SeedDocument): Record<string, unknown> {
+  return {
+    kind: d.kind, id: d.id, idValid: d.idValid, sequence: d.sequence, hash: d.hash, idRange: d.idRange,
+    attributes: d.attributes, status: d.status, openLine: d.openLine, closeLine: d.closeLine, startLine: d.startLine,
+    endLine: d.endLine, bodyStartLine: d.bodyStartLine, bodyEndLine: d.bodyEndLine, headline: d.headline, paragraphs: d.paragraphs,
+  };
 }

@@ -12,6 +12,7 @@ import {
   STRONG_TITLES, TITLES,
 } from './gazetteer';
 import { cleanSpan, collectCaseEvidence, datelinePlace, isAllCaps, recase, type CaseEvidence } from './spans';
+import { forEachParagraph } from '../parsed-document';
 import type { SeedDocument } from '../types';
 import type { DocumentExtraction, EntityCandidate, EntityLine, EntityMention, EntityType } from './types';
 
@@ -305,7 +306,9 @@ function isTeamContext(text: string, start: number, end: number): boolean {
 /** The lines extraction reads from a parsed document: headline, then paragraphs (never delimiters). */
 export function documentBodyLines(doc: Pick<SeedDocument, 'headline' | 'paragraphs'>): EntityLine[] {
   const lines: EntityLine[] = doc.headline ? [{ line: doc.headline.line, text: doc.headline.text }] : [];
-  for (const p of doc.paragraphs) lines.push({ line: p.line, text: p.text });
+  forEachParagraph(doc, (line, text) => {
+    lines.push({ line, text });
+  });
   return lines;
 }
 

@@ -1,18 +1,9 @@
 /**
- * How seed documents are handed to the entity pipeline: the non-blank body lines (headline and
- * paragraphs) with their file line numbers, and a key per document that stays unique when a file
- * repeats an id (SEED005). No VS Code here: the CLI uses it too.
+ * How seed documents are handed to the entity pipeline: a key per document that stays unique when
+ * a file repeats an id (SEED005), and the document at a line. The lines themselves come from
+ * documentBodyLines (core/entities/extract). No VS Code here: the CLI uses it too.
  */
-import type { EntityLine } from '../../core/entities/types';
-import type { ParseResult, SeedDocument } from '../../core/types';
-
-/** The lines the extractor reads for one document: its headline, then its paragraphs. */
-export function entityLinesOf(doc: SeedDocument): EntityLine[] {
-  const lines: EntityLine[] = [];
-  if (doc.headline) lines.push({ line: doc.headline.line, text: doc.headline.text });
-  for (const p of doc.paragraphs) lines.push({ line: p.line, text: p.text });
-  return lines;
-}
+import type { ParseResult } from '../../core/types';
 
 const keysOf = new WeakMap<ParseResult, string[]>();
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { documentBodyLines } from '../../core/entities/extract';
 import { EntityCache, extractWithCache, hashBody } from '../../core/entities/cache';
 import { consolidateCorpus } from '../../core/entities/consolidate';
 import { EntityCorpusIndex } from '../../core/entities/corpus-index';
@@ -13,7 +14,7 @@ import type { ParseCache } from '../parse-cache';
 import type { EntityMention as ReviewEntityMention, EntitySource } from '../review/entity-source';
 import type { WorkspaceSeedIndex } from '../workspace-index';
 import { EntityConfig, readEntityConfig } from './entity-config';
-import { documentIndexAt, documentKeys, entityLinesOf } from './entity-lines';
+import { documentIndexAt, documentKeys } from './entity-lines';
 import type { LexiconSource } from './lexicon-config';
 
 /** Counters the tests and the log read (cumulative since activation, except `last*`). */
@@ -390,7 +391,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
         for (const k of [...fedFile.keys()]) if (!live.has(k)) fedFile.delete(k);
         for (let i = 0; i < parse.documents.length; i++) {
           documents++;
-          const lines = entityLinesOf(parse.documents[i]);
+          const lines = documentBodyLines(parse.documents[i]);
           const hash = hashBody(lines);
           const firstLine = lines.length > 0 ? lines[0].line : 0;
           const known = fedFile.get(keys[i]);
@@ -553,13 +554,13 @@ export class EntityService implements EntitySource, vscode.Disposable {
   private inSync(uri: string, docKey: string, doc: SeedDocument): boolean {
     const fed = this.fed.get(uri)?.get(docKey);
     if (!fed) return false;
-    const lines = entityLinesOf(doc);
+    const lines = documentBodyLines(doc);
     return fed.firstLine === (lines.length > 0 ? lines[0].line : 0) && fed.hash === hashBody(lines);
   }
 
   /** Brings one document of the index up to date with the editor (it was edited since the last update). */
   private ensureInSync(uri: string, docKey: string, doc: SeedDocument): void {
-    const lines = entityLinesOf(doc);
+    const lines = documentBodyLines(doc);
     const hash = hashBody(lines);
     const firstLine = lines.length > 0 ? lines[0].line : 0;
     const fed = this.fed.get(uri)?.get(docKey);
@@ -588,7 +589,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
     const base = `${document.uri.toString()}@${document.version}#${docKey}#${this.lexiconGeneration}`;
     const whole = this.local.get(base);
     if (whole) return whole;
-    const lines: EntityLine[] = entityLinesOf(doc);
+    const lines: EntityLine[] = documentBodyLines(doc);
     const hash = hashBody(lines);
     const first = lines.length > 0 ? lines[0].line : 0;
     let extraction = this.cache.get(hash, first);
