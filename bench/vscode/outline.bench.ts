@@ -157,8 +157,22 @@ export async function run(): Promise<void> {
   const markdown = await timeOutline(markdownFile, middleBodyLine(fs.readFileSync(markdownFile, 'utf8')));
   const floor = await timeFloor(floorFile, cloneSymbols(await symbolsOf(vscode.Uri.file(seedFile))));
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  // The same corpus with seedReview.outline.paragraphs off: one symbol per document, as many as
+  // Markdown's headings. A fresh file, so nothing is reused from the runs above.
+  const flatFile = path.join(dir, 'corpus-10mb-flat.seed');
+  fs.writeFileSync(flatFile, corpus);
+  await vscode.workspace.getConfiguration('seedReview').update('outline.paragraphs', false, vscode.ConfigurationTarget.Global);
+  let flat: Timing;
+  try {
+    flat = await timeOutline(flatFile, middleBodyLine(corpus));
+  } finally {
+    await vscode.workspace.getConfiguration('seedReview').update('outline.paragraphs', undefined, vscode.ConfigurationTarget.Global);
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
-  const rows: [string, Timing][] = [['seed (ours)', ours], ['markdown (built-in)', markdown], ['floor (precomputed)', floor]];
+  const rows: [string, Timing][] = [
+    ['seed (ours)', ours], ['markdown (built-in)', markdown], ['floor (precomputed)', floor], ['seed, no paragraphs', flat],
+  ];
   report('[bench] outline, executeDocumentSymbolProvider on 10 MB:');
   report('[bench]   provider              symbols      open  (1) first request  (2) after edit  (3) repeated median (min)');
   for (const [name, t] of rows) {
@@ -167,6 +181,7 @@ export async function run(): Promise<void> {
   report(`[bench]   (1) markdown/ours = ${ratio(markdown.firstAfterOpen, ours.firstAfterOpen)} (goal >= 5x); open + first request: ${ratio(markdown.open + markdown.firstAfterOpen, ours.open + ours.firstAfterOpen)}`);
   report(`[bench]   (2) markdown/ours = ${ratio(markdown.firstAfterEdit, ours.firstAfterEdit)} (goal >= 5x)`);
   report(`[bench]   (3) ours/floor    = ${ratio(ours.repeatedMedian, floor.repeatedMedian)} (goal <= 1.3x)`);
+  report(`[bench]   seedReview.outline.paragraphs off: (1) markdown/ours = ${ratio(markdown.firstAfterOpen, flat.firstAfterOpen)}, (2) ${ratio(markdown.firstAfterEdit, flat.firstAfterEdit)}, (3) ours/markdown = ${ratio(flat.repeatedMedian, markdown.repeatedMedian)}`);
   report(`[bench]   floor vs markdown: (1) ${ratio(markdown.firstAfterOpen, floor.firstAfterOpen)}, (3) ${ratio(floor.repeatedMedian, markdown.repeatedMedian)} slower for ${ratio(floor.symbols, markdown.symbols)} the symbols (paragraphs are children)`);
 
   const big = generateCorpus({ targetBytes: 20 * 1024 * 1024, seed: 12, malformedRate: 0.002 });

@@ -10,6 +10,8 @@ export interface SeedReviewConfig {
   debounceMs: number;
   severityOverrides: Partial<Record<DiagnosticCode, SeverityOverride>>;
   crossFileChecks: boolean;
+  /** Paragraphs as children of each document's symbol (Outline, breadcrumbs, sticky scroll). */
+  outlineParagraphs: boolean;
 }
 
 const validSeverities = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
@@ -30,5 +32,6 @@ export function readConfig(scope?: vscode.ConfigurationScope): SeedReviewConfig 
     debounceMs: typeof debounce === 'number' && debounce >= 0 ? Math.min(debounce, 5000) : 250,
     severityOverrides,
     crossFileChecks: section.get<boolean>('workspace.crossFileChecks', true),
+    outlineParagraphs: section.get<boolean>('outline.paragraphs', true) !== false,
   };
 }

@@ -4,6 +4,7 @@ import { sameOutlineEntry } from '../core/document-equality';
 import { paragraphLabel } from '../core/labels';
 import { forEachParagraph } from '../core/parsed-document';
 import { ParseCache, seedSelector } from './parse-cache';
+import { readConfig } from './config';
 
 /** What was built for the last version of a file, to reuse for unchanged documents. */
 interface Built {
@@ -13,7 +14,7 @@ interface Built {
 
 /**
  * Builds the outline: one symbol per seed document (named by its headline, detail `id · status`),
- * its paragraphs as children. Symbols are kept per parse result, so repeated requests for the
+ * its paragraphs as children unless `paragraphs` is false. Symbols are kept per parse result, so repeated requests for the
  * same version (breadcrumbs, Outline view, sticky scroll) cost nothing, and after an edit the
  * symbols of every document the edit did not touch are reused from the previous version.
  */
@@ -24,7 +25,7 @@ export class SeedDocumentSymbolProvider implements vscode.DocumentSymbolProvider
   /** Symbols built (not reused) so far; tests read it to prove the reuse. */
   builtCount = 0;
 
-  constructor(private readonly cache: ParseCache) {}
+  constructor(private readonly cache: ParseCache, private readonly paragraphs = true) {}
 
   provideDocumentSymbols(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.DocumentSymbol[] | undefined {
     const result = this.cache.get(document);
@@ -40,7 +41,7 @@ export class SeedDocumentSymbolProvider implements vscode.DocumentSymbolProvider
       if (reusable) {
         symbols.push(reusable);
       } else {
-        symbols.push(documentSymbol(document, doc));
+        symbols.push(documentSymbol(document, doc, this.paragraphs));
         this.builtCount++;
       }
     }
@@ -73,7 +74,7 @@ function reusableSymbol(document: vscode.TextDocument, previous: Built, cursor: 
   return symbol;
 }
 
-function documentSymbol(document: vscode.TextDocument, doc: SeedDocument): vscode.DocumentSymbol {
+function documentSymbol(document: vscode.TextDocument, doc: SeedDocument, paragraphs: boolean): vscode.DocumentSymbol {
   const endLine = Math.min(doc.endLine, document.lineCount - 1);
   const range = new vscode.Range(doc.startLine, 0, endLine, document.lineAt(endLine).text.length);
   const selectionLine = doc.headline?.line ?? doc.openLine;
@@ -82,7 +83,7 @@ function documentSymbol(document: vscode.TextDocument, doc: SeedDocument): vscod
   const name = doc.headline?.text.trim() || `(no headline) ${doc.id}`;
   const symbol = new vscode.DocumentSymbol(name, `${doc.id} · ${doc.status}`, vscode.SymbolKind.Module, range, selection.intersection(range) ?? range.with(range.start, range.start));
   const children: vscode.DocumentSymbol[] = [];
-  forEachParagraph(doc, (line, text, index) => {
+  if (paragraphs) forEachParagraph(doc, (line, text, index) => {
     const lineRange = new vscode.Range(line, 0, line, text.length);
     children.push(new vscode.DocumentSymbol(paragraphLabel(text), `¶${index + 1}`, vscode.SymbolKind.String, lineRange, lineRange));
   });
@@ -90,8 +91,24 @@ function documentSymbol(document: vscode.TextDocument, doc: SeedDocument): vscod
   return symbol;
 }
 
-/** Registers the outline provider (also feeds breadcrumbs and sticky scroll). */
+/**
+ * Registers the outline provider (also feeds breadcrumbs and sticky scroll). When
+ * `seedReview.outline.paragraphs` changes, the provider is registered anew: VS Code has no
+ * "symbols changed" event, but a new registration makes the Outline view and breadcrumbs ask again.
+ */
 export function registerDocumentSymbols(cache: ParseCache): vscode.Disposable {
-  const provider = new SeedDocumentSymbolProvider(cache);
-  return vscode.Disposable.from(provider, vscode.languages.registerDocumentSymbolProvider(seedSelector, provider, { label: 'Seed documents' }));
+  const register = (): vscode.Disposable => {
+    const provider = new SeedDocumentSymbolProvider(cache, readConfig().outlineParagraphs);
+    return vscode.Disposable.from(provider, vscode.languages.registerDocumentSymbolProvider(seedSelector, provider, { label: 'Seed documents' }));
+  };
+  let registration = register();
+  const onConfiguration = vscode.workspace.onDidChangeConfiguration((event) => {
+    if (!event.affectsConfiguration('seedReview.outline.paragraphs')) return;
+    registration.dispose();
+    registration = register();
+  });
+  return { dispose: () => {
+    onConfiguration.dispose();
+    registration.dispose();
+  } };
 }

@@ -85,6 +85,29 @@ describe('language features', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('seedReview.outline.paragraphs: false leaves the documents without children, at once and until set back', async () => {
+    const text = fixture('valid/sample.seed');
+    const document = await openUntitled(text);
+    const docs = parseSeed(text).documents;
+    const symbols = () => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+    const childCounts = async () => (await symbols()).map((symbol) => symbol.children.length);
+    const settings = vscode.workspace.getConfiguration('seedReview');
+    assert.deepStrictEqual(await childCounts(), docs.map((doc) => doc.paragraphs.length));
+    try {
+      await settings.update('outline.paragraphs', false, vscode.ConfigurationTarget.Global);
+      // The same document version: the new registration, not an edit, must bring the change.
+      await waitFor('documents without paragraph children', async () => ((await childCounts()).every((n) => n === 0) ? true : undefined));
+      const flat = await symbols();
+      assert.deepStrictEqual(flat.map((symbol) => symbol.name), docs.map((doc) => doc.headline?.text.trim()));
+    } finally {
+      await settings.update('outline.paragraphs', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor('paragraph children back', async () => {
+      const counts = await childCounts();
+      return counts.every((n, i) => n === docs[i].paragraphs.length) ? true : undefined;
+    });
+  });
+
   it('document symbols of the real bare seed: its headline and 7 paragraphs', async () => {
     const document = await openWorkspaceFile('000_0f5d7b9424756893.txt');
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
