@@ -69,7 +69,7 @@ export function attributeRange(attribute: SeedAttribute, part: 'whole' | 'key' |
 }
 
 /** The attribute list of an open line without attributes, shared: most lines have few or none. */
-const NO_ATTRIBUTES: readonly SeedAttribute[] = Object.freeze([]);
+export const NO_ATTRIBUTES: readonly SeedAttribute[] = Object.freeze([]);
 
 /** What reading the attributes of one open line yields. */
 export interface AttributeReading {
@@ -93,9 +93,39 @@ export function readAttributes(text: string, start: number, line: number, diagno
 export function readAttributesIn(
   text: string, start: number, end: number, base: number, line: number, diagnostics: SeedDiagnostic[],
 ): AttributeReading {
+  const status = scanAttributes(text, start, end, base, line, diagnostics, true);
+  const attributes = collected;
+  collected = NO_ATTRIBUTES;
+  return { attributes, status };
+}
+
+/**
+ * What the parser needs of an open line's attributes: every SEED009/SEED010 diagnostic and the
+ * status, without building the attribute list (a parsed document builds it on first read). The
+ * diagnostics are exactly those of readAttributesIn.
+ */
+export function validateAttributesIn(
+  text: string, start: number, end: number, base: number, line: number, diagnostics: SeedDiagnostic[],
+): ReviewStatus {
+  return start >= end ? 'unreviewed' : scanAttributes(text, start, end, base, line, diagnostics, false);
+}
+
+/** The list the last collecting scan built (module state instead of a result object per call). */
+let collected: readonly SeedAttribute[] = NO_ATTRIBUTES;
+
+/**
+ * Attributes seen by a validating scan, reused from call to call: duplicate keys, the status
+ * and the date need the attributes read so far, but nothing of them outlives the scan.
+ */
+const scratch: SeedAttribute[] = [];
+
+function scanAttributes(
+  text: string, start: number, end: number, base: number, line: number, diagnostics: SeedDiagnostic[], collect: boolean,
+): ReviewStatus {
   let attributes: SeedAttribute[] | undefined;
+  let seen = 0;
   const n = end;
-  if (start >= n) return { attributes: NO_ATTRIBUTES, status: 'unreviewed' };
+  if (start >= n) return 'unreviewed';
   let i = start;
   while (i < n) {
     while (i < n && isWs(text.charCodeAt(i))) i++;
@@ -161,8 +191,7 @@ export function readAttributesIn(
       }
     }
     if (bad) continue;
-    const attr: SeedAttribute = { key, value, quoted, line, start: tokStart - base, end: i - base, keyEnd: keyEnd - base, valueStart: valueStart - base };
-    const first = findAttribute(attributes, key);
+    const first = collect ? findAttribute(attributes, key) : findAttribute(scratch, key, seen);
     if (first) {
       // Removing the duplicate is certain only when it repeats the same value.
       let delStart = tokStart;
@@ -173,17 +202,33 @@ export function readAttributesIn(
       });
       continue;
     }
-    if (attributes === undefined) attributes = [attr];
-    else attributes.push(attr);
+    if (collect) {
+      const attr: SeedAttribute = { key, value, quoted, line, start: tokStart - base, end: i - base, keyEnd: keyEnd - base, valueStart: valueStart - base };
+      if (attributes === undefined) attributes = [attr];
+      else attributes.push(attr);
+    } else {
+      const attr = scratch[seen] ??= { key, value, quoted, line, start: 0, end: 0, keyEnd: 0, valueStart: 0 };
+      attr.key = key;
+      attr.value = value;
+      attr.quoted = quoted;
+      attr.line = line;
+      attr.start = tokStart - base;
+      attr.end = i - base;
+      attr.keyEnd = keyEnd - base;
+      attr.valueStart = valueStart - base;
+      seen++;
+    }
   }
+  const list = collect ? attributes : scratch;
+  const count = collect ? (attributes?.length ?? 0) : seen;
   let status: ReviewStatus = 'unreviewed';
-  const s = findAttribute(attributes, 'status');
+  const s = findAttribute(list, 'status', count);
   if (s) {
     const v = s.value;
     if (v === 'approved' || v === 'rejected' || v === 'flagged' || v === 'unreviewed') status = v;
     else reportAttribute(diagnostics, line, 'SEED010', s.valueStart, s.end, messages.unknownStatus(v), {});
   }
-  const d = findAttribute(attributes, 'date');
+  const d = findAttribute(list, 'date', count);
   if (d) {
     const v = isValidDate(d.value);
     if (v !== 'ok') {
@@ -191,7 +236,13 @@ export function readAttributesIn(
         v === 'format' ? messages.badDateFormat(d.value) : messages.badDateValue(d.value), {});
     }
   }
-  return { attributes: attributes ?? NO_ATTRIBUTES, status };
+  if (collect) collected = attributes ?? NO_ATTRIBUTES;
+  // The scratch entries keep their last strings until overwritten: drop them, they may be slices of a large text.
+  for (let k = 0; k < seen; k++) {
+    scratch[k].key = '';
+    scratch[k].value = '';
+  }
+  return status;
 }
 
 function reportAttribute(
@@ -210,10 +261,10 @@ function knownOrSlice(text: string, start: number, end: number, known: readonly 
   return text.slice(start, end);
 }
 
-/** Attribute lists are short: a linear search beats a Map here. */
-function findAttribute(attributes: readonly SeedAttribute[] | undefined, key: string): SeedAttribute | undefined {
+/** The first of `count` attributes (all of them when omitted) with `key`; lists are short, so a linear search. */
+function findAttribute(attributes: readonly SeedAttribute[] | undefined, key: string, count = attributes?.length ?? 0): SeedAttribute | undefined {
   if (attributes === undefined) return undefined;
-  for (const a of attributes) if (a.key === key) return a;
+  for (let k = 0; k < count; k++) if (attributes[k].key === key) return attributes[k];
   return undefined;
 }
 

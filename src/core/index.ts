@@ -9,7 +9,7 @@ export {
 } from './ids';
 export { classifyDelimiter, canonicalDelimiterAt, mayStartDelimiter, type DelimiterLine, type DelimiterKind } from './delimiters';
 export {
-  REVIEW_STATUSES, RESERVED_KEYS, attributeRange, isValidKey, isValidDate, formatAttributeValue, readAttributes, readAttributesIn,
+  REVIEW_STATUSES, RESERVED_KEYS, attributeRange, isValidKey, isValidDate, formatAttributeValue, readAttributes, readAttributesIn, validateAttributesIn,
   type AttributeReading,
 } from './attributes';
 export { LineIndex, applyTextEdits, positionToOffset, offsetToPosition, lineRange } from './text-edits';

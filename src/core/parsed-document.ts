@@ -8,6 +8,7 @@
  * SeedDocument objects (tests, hand-built documents) work with both.
  */
 import type { BodyLineTable } from './body-lines';
+import { NO_ATTRIBUTES, readAttributesIn } from './attributes';
 import { lineRange } from './text-edits';
 import type { BodyLine, Range, ReviewStatus, SeedAttribute, SeedDocument } from './types';
 
@@ -30,6 +31,11 @@ export class ParsedDocument implements SeedDocument {
   readonly #idStart: number;
   readonly #idEnd: number;
   #idRange: Range | undefined = undefined;
+  /** Where the open line starts in the parsed text, and its attribute part [#attributesFrom, #attributesTo). */
+  readonly #lineStart: number;
+  readonly #attributesFrom: number;
+  readonly #attributesTo: number;
+  #attributes: readonly SeedAttribute[] | undefined = undefined;
 
   constructor(
     body: BodyLineTable,
@@ -39,9 +45,11 @@ export class ParsedDocument implements SeedDocument {
     readonly sequence: number | undefined,
     idStart: number,
     idEnd: number,
-    readonly attributes: readonly SeedAttribute[],
     readonly status: ReviewStatus,
     readonly openLine: number,
+    lineStart: number,
+    attributesFrom: number,
+    attributesTo: number,
   ) {
     this.startLine = openLine;
     this.endLine = openLine;
@@ -51,6 +59,22 @@ export class ParsedDocument implements SeedDocument {
     this.#first = body.count;
     this.#idStart = idStart;
     this.#idEnd = idEnd;
+    this.#lineStart = lineStart;
+    this.#attributesFrom = attributesFrom;
+    this.#attributesTo = attributesTo;
+  }
+
+  /**
+   * The attributes of the open line, read again from the text on first use: the parse already
+   * reported their problems and took the status, and most documents are never asked for more.
+   */
+  get attributes(): readonly SeedAttribute[] {
+    if (this.#attributes === undefined) {
+      this.#attributes = this.#attributesFrom >= this.#attributesTo
+        ? NO_ATTRIBUTES
+        : readAttributesIn(this.#body.text, this.#attributesFrom, this.#attributesTo, this.#lineStart, this.openLine, []).attributes;
+    }
+    return this.#attributes;
   }
 
   /** The 16-hex-digit hash, when the id is well-formed. */

@@ -14,7 +14,7 @@ import { BodyLineTable } from './body-lines';
 import { ParsedDocument } from './parsed-document';
 import { canonicalDelimiterAt, classifyDelimiter, mayStartDelimiter, type DelimiterLine } from './delimiters';
 import { describeIdProblem, generateSeedId, isBareSeedFileName, isValidSeedId, parseSeedId, sequenceOf } from './ids';
-import { readAttributesIn } from './attributes';
+import { validateAttributesIn } from './attributes';
 import { messages } from './messages';
 import { deleteLineEdit, fix, insertLineAfterEdit, insertLineBeforeEdit, replaceEdit } from './fixes';
 import { lineRange } from './text-edits';
@@ -230,9 +230,9 @@ class CorpusParser {
     }
     const valid = isValidSeedId(id);
     const sequence = valid ? sequenceOf(id) : undefined;
-    const attrs = readAttributesIn(this.text, start + d.restStart, end, start, line, this.diagnostics);
+    const status = validateAttributesIn(this.text, start + d.restStart, end, start, line, this.diagnostics);
     const doc = new ParsedDocument(
-      this.body, 'delimited', id, valid, sequence, d.idStart, d.idEnd, attrs.attributes, attrs.status, line,
+      this.body, 'delimited', id, valid, sequence, d.idStart, d.idEnd, status, line, start, start + d.restStart, end,
     );
     if (id && !valid) {
       const diag = this.push({
@@ -464,7 +464,7 @@ function firstNonBlankIsOpen(text: string): boolean {
 function parseBare(text: string, id: string, hasBom: boolean): ParseResult {
   const parsed = parseSeedId(id);
   const body = new BodyLineTable(text, 16);
-  const doc = new ParsedDocument(body, 'bare', id, parsed !== undefined, parsed?.sequence, 0, 0, [], 'unreviewed', 0);
+  const doc = new ParsedDocument(body, 'bare', id, parsed !== undefined, parsed?.sequence, 0, 0, 'unreviewed', 0, 0, 0, 0);
   const { lineCount, crlf, lf } = scanLines(text, (line, start, end) => {
     if (isBlankSpan(text, start, end)) return;
     if (doc.headline === undefined) doc.headline = { line, text: text.slice(start, end) };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BodyLineTable, ParsedDocument, forEachParagraph, paragraphCount, parseSeed, sameParagraphs } from '../../src/core';
-import type { BodyLine, SeedDocument } from '../../src/core';
+import { BodyLineTable, ParsedDocument, forEachParagraph, paragraphCount, parseSeed, readAttributesIn, sameParagraphs, validateAttributesIn } from '../../src/core';
+import type { BodyLine, SeedDiagnostic, SeedDocument } from '../../src/core';
 import { doc, documentView } from './seed-test-helpers';
 import { generateCorpusDetailed } from '../../bench/corpus-generator';
 
@@ -62,7 +62,9 @@ describe('ParsedDocument', () => {
 
   it('shows exactly the SeedDocument fields, nothing of its storage', () => {
     const d = parseSeed(text).documents[0];
-    expect(Object.keys(d).sort()).toEqual(Object.keys(documentView(d)).filter((k) => !['paragraphs', 'hash', 'idRange'].includes(k)).sort());
+    expect(Object.keys(d).sort()).toEqual(Object.keys(documentView(d)).filter((k) => !['paragraphs', 'hash', 'idRange', 'attributes'].includes(k)).sort());
+    expect(d.attributes.map((a) => [a.key, a.value])).toEqual([['status', 'flagged'], ['note', 'n']]);
+    expect(d.attributes).toBe(d.attributes);
     expect(d.hash).toBe(d.id.slice(-16));
     expect(d.idRange).toBe(d.idRange);
     expect(d.idRange).toEqual({ start: { line: 0, character: 4 }, end: { line: 0, character: 4 + d.id.length } });
@@ -102,5 +104,29 @@ describe('ParsedDocument', () => {
         for (const p of v) expect(lines[p.line]).toBe(p.text);
       }
     }), { numRuns: 40 });
+  });
+});
+
+describe('attributes: validating (parser) and reading (doc.attributes) agree', () => {
+  const piece = fc.oneof(
+    fc.constantFrom('status=approved', 'status=flagged', 'status=maybe', 'date=2022-02-30', 'date=2022-02-03', 'date=22-2-3',
+      'note="a \\"quoted\\" note"', 'note="unclosed', 'note="x"y', 'source=ap', 'source=ap', 'Bad=1', '=v', 'novalue=', 'plain',
+      'x-tag=1', 'k="a\\qb"', 'lang=en', 'status=approved'),
+    fc.stringMatching(/^[a-z]{1,6}=[a-z0-9"\\]{0,8}$/),
+  );
+  it('gives the same diagnostics and status either way, and the list doc.attributes shows', () => {
+    fc.assert(fc.property(fc.array(piece, { maxLength: 7 }), fc.constantFrom(' ', '  ', '\t'), (pieces, sep) => {
+      const open = `<<< 001_0123456789abcdef ${pieces.join(sep)}`;
+      const start = open.indexOf(' ', 4); // after the id
+      const read: SeedDiagnostic[] = [];
+      const validated: SeedDiagnostic[] = [];
+      const reading = readAttributesIn(open, start, open.length, 0, 3, read);
+      const status = validateAttributesIn(open, start, open.length, 0, 3, validated);
+      expect(validated).toEqual(read);
+      expect(status).toBe(reading.status);
+      const parsed = parseSeed(`\n\n\n${open}\nH\n>>> 001_0123456789abcdef\n`);
+      expect(parsed.documents[0].status).toBe(reading.status);
+      expect(parsed.documents[0].attributes).toEqual(reading.attributes);
+    }), { numRuns: 400 });
   });
 });
