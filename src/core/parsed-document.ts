@@ -36,6 +36,7 @@ export class ParsedDocument implements SeedDocument {
   readonly #attributesFrom: number;
   readonly #attributesTo: number;
   #attributes: readonly SeedAttribute[] | undefined = undefined;
+  #endOffset = -1;
 
   constructor(
     body: BodyLineTable,
@@ -62,6 +63,21 @@ export class ParsedDocument implements SeedDocument {
     this.#lineStart = lineStart;
     this.#attributesFrom = attributesFrom;
     this.#attributesTo = attributesTo;
+  }
+
+  /** Where the document's text starts in the parsed text: its open line (0 for a bare file). */
+  get startOffset(): number {
+    return this.#lineStart;
+  }
+
+  /** Where its text ends: the end of its close line (of the file, for a bare one); -1 when unclosed. */
+  get endOffset(): number {
+    return this.#endOffset;
+  }
+
+  /** Parser only: records where the document ends. */
+  setEndOffset(offset: number): void {
+    this.#endOffset = offset;
   }
 
   /**

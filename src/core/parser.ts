@@ -96,6 +96,8 @@ class CorpusParser {
   private lastSequence = -1;
   private maxSequence = -1;
   private isLastLine = false;
+  /** End offset (line ending excluded) of the line being read. */
+  private lineEnd = 0;
   private readonly body: BodyLineTable;
   eol: '\n' | '\r\n' = '\n';
 
@@ -150,6 +152,7 @@ class CorpusParser {
   private line(line: number, start: number, end: number): void {
     const text = this.text;
     if (start === end) return;
+    this.lineEnd = end;
     const c = text.charCodeAt(start);
     if (c === GT && this.cur !== undefined && this.isPlainClose(start, end, this.cur.doc.id)) {
       this.closeDocument(this.cur, line);
@@ -386,6 +389,7 @@ class CorpusParser {
     doc.closeLine = line;
     doc.endLine = line;
     doc.bodyEndLine = line - 1;
+    doc.setEndOffset(this.lineEnd);
     if (!doc.headline) {
       const od = cur.delim;
       this.push({
@@ -473,6 +477,7 @@ function parseBare(text: string, id: string, hasBom: boolean): ParseResult {
   const line = lineCount - 1;
   doc.endLine = line;
   doc.bodyEndLine = line;
+  doc.setEndOffset(text.length);
   const diagnostics: SeedDiagnostic[] = [];
   if (!doc.headline) {
     diagnostics.push({ code: 'SEED008', severity: 'warning', range: lineRange(0, 0, 0), message: messages.emptyDocument(id), fixes: [] });

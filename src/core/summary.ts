@@ -1,5 +1,5 @@
-import { countWords } from './labels';
-import { forEachParagraph, paragraphCount } from './parsed-document';
+import { paragraphCount } from './parsed-document';
+import { wordCountOf } from './document-memo';
 import type { ParseResult, Range, ReviewStatus, SeedDocument } from './types';
 
 /**
@@ -25,10 +25,6 @@ export function summarizeDocuments(result: ParseResult): DocumentSummary[] {
 
 /** Summarises one document. */
 export function summarizeDocument(doc: SeedDocument): DocumentSummary {
-  let words = doc.headline ? countWords(doc.headline.text) : 0;
-  forEachParagraph(doc, (_line, text) => {
-    words += countWords(text);
-  });
   return {
     id: doc.id,
     idValid: doc.idValid,
@@ -38,7 +34,7 @@ export function summarizeDocument(doc: SeedDocument): DocumentSummary {
     endLine: doc.endLine,
     idRange: doc.idRange,
     paragraphCount: paragraphCount(doc),
-    wordCount: words,
+    wordCount: wordCountOf(doc),
   };
 }
 

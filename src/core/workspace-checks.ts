@@ -5,8 +5,7 @@
  * own and only the files that share an id or a text with it need new diagnostics.
  */
 import type { ParseResult, Range, SeedDiagnostic, SeedDocument } from './types';
-import { documentContentText } from './document-text';
-import { fnv1a64Hex } from './ids';
+import { contentKeyOf } from './document-memo';
 import { messages } from './messages';
 
 /** One file as the workspace checks see it. */
@@ -19,7 +18,7 @@ interface Entry {
   uri: string;
   id: string;
   range: Range;
-  /** Content hash (FNV-1a 64 + length); empty for documents without content. */
+  /** Content key (contentKeyOf: two 32-bit hashes + length); empty for documents without content. */
   hash: string;
 }
 
@@ -50,11 +49,7 @@ export class WorkspaceIndex {
     const affected = this.remove(file.uri);
     const entries: Entry[] = [];
     for (const doc of file.result.documents) {
-      const content = documentContentText(doc);
-      const entry: Entry = {
-        uri: file.uri, id: doc.id, range: entryRange(doc),
-        hash: content ? `${fnv1a64Hex(content)}:${content.length}` : '',
-      };
+      const entry: Entry = { uri: file.uri, id: doc.id, range: entryRange(doc), hash: contentKeyOf(doc) };
       entries.push(entry);
       if (entry.id) add(this.byId, entry.id, entry);
       if (entry.hash) add(this.byHash, entry.hash, entry);

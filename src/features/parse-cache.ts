@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { parseSeed } from '../core/parser';
 import type { ParseResult } from '../core/types';
+import { UnchangedEnds } from '../core/unchanged-ends';
+import { carryOver } from '../core/document-memo';
 
 /** The language id contributed in package.json. */
 export const SEED_LANGUAGE_ID = 'seed';
@@ -23,6 +25,16 @@ export function openDocument(uri: vscode.Uri | string): vscode.TextDocument | un
 interface Entry {
   version: number;
   result: ParseResult;
+  /** Length of the parsed text. */
+  length: number;
+}
+
+/** The edits since the cached version of a document, as far as they can be followed. */
+interface EditTrack {
+  baseVersion: number;
+  /** The version the last recorded event produced. */
+  version: number;
+  ends: UnchangedEnds;
 }
 
 /**
@@ -32,12 +44,45 @@ interface Entry {
  */
 export class ParseCache implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
-  private readonly subscription: vscode.Disposable;
+  private readonly edits = new Map<string, EditTrack>();
+  private readonly subscriptions: vscode.Disposable[];
   /** Counts real parses; tests and benchmarks read it to prove the sharing. */
   parseCount = 0;
+  /** Documents whose per-document values were carried from the previous parse (see document-memo). */
+  carriedCount = 0;
 
   constructor() {
-    this.subscription = vscode.workspace.onDidCloseTextDocument((document) => this.entries.delete(document.uri.toString()));
+    // Registered before any feature's listener (the cache is made first), so the edits of a
+    // version are recorded before anything can ask for its parse.
+    this.subscriptions = [
+      vscode.workspace.onDidChangeTextDocument((event) => this.record(event)),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        this.entries.delete(document.uri.toString());
+        this.edits.delete(document.uri.toString());
+      }),
+    ];
+  }
+
+  /**
+   * Follows the edits made since the cached parse of a document, so the next parse can tell
+   * which documents they left alone. Any gap in the versions stops following (nothing carries).
+   */
+  private record(event: vscode.TextDocumentChangeEvent): void {
+    if (event.contentChanges.length === 0) return;
+    const key = event.document.uri.toString();
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    let track = this.edits.get(key);
+    if (!track || track.baseVersion !== entry.version) {
+      track = { baseVersion: entry.version, version: entry.version, ends: new UnchangedEnds(entry.length) };
+      this.edits.set(key, track);
+    }
+    if (event.document.version !== track.version + 1) {
+      this.edits.delete(key);
+      return;
+    }
+    track.ends.apply(event.contentChanges.map((change) => ({ rangeOffset: change.rangeOffset, rangeLength: change.rangeLength, insertedLength: change.text.length })));
+    track.version = event.document.version;
   }
 
   /** The parse of this exact document version, computed on first use. */
@@ -48,7 +93,12 @@ export class ParseCache implements vscode.Disposable {
     const text = document.getText();
     const result = parseSeed(text, { fileName: path.posix.basename(document.uri.path) });
     this.parseCount++;
-    this.entries.set(key, { version: document.version, result });
+    const track = this.edits.get(key);
+    if (cached && track && track.baseVersion === cached.version && track.version === document.version && track.ends.length === text.length) {
+      this.carriedCount += carryOver(cached.result, result, track.ends);
+    }
+    this.edits.delete(key);
+    this.entries.set(key, { version: document.version, result, length: text.length });
     return result;
   }
 
@@ -65,7 +115,8 @@ export class ParseCache implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    this.subscriptions.forEach((subscription) => subscription.dispose());
     this.entries.clear();
+    this.edits.clear();
   }
 }

@@ -6,8 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { generateCorpus } from '../../bench/corpus-generator';
-import type { SeedReviewApi } from '../../src/extension';
-import { closeAllEditors, EXTENSION_ID, openWorkspaceFile, waitFor, workspaceRoot } from './helpers';
+import { closeAllEditors, extensionApi, openWorkspaceFile, waitFor, workspaceRoot } from './helpers';
 
 const EXTRA = 'entities-test.seed';
 const extraText = [
@@ -35,13 +34,7 @@ const SAMPLE = {
   antwerp: new vscode.Position(4, 10), // "Port of Antwerp reopens ..."
 };
 
-function api(): SeedReviewApi {
-  const extension = vscode.extensions.getExtension<SeedReviewApi>(EXTENSION_ID);
-  assert.ok(extension?.exports, 'the extension exports its API');
-  return extension.exports;
-}
-
-const service = () => api().entities.service;
+const service = () => extensionApi().entities.service;
 
 async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
   const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
@@ -154,7 +147,7 @@ describe('entities', function () {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
       await vscode.window.showTextDocument(document);
       // A new seed file joins the workspace index (and so the corpus) as soon as the index sees it.
-      await waitFor('the workspace index to list the new file', () => (api().workspaceIndex.get(document.uri) ? true : undefined));
+      await waitFor('the workspace index to list the new file', () => (extensionApi().workspaceIndex.get(document.uri) ? true : undefined));
       const early = await hoverText(document.uri, position);
       assert.match(early, /\*\*Rotterdam\*\* — place/);
       assert.match(early, /corpus index: building \d+%/);

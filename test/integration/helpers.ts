@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { SeedReviewApi } from '../../src/extension';
 
 /** The repository root: out/test/integration/ is three folders below it. */
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -20,6 +21,13 @@ export async function activateExtension(): Promise<vscode.Extension<unknown>> {
   }
   await extension.activate();
   return extension;
+}
+
+/** The API our activated extension exports (parse cache, workspace index, services). */
+export function extensionApi(): SeedReviewApi {
+  const extension = vscode.extensions.getExtension<SeedReviewApi>(EXTENSION_ID);
+  if (!extension?.exports) throw new Error(`extension ${EXTENSION_ID} is not active or exports no API`);
+  return extension.exports;
 }
 
 /** The folder the test window opened (test/workspace); throws when no folder is open. */

@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { parseSeed } from '../../src/core/parser';
-import { closeAllEditors, openWorkspaceFile, repoRoot, waitFor, workspaceRoot } from './helpers';
+import { closeAllEditors, extensionApi, openWorkspaceFile, repoRoot, waitFor, workspaceRoot } from './helpers';
 
 const fixture = (relative: string) => fs.readFileSync(path.join(repoRoot, 'test/fixtures', relative), 'utf8');
 
@@ -82,6 +82,31 @@ describe('language features', () => {
     assert.ok(await vscode.workspace.applyEdit(close));
     const third = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
     assert.strictEqual(third[0].range.end.character, document.lineAt(docs[0].endLine).text.length);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('after a one-character edit, the values of every document the edit left alone carry over to the new parse', async () => {
+    const text = fixture('valid/sample.seed');
+    const document = await openUntitled(text);
+    const cache = extensionApi().parseCache;
+    const before = cache.get(document);
+    const docs = before.documents;
+    const target = docs[1];
+    const carried = cache.carriedCount;
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, new vscode.Position(target.paragraphs[0].line, 0), 'x');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const after = cache.get(document);
+    assert.notStrictEqual(after, before);
+    assert.strictEqual(cache.carriedCount - carried, docs.length - 1);
+    // Two edits in one event, before the next parse: still followed.
+    const two = new vscode.WorkspaceEdit();
+    two.insert(document.uri, new vscode.Position(docs[0].headline!.line, 0), 'y');
+    two.insert(document.uri, new vscode.Position(target.paragraphs[0].line, 0), 'z');
+    assert.ok(await vscode.workspace.applyEdit(two));
+    const third = cache.get(document);
+    assert.strictEqual(cache.carriedCount - carried, docs.length - 1 + docs.length - 2);
+    assert.strictEqual(third.documents[1].paragraphs[0].text, 'zx' + target.paragraphs[0].text);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 

@@ -5,10 +5,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { SeedReviewApi } from '../../src/extension';
 import type { EntitySource } from '../../src/features/review';
 import type { DocumentNode, FileNode } from '../../src/features/review/corpus-tree';
-import { closeAllEditors, EXTENSION_ID, openWorkspaceFile, waitFor } from './helpers';
+import { closeAllEditors, extensionApi, openWorkspaceFile, waitFor } from './helpers';
 
 const A = '001_a1b2c3d4e5f60718';
 const B = '002_0123456789abcdef';
@@ -32,12 +31,6 @@ const corpusText = [
   `>>> ${C}`,
   '',
 ].join('\n');
-
-function api(): SeedReviewApi {
-  const extension = vscode.extensions.getExtension<SeedReviewApi>(EXTENSION_ID);
-  assert.ok(extension?.exports, 'the extension exports its API');
-  return extension.exports;
-}
 
 /** An untitled seed document in an editor: edits never touch the disk. */
 async function openCorpus(content = corpusText): Promise<vscode.TextEditor> {
@@ -95,7 +88,7 @@ describe('review: status and note commands', () => {
     cursorAt(editor, 7);
     await vscode.commands.executeCommand('seedReview.addNote', undefined, 'say "22:00" \\ not 23:00');
     assert.strictEqual(line(editor, 6), `<<< ${B} note="say \\"22:00\\" \\\\ not 23:00"`);
-    const parsed = api().parseCache.get(editor.document).documents[1];
+    const parsed = extensionApi().parseCache.get(editor.document).documents[1];
     assert.strictEqual(parsed.attributes.find((a) => a.key === 'note')?.value, 'say "22:00" \\ not 23:00');
   });
 
@@ -119,12 +112,12 @@ describe('review: status and note commands', () => {
 describe('review: CodeLens', () => {
   afterEach(async () => {
     await vscode.workspace.getConfiguration('seedReview').update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Global);
-    api().review.setEntitySource(previousEntities);
+    extensionApi().review.setEntitySource(previousEntities);
     await closeAllEditors();
   });
   let previousEntities: EntitySource | undefined;
   beforeEach(() => {
-    previousEntities = api().review.entitySource;
+    previousEntities = extensionApi().review.entitySource;
   });
 
   async function reviewLenses(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
@@ -134,7 +127,7 @@ describe('review: CodeLens', () => {
 
   it('shows status, paragraph and word counts and Approve / Reject above each document', async () => {
     const editor = await openCorpus();
-    api().review.setEntitySource(undefined);
+    extensionApi().review.setEntitySource(undefined);
     const lenses = await waitFor('review lenses', async () => {
       const found = await reviewLenses(editor.document.uri);
       return found.length === 9 ? found : undefined;
@@ -149,7 +142,7 @@ describe('review: CodeLens', () => {
 
   it('shows the entity count when an entity source knows it', async () => {
     const editor = await openCorpus();
-    api().review.setEntitySource({
+    extensionApi().review.setEntitySource({
       entityCountOf: (_uri, id) => (id === A ? 3 : undefined),
       documentsMentioning: () => [],
     });
@@ -203,14 +196,14 @@ describe('review: Seed Corpus tree and status bar', () => {
   });
 
   async function smokeNode(): Promise<FileNode> {
-    const tree = api().review.corpusTree;
-    await api().workspaceIndex.ready;
+    const tree = extensionApi().review.corpusTree;
+    await extensionApi().workspaceIndex.ready;
     return waitFor('smoke.seed in the tree', () =>
       tree.getChildren().find((node): node is FileNode => node.kind === 'file' && node.file.uri.path.endsWith('/smoke.seed')));
   }
 
   it('lists the workspace seed files and their documents with status icons, headlines and ids', async () => {
-    const tree = api().review.corpusTree;
+    const tree = extensionApi().review.corpusTree;
     const file = await smokeNode();
     const docs = tree.getChildren(file) as DocumentNode[];
     const items = docs.map((node) => tree.getTreeItem(node));
@@ -225,7 +218,7 @@ describe('review: Seed Corpus tree and status bar', () => {
   });
 
   it('filters by status and by text, says so in the message, and clears', async () => {
-    const tree = api().review.corpusTree;
+    const tree = extensionApi().review.corpusTree;
     await smokeNode();
     await vscode.commands.executeCommand('seedReview.corpus.filterByStatus', 'approved');
     const approved = tree.getChildren().flatMap((node) => tree.getChildren(node) as DocumentNode[]);
@@ -242,7 +235,7 @@ describe('review: Seed Corpus tree and status bar', () => {
   });
 
   it('filters by entity through the entity source', async () => {
-    const review = api().review;
+    const review = extensionApi().review;
     const previous = review.entitySource;
     const file = await smokeNode();
     try {
@@ -264,7 +257,7 @@ describe('review: Seed Corpus tree and status bar', () => {
   });
 
   it('the status bar counts the active seed editor and hides for other editors', async () => {
-    const bar = api().review.statusBar;
+    const bar = extensionApi().review.statusBar;
     await openCorpus(corpusText + `<<< 004_00000000000000dd\nUnclosed\n`);
     await waitFor('status bar for the corpus', () => (bar.visible && bar.item.text.startsWith('$(book) 4') ? true : undefined));
     assert.strictEqual(bar.item.text, '$(book) 4 $(pass) 1 $(error) 0 $(circle-outline) 3 $(bug) 1');

@@ -13,6 +13,8 @@ import {
 } from './gazetteer';
 import { cleanSpan, collectCaseEvidence, datelinePlace, isAllCaps, recase, type CaseEvidence } from './spans';
 import { forEachParagraph } from '../parsed-document';
+import { DocumentMemo } from '../document-memo';
+import { hashBody } from './cache';
 import type { SeedDocument } from '../types';
 import type { DocumentExtraction, EntityCandidate, EntityLine, EntityMention, EntityType } from './types';
 
@@ -310,6 +312,22 @@ export function documentBodyLines(doc: Pick<SeedDocument, 'headline' | 'paragrap
     lines.push({ line, text });
   });
   return lines;
+}
+
+const bodyHashes = new DocumentMemo<string>((doc) => hashBody(documentBodyLines(doc)));
+
+/**
+ * hashBody of documentBodyLines(doc), kept per document and carried over to later parses of
+ * unchanged documents (see document-memo), so an edit rehashes one document, not the file.
+ */
+export function documentBodyHash(doc: SeedDocument): string {
+  return bodyHashes.get(doc);
+}
+
+/** The line the extraction of `doc` is relative to: the first of documentBodyLines(doc). */
+export function documentBodyFirstLine(doc: Pick<SeedDocument, 'headline'>): number {
+  // The headline is the first non-blank body line; without one there are no body lines.
+  return doc.headline?.line ?? 0;
 }
 
 /** Extracts people, places and organisations from one document's body lines (headline first). */

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { documentBodyLines } from '../../core/entities/extract';
-import { EntityCache, extractWithCache, hashBody } from '../../core/entities/cache';
+import { documentBodyFirstLine, documentBodyHash, documentBodyLines } from '../../core/entities/extract';
+import { EntityCache, extractWithCache } from '../../core/entities/cache';
 import { consolidateCorpus } from '../../core/entities/consolidate';
 import { EntityCorpusIndex } from '../../core/entities/corpus-index';
 import { extractDocument } from '../../core/entities/extract';
@@ -391,9 +391,9 @@ export class EntityService implements EntitySource, vscode.Disposable {
         for (const k of [...fedFile.keys()]) if (!live.has(k)) fedFile.delete(k);
         for (let i = 0; i < parse.documents.length; i++) {
           documents++;
-          const lines = documentBodyLines(parse.documents[i]);
-          const hash = hashBody(lines);
-          const firstLine = lines.length > 0 ? lines[0].line : 0;
+          const doc = parse.documents[i];
+          const hash = documentBodyHash(doc);
+          const firstLine = documentBodyFirstLine(doc);
           const known = fedFile.get(keys[i]);
           if (known && known.hash === hash && known.firstLine === firstLine) continue;
           const hit = this.cache.get(hash, firstLine);
@@ -403,7 +403,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
             fromCache++;
           } else {
             const jobKey = `${uri}\u0000${keys[i]}`;
-            jobs.push({ key: jobKey, lines });
+            jobs.push({ key: jobKey, lines: documentBodyLines(doc) });
             meta.set(jobKey, { uri, docKey: keys[i], hash, firstLine });
           }
           // Hashing is cheap but a 10,000-document file is not: give the host a breath now and then.
@@ -554,17 +554,16 @@ export class EntityService implements EntitySource, vscode.Disposable {
   private inSync(uri: string, docKey: string, doc: SeedDocument): boolean {
     const fed = this.fed.get(uri)?.get(docKey);
     if (!fed) return false;
-    const lines = documentBodyLines(doc);
-    return fed.firstLine === (lines.length > 0 ? lines[0].line : 0) && fed.hash === hashBody(lines);
+    return fed.firstLine === documentBodyFirstLine(doc) && fed.hash === documentBodyHash(doc);
   }
 
   /** Brings one document of the index up to date with the editor (it was edited since the last update). */
   private ensureInSync(uri: string, docKey: string, doc: SeedDocument): void {
-    const lines = documentBodyLines(doc);
-    const hash = hashBody(lines);
-    const firstLine = lines.length > 0 ? lines[0].line : 0;
+    const hash = documentBodyHash(doc);
+    const firstLine = documentBodyFirstLine(doc);
     const fed = this.fed.get(uri)?.get(docKey);
     if (fed && fed.hash === hash && fed.firstLine === firstLine) return;
+    const lines = documentBodyLines(doc);
     const { extraction, cached } = extractWithCache(this.cache, lines, extractDocument);
     if (cached) this.stats.fromCache++;
     else {
@@ -590,8 +589,8 @@ export class EntityService implements EntitySource, vscode.Disposable {
     const whole = this.local.get(base);
     if (whole) return whole;
     const lines: EntityLine[] = documentBodyLines(doc);
-    const hash = hashBody(lines);
-    const first = lines.length > 0 ? lines[0].line : 0;
+    const hash = documentBodyHash(doc);
+    const first = documentBodyFirstLine(doc);
     let extraction = this.cache.get(hash, first);
     let scope: LocalResolution['scope'] = 'document';
     let key = base;
