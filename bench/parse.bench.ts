@@ -11,6 +11,10 @@
 import { generateCorpus } from './corpus-generator';
 import { parseSeed } from '../src/core/parser';
 import { forEachParagraph } from '../src/core/parsed-document';
+import { carryOver } from '../src/core/document-memo';
+import { summarizeDocuments } from '../src/core/summary';
+import { WorkspaceIndex } from '../src/core/workspace-checks';
+import { UnchangedEnds } from '../src/core/unchanged-ends';
 import type { ParseResult } from '../src/core/types';
 
 const MB = 1e6;
@@ -151,12 +155,57 @@ export function measure(label: string, text: string, runs = 9): ParseBenchFigure
   };
 }
 
+/** What the extension host does with a new version of an open file, in ms (medians). */
+export interface EditFigures {
+  /** Parse, document summaries and the cross-file index, everything computed afresh. */
+  fresh: number;
+  /** The same after a one-character edit, with per-document values carried from the version before. */
+  carried: number;
+  carriedDocuments: number;
+  documents: number;
+}
+
+/**
+ * After a one-character edit in a paragraph in the middle of `text`: the work on the new version
+ * without and with the values carried over from the previous one (see core/document-memo).
+ */
+export function measureEdit(text: string, runs = 7): EditFigures {
+  const update = (result: ParseResult) => {
+    summarizeDocuments(result);
+    new WorkspaceIndex().update({ uri: 'file:///bench.seed', result });
+  };
+  const middle = text.indexOf('\n<<< ', text.length >> 1);
+  const offset = text.indexOf('\n', text.indexOf('\n', middle + 1) + 1) + 1; // the headline's next line
+  const edited = text.slice(0, offset) + 'x' + text.slice(offset);
+  const fresh: number[] = [];
+  const carried: number[] = [];
+  let carriedDocuments = 0;
+  let documents = 0;
+  for (let i = 0; i < runs; i++) {
+    gc();
+    fresh.push(timeOnce(() => update(parseSeed(edited))));
+    const previous = parseSeed(text);
+    update(previous);
+    gc();
+    carried.push(timeOnce(() => {
+      const ends = new UnchangedEnds(text.length);
+      ends.apply([{ rangeOffset: offset, rangeLength: 0, insertedLength: 1 }]);
+      const next = parseSeed(edited);
+      carriedDocuments = carryOver(previous, next, ends);
+      documents = next.documents.length;
+      update(next);
+    }));
+  }
+  return { fresh: stats(fresh).median, carried: stats(carried).median, carriedDocuments, documents };
+}
+
 /** Prints the figures of the parse benchmark (20 MB and 50 MB corpora). */
 export async function run(): Promise<ParseBenchFigures[]> {
   const out: ParseBenchFigures[] = [];
   for (const [label, size] of [['20 MB', 20 * MB], ['50 MB', 50 * MB]] as const) {
     let text: string | undefined = generateCorpus({ targetBytes: size, seed: 42, malformedRate: 0.01 });
     const f = measure(label, text, Number(process.env.SEED_BENCH_RUNS ?? 9));
+    const edit = label === '20 MB' ? measureEdit(text) : undefined;
     text = undefined;
     out.push(f);
     console.log(
@@ -167,6 +216,12 @@ export async function run(): Promise<ParseBenchFigures[]> {
       `then reading every paragraph's text ${f.readAllMs.toFixed(1)} ms = ${f.readAllRatio.toFixed(2)}x floor | ` +
       (f.heapBytes === undefined ? 'heap: run with --expose-gc' : `heap +${(f.heapBytes / MB).toFixed(1)} MB = ${f.heapRatio!.toFixed(2)}x file size (target <= 3x)`),
     );
+    if (edit) {
+      console.log(
+        `edit ${label}: a one-character edit, then parse + summaries + cross-file index: ${edit.fresh.toFixed(1)} ms computed afresh, ` +
+        `${edit.carried.toFixed(1)} ms with ${edit.carriedDocuments} of ${edit.documents} documents carried over (${(edit.fresh / edit.carried).toFixed(1)}x less)`,
+      );
+    }
   }
   return out;
 }
