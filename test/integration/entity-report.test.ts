@@ -13,6 +13,7 @@ import type { EntityLine, EntitySummary } from '../../src/core/entities/types';
 import { parseSeed } from '../../src/core/parser';
 import type { ReportRendered } from '../../src/core/report-model';
 import { EntityReportPanel } from '../../src/features/report/entity-report-panel';
+import { entityReportSerializer } from '../../src/features/report';
 import { reportSourceFromIndex, type EntityReportSource } from '../../src/features/report/report-source';
 import { closeAllEditors, EXTENSION_ID, waitFor, workspaceRoot } from './helpers';
 
@@ -215,6 +216,23 @@ describe('entity report: the page shows the corpus', function () {
     const again = EntityReportPanel.createOrShow(extensionUri(), corpus.source);
     assert.strictEqual(again, panel);
     assert.strictEqual(EntityReportPanel.instance, panel);
+  });
+
+  it('after a reload, the serializer turns the panel VS Code restores into the live report', async () => {
+    const expected = (await panel.whenRendered((s) => s.total > 0)).total;
+    // What VS Code hands the serializer after a reload: a panel of our type with no page and no
+    // scripts yet. (A real reload would end this test run; the page's own view state is
+    // VS Code's to give back and is not covered here.)
+    const restored = vscode.window.createWebviewPanel('seedReview.entityReport', 'Entity Report', vscode.ViewColumn.Active, {});
+    await entityReportSerializer(extensionUri(), () => corpus.source).deserializeWebviewPanel(restored, undefined);
+    const revived = EntityReportPanel.instance;
+    assert.ok(revived && revived !== panel, 'a new live report');
+    assert.strictEqual(revived.panel, restored);
+    assert.strictEqual(restored.webview.options.enableScripts, true);
+    const state = await revived.whenRendered((s) => s.total === expected);
+    assert.ok(state.bars > 0 && state.shownRows > 0, JSON.stringify(state));
+    assert.strictEqual(EntityReportPanel.createOrShow(extensionUri(), corpus.source), revived, 'showing the report reveals the restored one');
+    panel = revived;
   });
 });
 
