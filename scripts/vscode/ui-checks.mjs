@@ -1,7 +1,13 @@
 // What the UI tests share: driving the workbench as a user does (command palette, Quick Open) and
 // recording checks that never throw, so every check runs and every screenshot is taken.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { log, screenshotsDir } from './common.mjs';
+import { parseArgs } from 'node:util';
+import { log, onExit, repoRoot, runChecked, screenshotsDir, which } from './common.mjs';
+import { launchChromium } from './run-offline.mjs';
+
+/** How long to wait for something the extension computes to show up. */
+export const UI_TIMEOUT = 30_000;
 
 /** Runs a command by its title through the command palette (F1). Retries while the extension's commands register. */
 export async function runCommand(page, title) {
@@ -69,4 +75,46 @@ export function uiChecks(prefix, page, { shotOnFailure = false } = {}) {
     return failed === 0 ? 0 : 1;
   };
   return { check, shot, broke, finish };
+}
+
+/**
+ * One UI test run, the part every UI test shares. Builds the extension unless `--no-build`,
+ * starts a server with `start()` (it returns `{ address, stop }`), opens Chromium (`--headed` to
+ * watch) on the address, waits for the workbench and for `explorerShows` in the Explorer, then
+ * runs `body({ page, check, shot })`. Anything that throws outside a check is recorded as "the
+ * workbench loaded" failing, with a screenshot. Browser and server stop however it ends.
+ * Returns the exit code (see uiChecks' finish).
+ */
+export async function runUiSession({ prefix, viewport, shotOnFailure = false, explorerShows, start, body }) {
+  const { values } = parseArgs({ options: { headed: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false } } });
+  if (!values['no-build']) {
+    log('npm run build ...');
+    await runChecked(which('npm') ?? 'npm', ['run', 'build', '--silent'], { cwd: repoRoot });
+  }
+  mkdirSync(screenshotsDir, { recursive: true });
+  let server;
+  let browser;
+  let page;
+  onExit(() => {
+    server?.stop();
+    browser?.process?.()?.kill('SIGKILL');
+  });
+  server = await start();
+  log(`code-server at ${server.address}`);
+  const { check, shot, broke, finish } = uiChecks(prefix, () => page, { shotOnFailure });
+  browser = await launchChromium({ headed: values.headed });
+  page = await browser.newPage({ viewport });
+  try {
+    await page.goto(server.address);
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    // The explorer lists the workspace once the remote connection is up.
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: explorerShows }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    await body({ page, check, shot });
+  } catch (error) {
+    await broke(error);
+  } finally {
+    await browser.close().catch(() => {});
+    await server.stop();
+  }
+  return finish();
 }
