@@ -93,10 +93,9 @@ export function readAttributes(text: string, start: number, line: number, diagno
 export function readAttributesIn(
   text: string, start: number, end: number, base: number, line: number, diagnostics: SeedDiagnostic[],
 ): AttributeReading {
-  const status = scanAttributes(text, start, end, base, line, diagnostics, true);
-  const attributes = collected;
-  collected = NO_ATTRIBUTES;
-  return { attributes, status };
+  const attributes: SeedAttribute[] = [];
+  const status = scanAttributes(text, start, end, base, line, diagnostics, attributes);
+  return { attributes: attributes.length > 0 ? attributes : NO_ATTRIBUTES, status };
 }
 
 /**
@@ -107,11 +106,8 @@ export function readAttributesIn(
 export function validateAttributesIn(
   text: string, start: number, end: number, base: number, line: number, diagnostics: SeedDiagnostic[],
 ): ReviewStatus {
-  return start >= end ? 'unreviewed' : scanAttributes(text, start, end, base, line, diagnostics, false);
+  return start >= end ? 'unreviewed' : scanAttributes(text, start, end, base, line, diagnostics, undefined);
 }
-
-/** The list the last collecting scan built (module state instead of a result object per call). */
-let collected: readonly SeedAttribute[] = NO_ATTRIBUTES;
 
 /**
  * Attributes seen by a validating scan, reused from call to call: duplicate keys, the status
@@ -119,11 +115,16 @@ let collected: readonly SeedAttribute[] = NO_ATTRIBUTES;
  */
 const scratch: SeedAttribute[] = [];
 
+/**
+ * Reads the attributes of [start, end), reports their problems and returns the status. With
+ * `into`, each attribute is a new object pushed there; without, the scratch entries hold them.
+ */
 function scanAttributes(
-  text: string, start: number, end: number, base: number, line: number, diagnostics: SeedDiagnostic[], collect: boolean,
+  text: string, start: number, end: number, base: number, line: number, diagnostics: SeedDiagnostic[], into: SeedAttribute[] | undefined,
 ): ReviewStatus {
-  let attributes: SeedAttribute[] | undefined;
-  let seen = 0;
+  const list = into ?? scratch;
+  /** Attributes read so far: the first `count` entries of `list`. */
+  let count = 0;
   const n = end;
   if (start >= n) return 'unreviewed';
   let i = start;
@@ -191,7 +192,7 @@ function scanAttributes(
       }
     }
     if (bad) continue;
-    const first = collect ? findAttribute(attributes, key) : findAttribute(scratch, key, seen);
+    const first = findAttribute(list, key, count);
     if (first) {
       // Removing the duplicate is certain only when it repeats the same value.
       let delStart = tokStart;
@@ -202,12 +203,10 @@ function scanAttributes(
       });
       continue;
     }
-    if (collect) {
-      const attr: SeedAttribute = { key, value, quoted, line, start: tokStart - base, end: i - base, keyEnd: keyEnd - base, valueStart: valueStart - base };
-      if (attributes === undefined) attributes = [attr];
-      else attributes.push(attr);
+    if (into) {
+      into.push({ key, value, quoted, line, start: tokStart - base, end: i - base, keyEnd: keyEnd - base, valueStart: valueStart - base });
     } else {
-      const attr = scratch[seen] ??= { key, value, quoted, line, start: 0, end: 0, keyEnd: 0, valueStart: 0 };
+      const attr = scratch[count] ??= { key, value, quoted, line, start: 0, end: 0, keyEnd: 0, valueStart: 0 };
       attr.key = key;
       attr.value = value;
       attr.quoted = quoted;
@@ -216,11 +215,9 @@ function scanAttributes(
       attr.end = i - base;
       attr.keyEnd = keyEnd - base;
       attr.valueStart = valueStart - base;
-      seen++;
     }
+    count++;
   }
-  const list = collect ? attributes : scratch;
-  const count = collect ? (attributes?.length ?? 0) : seen;
   let status: ReviewStatus = 'unreviewed';
   const s = findAttribute(list, 'status', count);
   if (s) {
@@ -236,11 +233,12 @@ function scanAttributes(
         v === 'format' ? messages.badDateFormat(d.value) : messages.badDateValue(d.value), {});
     }
   }
-  if (collect) collected = attributes ?? NO_ATTRIBUTES;
   // The scratch entries keep their last strings until overwritten: drop them, they may be slices of a large text.
-  for (let k = 0; k < seen; k++) {
-    scratch[k].key = '';
-    scratch[k].value = '';
+  if (!into) {
+    for (let k = 0; k < count; k++) {
+      scratch[k].key = '';
+      scratch[k].value = '';
+    }
   }
   return status;
 }
@@ -261,9 +259,8 @@ function knownOrSlice(text: string, start: number, end: number, known: readonly 
   return text.slice(start, end);
 }
 
-/** The first of `count` attributes (all of them when omitted) with `key`; lists are short, so a linear search. */
-function findAttribute(attributes: readonly SeedAttribute[] | undefined, key: string, count = attributes?.length ?? 0): SeedAttribute | undefined {
-  if (attributes === undefined) return undefined;
+/** The first of the first `count` attributes with `key`; lists are short, so a linear search. */
+function findAttribute(attributes: readonly SeedAttribute[], key: string, count: number): SeedAttribute | undefined {
   for (let k = 0; k < count; k++) if (attributes[k].key === key) return attributes[k];
   return undefined;
 }
