@@ -110,13 +110,13 @@ export class EntityCache {
   }
 }
 
-/** Extracts a document through the cache: unchanged bodies are not recomputed. */
+/** Extracts a document through the cache: unchanged bodies are not recomputed. `hash` is hashBody(lines), when the caller has it. */
 export function extractWithCache(
   cache: EntityCache,
   lines: readonly EntityLine[],
   extract: (lines: readonly EntityLine[]) => DocumentExtraction,
+  hash = hashBody(lines),
 ): { hash: string; extraction: DocumentExtraction; cached: boolean } {
-  const hash = hashBody(lines);
   const first = lines.length > 0 ? lines[0].line : 0;
   const hit = cache.get(hash, first);
   if (hit) return { hash, extraction: hit, cached: true };

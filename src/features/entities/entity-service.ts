@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { documentBodyFirstLine, documentBodyHash, documentBodyLines } from '../../core/entities/extract';
 import { EntityCache, extractWithCache } from '../../core/entities/cache';
 import { consolidateCorpus } from '../../core/entities/consolidate';
 import { EntityCorpusIndex } from '../../core/entities/corpus-index';
-import { extractDocument } from '../../core/entities/extract';
+import { documentBodyFirstLine, documentBodyHash, documentBodyLines, extractDocument } from '../../core/entities/extract';
 import type { Lexicon } from '../../core/entities/lexicon';
 import type { EntityLine, EntitySummary, ResolvedMention } from '../../core/entities/types';
 import { EntityWorkerPool, ExtractionCancelled, type ExtractionJob } from '../../core/entities/worker-pool';
@@ -564,7 +563,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
     const fed = this.fed.get(uri)?.get(docKey);
     if (fed && fed.hash === hash && fed.firstLine === firstLine) return;
     const lines = documentBodyLines(doc);
-    const { extraction, cached } = extractWithCache(this.cache, lines, extractDocument);
+    const { extraction, cached } = extractWithCache(this.cache, lines, extractDocument, hash);
     if (cached) this.stats.fromCache++;
     else {
       this.stats.extractedInPlace++;
