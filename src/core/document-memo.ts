@@ -93,7 +93,7 @@ export function wordCountOf(doc: SeedDocument): number {
   return wordCounts.get(doc);
 }
 
-const contentKeys = new DocumentMemo<string>((doc) => contentKey(doc));
+const contentKeys = new DocumentMemo<string>(contentKey);
 
 /**
  * A key for a document's content (headline and paragraphs, blank lines and spacing between lines
