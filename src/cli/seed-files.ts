@@ -2,6 +2,9 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { isBareSeedFileName } from '../core/parser';
 import { UsageError } from './io';
+import { decodeSeedText } from '../core/host/seed-text';
+import { describeFileError } from '../core/host/file-system';
+import { nodeFileSystem } from '../node/node-file-system';
 
 /** Whether a file name is one the checker reads: a `.seed` corpus or a bare seed file. */
 export function isSeedFileName(name: string): boolean {
@@ -67,47 +70,17 @@ async function walk(folder: string, found: string[], accepts: (name: string) => 
  * with a one-line reason, because guessing an encoding would silently corrupt offsets.
  */
 export async function readSeedText(file: string, shownAs: string): Promise<string> {
-  let bytes: Buffer;
+  let bytes: Uint8Array;
   try {
-    bytes = await fs.readFile(file);
+    bytes = await nodeFileSystem.readFile(file);
   } catch (error) {
-    throw new UsageError(`${shownAs}: ${describeFsError(error)}`);
-  }
-  if (bytes.includes(0)) {
-    throw new UsageError(`${shownAs}: looks like a binary file (it contains NUL bytes); seed files are UTF-8 text`);
+    throw new UsageError(`${shownAs}: ${describeFileError(error)}`);
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    const bad = firstInvalidUtf8Offset(bytes);
-    throw new UsageError(`${shownAs}: not valid UTF-8 (first bad byte at offset ${bad}); seed files must be UTF-8 text`);
+    return decodeSeedText(bytes);
+  } catch (error) {
+    throw new UsageError(`${shownAs}: ${(error as Error).message}`);
   }
-}
-
-function firstInvalidUtf8Offset(bytes: Buffer): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let low = 0;
-  let high = bytes.length;
-  // Binary search for the shortest prefix that fails to decode (a truncated sequence at the end is allowed with stream).
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    try {
-      decoder.decode(bytes.subarray(0, mid + 1), { stream: true });
-      low = mid + 1;
-    } catch {
-      high = mid;
-    }
-  }
-  // The decoder fails at the byte that breaks a sequence; the reader wants where that sequence began.
-  for (let k = low - 1; k >= Math.max(0, low - 3); k--) {
-    const byte = bytes[k];
-    if (byte < 0x80) break;
-    if (byte >= 0xc0) {
-      const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
-      return k + length > low ? k : low;
-    }
-  }
-  return low;
 }
 
 /** Turns a Node file-system error into words a user understands. */
