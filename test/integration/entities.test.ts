@@ -102,6 +102,8 @@ describe('entities', function () {
       assert.match(text, /\*\*Port of Antwerp reopens after fog halts shipping for two days\*\*/);
       assert.match(text, /status: \*\*approved\*\*/);
       assert.match(text, /3 paragraphs · \d+ words/);
+      // In a code span the id shows as written: no Markdown escape (issue 12).
+      assert.ok(text.includes('`100_4e1a9c0b7d2f3856`'), `the id in a code span, in:\n${text}`);
     }
   });
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { summarizeDocument } from '../../core/summary';
+import { escapeMarkdown, markdownCodeSpan } from '../../core/markdown';
 import type { ParseResult } from '../../core/types';
 import { documentIndexAt } from './entity-lines';
 
@@ -35,11 +36,9 @@ export function idHover(document: vscode.TextDocument, parse: ParseResult, posit
   const entities = entityCount(i);
   if (entities !== undefined) counts.push(`${entities} entit${entities === 1 ? 'y' : 'ies'}`);
   md.appendMarkdown(counts.join(' · '));
-  md.appendMarkdown(`\n\n\`${escape(doc.id)}\`${doc.idValid ? '' : ' (malformed id)'}`);
+  md.appendMarkdown(`\n\n${markdownCodeSpan(doc.id)}${doc.idValid ? '' : ' (malformed id)'}`);
   return new vscode.Hover(md, range);
 }
 
-/** Escapes Markdown so headlines and names show as written. */
-export function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
-}
+/** Escapes Markdown so headlines and names show as written (outside code spans). */
+export const escape = escapeMarkdown;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { REVIEW_STATUSES } from '../../core/attributes';
 import { documentIndexAt } from '../../core/review/navigation';
 import { countStatuses, DocumentSummary } from '../../core/summary';
+import { escapeMarkdown, markdownCodeSpan } from '../../core/markdown';
 import type { ReviewStatus } from '../../core/types';
 import type { ParseCache } from '../parse-cache';
 import type { IndexedFile, WorkspaceSeedIndex } from '../workspace-index';
@@ -103,7 +104,7 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode>, 
     item.iconPath = statusThemeIcon(summary.status);
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${escapeMarkdown(summary.headline || '(no headline)')}**\n\n`);
-    tooltip.appendMarkdown(`\`${escapeMarkdown(summary.id)}\` · ${summary.status} · ${plural(summary.paragraphCount, 'paragraph')} · ${plural(summary.wordCount, 'word')}`);
+    tooltip.appendMarkdown(`${markdownCodeSpan(summary.id)} · ${summary.status} · ${plural(summary.paragraphCount, 'paragraph')} · ${plural(summary.wordCount, 'word')}`);
     tooltip.appendMarkdown(` · lines ${summary.startLine + 1}–${summary.endLine + 1}`);
     item.tooltip = tooltip;
     item.contextValue = `seedDocument.${summary.status}`;
@@ -211,10 +212,6 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode>, 
 /** "3 approved · 1 rejected · 0 flagged · 12 unreviewed" */
 export function describeCounts(counts: Record<ReviewStatus, number>): string {
   return `${counts.approved} approved · ${counts.rejected} rejected · ${counts.flagged} flagged · ${counts.unreviewed} unreviewed`;
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, '\\$&');
 }
 
 /** Opens a seed file and shows the document starting at `line`. */
