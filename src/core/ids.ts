@@ -33,7 +33,10 @@ export function isValidSeedIdAt(text: string, start: number, end: number): boole
   return true;
 }
 
-/** The sequence number of a well-formed id (the digits before the `_`). */
+/**
+ * The sequence number of a well-formed id (the digits before the `_`) as a number: exact up
+ * to 2^53 only. Compare and order sequence numbers with sequenceKeyOf / compareSequenceKeys.
+ */
 export function sequenceOf(id: string): number {
   const us = id.length - 17;
   let sequence = 0;
@@ -113,20 +116,69 @@ export function fnv1a64Hex(text: string): string {
   return hex(h3) + hex(h2) + hex(h1) + hex(h0);
 }
 
-/** Formats a sequence number with at least three digits. */
-export function formatSequence(sequence: number): string {
-  return String(sequence).padStart(3, '0');
+/**
+ * A sequence number as a comparison key: the number itself while it is exact (at most 15
+ * significant digits), else its digits without leading zeros. Every key of 16 or more digits
+ * is above every numeric key, so keys order like the numbers they stand for, at any length
+ * (arithmetic on doubles stops at 2^53, where `n + 1 === n`).
+ */
+export type SequenceKey = number | string;
+
+/** The sequence key of characters [start, end) of `text`, which are decimal digits. */
+export function sequenceKeyAt(text: string, start: number, end: number): SequenceKey {
+  let i = start;
+  while (i < end - 1 && text.charCodeAt(i) === DIGIT_0) i++;
+  if (end - i > 15) return text.slice(i, end);
+  let n = 0;
+  for (; i < end; i++) n = n * 10 + (text.charCodeAt(i) - DIGIT_0);
+  return n;
+}
+
+/** The sequence key of a well-formed id. */
+export function sequenceKeyOf(id: string): SequenceKey {
+  return sequenceKeyAt(id, 0, id.length - 17);
+}
+
+/** Negative, zero or positive as sequence key `a` is below, equal to or above `b`. */
+export function compareSequenceKeys(a: SequenceKey, b: SequenceKey): number {
+  if (typeof a === 'number') return typeof b === 'number' ? a - b : -1;
+  if (typeof b === 'number') return 1;
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** The digits of a sequence key (no leading zeros). */
+export function sequenceDigits(key: SequenceKey): string {
+  return typeof key === 'number' ? String(key) : key;
+}
+
+/** The next sequence number after `key`, as digits: exact at any length. */
+export function nextSequence(key: SequenceKey): string {
+  const digits = sequenceDigits(key);
+  let i = digits.length - 1;
+  while (i >= 0 && digits.charCodeAt(i) === DIGIT_9) i--;
+  if (i < 0) return '1' + '0'.repeat(digits.length);
+  return digits.slice(0, i) + String.fromCharCode(digits.charCodeAt(i) + 1) + '0'.repeat(digits.length - 1 - i);
+}
+
+/** Formats a sequence number (a number below 2^53 or a digit string) with at least three digits. */
+export function formatSequence(sequence: SequenceKey): string {
+  if (typeof sequence === 'number' && !Number.isSafeInteger(sequence)) throw new RangeError(`sequence ${sequence} is not exact; pass its digits`);
+  return sequenceDigits(sequence).padStart(3, '0');
 }
 
 /**
  * A fresh, well-formed id for text that gets wrapped in a new document: the sequence number
  * `sequence` (bumped while taken) and a hash derived from the text, so the same text always
- * gets the same id and two different wrapped texts do not collide.
+ * gets the same id and two different wrapped texts do not collide. The bump works on digits,
+ * so every step gives a new id and the loop ends after at most one step per taken id.
  */
-export function generateSeedId(sequence: number, text: string, taken: { has(id: string): boolean }): string {
+export function generateSeedId(sequence: SequenceKey, text: string, taken: { has(id: string): boolean }): string {
   const hash = fnv1a64Hex(text);
-  let seq = sequence;
+  let seq = sequenceDigits(sequence);
   let id = `${formatSequence(seq)}_${hash}`;
-  while (taken.has(id)) id = `${formatSequence(++seq)}_${hash}`;
+  while (taken.has(id)) {
+    seq = nextSequence(seq);
+    id = `${formatSequence(seq)}_${hash}`;
+  }
   return id;
 }

@@ -5,7 +5,7 @@ export { ParsedDocument, forEachParagraph, paragraphCount, sameParagraphs } from
 export { BodyLineTable } from './body-lines';
 export {
   isBareSeedFileName, isValidSeedId, isValidSeedIdAt, parseSeedId, sequenceOf, isIdShaped, describeIdProblem, fnv1a64Hex,
-  formatSequence, generateSeedId,
+  formatSequence, generateSeedId, sequenceKeyOf, sequenceKeyAt, compareSequenceKeys, nextSequence, sequenceDigits, type SequenceKey,
 } from './ids';
 export { classifyDelimiter, canonicalDelimiterAt, mayStartDelimiter, type DelimiterLine, type DelimiterKind } from './delimiters';
 export {

@@ -37,6 +37,8 @@ export const messages = {
     `Unknown status '${value}'; expected unreviewed, approved, rejected or flagged.`,
   badDateFormat: (value: string) => `Date '${value}' is not YYYY-MM-DD; expected e.g. 2022-09-10.`,
   badDateValue: (value: string) => `Date '${value}' is not a real calendar date; expected a valid YYYY-MM-DD date.`,
+  badBundleAttribute: (problem: string) =>
+    `Bundle attribute: ${problem}; expected a value split can restore the bare file from.`,
   sequenceNotIncreasing: (seq: string, prev: string) =>
     `Sequence number ${seq} does not increase (the previous document has ${prev}); expected a number above ${prev}.`,
   sequenceOtherHash: (seq: string) =>

@@ -13,8 +13,12 @@ import type {
 import { BodyLineTable } from './body-lines';
 import { ParsedDocument } from './parsed-document';
 import { canonicalDelimiterAt, classifyDelimiter, mayStartDelimiter, type DelimiterLine } from './delimiters';
-import { describeIdProblem, generateSeedId, isBareSeedFileName, isValidSeedId, parseSeedId, sequenceOf } from './ids';
-import { validateAttributesIn } from './attributes';
+import {
+  compareSequenceKeys, describeIdProblem, formatSequence, generateSeedId, isBareSeedFileName, isValidSeedId, nextSequence, parseSeedId,
+  sequenceKeyOf, type SequenceKey,
+} from './ids';
+import { attributeRange, validateAttributesIn } from './attributes';
+import { bundleAttributeProblems, mentionsBundleKey } from './review/bundle-format';
 import { messages } from './messages';
 import { deleteLineEdit, fix, insertLineAfterEdit, insertLineBeforeEdit, replaceEdit } from './fixes';
 import { lineRange } from './text-edits';
@@ -36,6 +40,8 @@ interface OpenState {
   missingIdDiag?: SeedDiagnostic;
   closeId?: string;
   closeIdRange?: Range;
+  /** The open line carries bundle attributes, checked at the close against the body's line count. */
+  bundleAttributes: boolean;
 }
 
 /** A run of text outside documents (SEED007), possibly ended by a stray close (SEED002). */
@@ -49,14 +55,14 @@ interface OrphanRun {
 }
 
 /**
- * First document of each id, keyed by sequence number when the id is well-formed (fast Smi
- * keys, no extra objects: the documents themselves are the entries).
+ * First document of each id, keyed by sequence key when the id is well-formed (fast Smi
+ * keys for the usual short numbers, no extra objects: the documents themselves are the entries).
  */
 class IdTable {
-  private readonly bySequence = new Map<number, SeedDocument>();
+  private readonly bySequence = new Map<SequenceKey, SeedDocument>();
   private readonly byText = new Map<string, SeedDocument>();
 
-  get(id: string, sequence: number | undefined): SeedDocument | undefined {
+  get(id: string, sequence: SequenceKey | undefined): SeedDocument | undefined {
     if (sequence !== undefined) {
       const e = this.bySequence.get(sequence);
       if (e !== undefined && e.id === id) return e;
@@ -65,15 +71,15 @@ class IdTable {
   }
 
   has(id: string): boolean {
-    return this.get(id, parseSeedId(id)?.sequence) !== undefined;
+    return this.get(id, isValidSeedId(id) ? sequenceKeyOf(id) : undefined) !== undefined;
   }
 
-  firstWithSequence(sequence: number): SeedDocument | undefined {
+  firstWithSequence(sequence: SequenceKey): SeedDocument | undefined {
     return this.bySequence.get(sequence);
   }
 
-  add(doc: SeedDocument): void {
-    if (doc.sequence !== undefined && !this.bySequence.has(doc.sequence)) this.bySequence.set(doc.sequence, doc);
+  add(doc: SeedDocument, sequence: SequenceKey | undefined): void {
+    if (sequence !== undefined && !this.bySequence.has(sequence)) this.bySequence.set(sequence, doc);
     else this.byText.set(doc.id, doc);
   }
 }
@@ -93,8 +99,9 @@ class CorpusParser {
   private readonly deferred: Array<() => void> = [];
   private cur: OpenState | undefined;
   private run: OrphanRun | undefined;
-  private lastSequence = -1;
-  private maxSequence = -1;
+  /** Sequence keys of the previous well-formed id and the largest one (none yet: undefined). */
+  private lastSequence: SequenceKey | undefined;
+  private maxSequence: SequenceKey | undefined;
   private isLastLine = false;
   /** End offset (line ending excluded) of the line being read. */
   private lineEnd = 0;
@@ -222,6 +229,7 @@ class CorpusParser {
     const id = d.id;
     const state: OpenState = {
       doc: undefined as unknown as ParsedDocument, openLength: lineLength, delim: d,
+      bundleAttributes: d.restStart < lineLength && mentionsBundleKey(this.text, start + d.restStart - 1, end),
     };
     if (d.problems.length) {
       const diag = this.push({
@@ -232,10 +240,10 @@ class CorpusParser {
       else state.missingIdDiag = diag;
     }
     const valid = isValidSeedId(id);
-    const sequence = valid ? sequenceOf(id) : undefined;
+    const sequence = valid ? sequenceKeyOf(id) : undefined;
     const status = validateAttributesIn(this.text, start + d.restStart, end, start, line, this.diagnostics);
     const doc = new ParsedDocument(
-      this.body, 'delimited', id, valid, sequence, d.idStart, d.idEnd, status, line, start, start + d.restStart, end,
+      this.body, 'delimited', id, valid, sequence === undefined ? undefined : Number(sequence), d.idStart, d.idEnd, status, line, start, start + d.restStart, end,
     );
     if (id && !valid) {
       const diag = this.push({
@@ -261,7 +269,7 @@ class CorpusParser {
         });
       } else {
         if (sequence !== undefined) this.checkSequence(doc, sequence);
-        this.ids.add(doc);
+        this.ids.add(doc, sequence);
       }
     }
     state.doc = doc;
@@ -269,10 +277,11 @@ class CorpusParser {
     this.cur = state;
   }
 
-  private checkSequence(doc: SeedDocument, seq: number): void {
+  private checkSequence(doc: SeedDocument, seq: SequenceKey): void {
     const same = this.ids.firstWithSequence(seq);
     const otherHash = same !== undefined && same.hash !== doc.hash;
-    if (otherHash || (this.lastSequence >= 0 && seq <= this.lastSequence)) {
+    const last = this.lastSequence;
+    if (otherHash || (last !== undefined && compareSequenceKeys(seq, last) <= 0)) {
       const seqText = doc.id.slice(0, doc.id.length - 17);
       const at = doc.idRange.start;
       const range = lineRange(at.line, at.character, at.character + seqText.length);
@@ -283,11 +292,11 @@ class CorpusParser {
         }
         : {
           code: 'SEED011', severity: 'information', range,
-          message: messages.sequenceNotIncreasing(seqText, String(this.lastSequence).padStart(3, '0')), fixes: [],
+          message: messages.sequenceNotIncreasing(seqText, formatSequence(last!)), fixes: [],
         });
     }
     this.lastSequence = seq;
-    if (seq > this.maxSequence) this.maxSequence = seq;
+    if (this.maxSequence === undefined || compareSequenceKeys(seq, this.maxSequence) > 0) this.maxSequence = seq;
   }
 
   /** Ends a document whose close delimiter never came (SEED001): at the next open or the end. */
@@ -390,11 +399,23 @@ class CorpusParser {
     doc.endLine = line;
     doc.bodyEndLine = line - 1;
     doc.setEndOffset(this.lineEnd);
+    if (cur.bundleAttributes) this.checkBundleAttributes(doc, line - doc.openLine - 1);
     if (!doc.headline) {
       const od = cur.delim;
       this.push({
         code: 'SEED008', severity: 'warning', range: lineRange(doc.openLine, od.markerStart, Math.max(od.idEnd, od.markerEnd)),
         message: messages.emptyDocument(doc.id), fixes: [],
+      });
+    }
+  }
+
+  /** SEED010 for bundle attributes that split could not honour (a line list beyond the body, say). */
+  private checkBundleAttributes(doc: SeedDocument, bodyLineCount: number): void {
+    const first = (key: string) => doc.attributes.find((a) => a.key === key);
+    for (const problem of bundleAttributeProblems((key) => first(key)?.value, bodyLineCount)) {
+      const attribute = first(problem.key)!;
+      this.push({
+        code: 'SEED010', severity: 'warning', range: attributeRange(attribute, 'value'), message: messages.badBundleAttribute(problem.message), fixes: [],
       });
     }
   }
@@ -429,7 +450,9 @@ class CorpusParser {
    * open); otherwise it is reported once per run (SEED007, fix: wrap in a new document).
    */
   private resolveOrphans(): void {
-    let k = 0;
+    // Generated ids count up from the largest sequence number in digits (exact at any length).
+    let next: SequenceKey = this.maxSequence === undefined ? 0 : nextSequence(this.maxSequence);
+    const generated = new Set<string>();
     for (const run of this.orphanRuns) {
       const stray = run.strayClose;
       if (stray && this.canTake(stray.id, 1)) {
@@ -438,7 +461,9 @@ class CorpusParser {
         continue;
       }
       const body = this.text.slice(run.startOffset, run.endOffset);
-      const newId = generateSeedId(this.maxSequence + 1 + k++, body, { has: (x) => this.ids.has(x) || this.claims.has(x) });
+      const newId = generateSeedId(next, body, { has: (x) => this.ids.has(x) || this.claims.has(x) || generated.has(x) });
+      generated.add(newId);
+      next = nextSequence(sequenceKeyOf(newId));
       this.push({
         code: 'SEED007', severity: 'error', range: { start: { line: run.start, character: 0 }, end: { line: run.end, character: run.endLen } },
         message: messages.textOutside(),

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { bundle, BundleInput } from '../../src/core/review/bundle';
 import { split } from '../../src/core/review/split';
-import { formatLineList, parseLineList } from '../../src/core/review/bundle-format';
+import { formatLineList, lineListFlags, lineListProblem } from '../../src/core/review/bundle-format';
 import { parseSeed } from '../../src/core/parser';
 
 
@@ -126,9 +126,13 @@ describe('split', () => {
 describe('line lists', () => {
   it('formats and parses ranges', () => {
     expect(formatLineList([1, 2, 3, 5, 7, 8])).toBe('1-3,5,7-8');
-    expect(parseLineList('1-3,5,7-8')).toEqual([1, 2, 3, 5, 7, 8]);
-    expect(parseLineList('3-1')).toBeUndefined();
-    expect(parseLineList('a')).toBeUndefined();
+    expect(lineListProblem('k', '1-3,5,7-8', 8)).toBeUndefined();
+    expect([...lineListFlags('1-3,5,7-8', 8)]).toEqual([0, 1, 1, 1, 0, 1, 0, 1, 1]);
+    expect(lineListProblem('k', '3-1', 8)).toBe('k=3-1 has the range 3-1, which ends before it starts');
+    expect(lineListProblem('k', 'a', 8)).toBe('k=a is not a list of line numbers like 1,3-5');
+    expect(lineListProblem('k', '0', 8)).toBe('k=0 names line 0; lines count from 1');
+    expect(lineListProblem('k', '1-9', 8)).toBe('k names line 9, but the document has 8 lines');
+    expect([...lineListFlags('', 2)]).toEqual([0, 0, 0]);
   });
 });
 

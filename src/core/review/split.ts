@@ -8,7 +8,8 @@ import { isValidSeedId } from '../ids';
 import { stripBom } from '../scanner';
 import type { DiagnosticCode, SeedDocument } from '../types';
 import {
-  BOM_KEY, BUNDLE_KEYS, BundleProblem, CRLF_LINES_KEY, EOL_KEY, ESCAPE, ESCAPED_LINES_KEY, FINAL_NEWLINE_KEY, parseLineList,
+  BOM_KEY, BUNDLE_KEYS, BundleProblem, bundleAttributeProblems, CRLF_LINES_KEY, EOL_KEY, ESCAPE, ESCAPED_LINES_KEY, FINAL_NEWLINE_KEY,
+  lineListFlags,
 } from './bundle-format';
 import { plural } from '../wording';
 
@@ -90,35 +91,23 @@ export function split(corpusText: string): SplitResult {
 /** Rebuilds the exact text of one bundled file from its body lines and bundle attributes. */
 function restoreFile(doc: SeedDocument, body: string[], fail: (message: string) => void): string | undefined {
   const attr = (key: string) => doc.attributes.find((attribute) => attribute.key === key)?.value;
+  // The same checks as the parser's SEED010 on bundle attributes, before anything is expanded.
+  const [problem] = bundleAttributeProblems(attr, body.length);
+  if (problem) return void fail(problem.message);
   const eol = attr(EOL_KEY) ?? 'lf';
   const finalNewline = attr(FINAL_NEWLINE_KEY) ?? 'yes';
   const bom = attr(BOM_KEY) ?? 'no';
-  if (!['lf', 'crlf', 'mixed'].includes(eol)) return void fail(`eol=${eol} is not lf, crlf or mixed`);
-  if (finalNewline !== 'yes' && finalNewline !== 'no') return void fail(`final-newline=${finalNewline} is not yes or no`);
-  if (bom !== 'yes' && bom !== 'no') return void fail(`bom=${bom} is not yes or no`);
-  const lineSet = (key: string): Set<number> | undefined => {
-    const raw = attr(key);
-    if (raw === undefined) return new Set();
-    const list = parseLineList(raw);
-    if (!list) return void fail(`${key}=${raw} is not a list of line numbers like 1,3-5`);
-    const beyond = list.find((n) => n > body.length);
-    if (beyond !== undefined) return void fail(`${key} names line ${beyond}, but the document has ${plural(body.length, 'line')}`);
-    return new Set(list);
-  };
-  const crlfLines = lineSet(CRLF_LINES_KEY);
-  const escaped = lineSet(ESCAPED_LINES_KEY);
-  if (!crlfLines || !escaped) return undefined;
-  if (eol === 'mixed' && attr(CRLF_LINES_KEY) === undefined) return void fail('eol=mixed needs crlf-lines');
-  if (eol !== 'mixed' && crlfLines.size) return void fail('crlf-lines is only read with eol=mixed');
+  const crlfLines = lineListFlags(attr(CRLF_LINES_KEY) ?? '', body.length);
+  const escaped = lineListFlags(attr(ESCAPED_LINES_KEY) ?? '', body.length);
   let text = bom === 'yes' ? '\ufeff' : '';
   for (let i = 0; i < body.length; i++) {
     let line = body[i];
-    if (escaped.has(i + 1)) {
+    if (escaped[i + 1]) {
       if (!line.startsWith(ESCAPE)) return void fail(`line ${i + 1} is listed in escaped-lines but does not start with ${ESCAPE}`);
       line = line.slice(1);
     }
     const last = i === body.length - 1;
-    const ending = last && finalNewline === 'no' ? '' : eol === 'crlf' || (eol === 'mixed' && crlfLines.has(i + 1)) ? '\r\n' : '\n';
+    const ending = last && finalNewline === 'no' ? '' : eol === 'crlf' || (eol === 'mixed' && crlfLines[i + 1]) ? '\r\n' : '\n';
     text += line + ending;
   }
   return text;

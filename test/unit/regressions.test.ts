@@ -1,0 +1,95 @@
+/**
+ * The examples of issue 12 (sections 2 and 3, parser and quick fixes), each kept as a
+ * regression test. The classes they stand for are covered by the property tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { applyTextEdits, compareSequenceKeys, generateSeedId, nextSequence, parseSeed, sequenceKeyOf } from '../../src/core';
+import { split } from '../../src/core/review/split';
+import { expectFixesWork, ofCode, textAt } from './seed-test-helpers';
+
+const HASH = 'a430d84680aabd0b';
+
+describe('sequence numbers of any length (the SEED007 id generator loop, SEED011)', () => {
+  it('parses the 110-byte file that made the generator spin, and its fix is a fresh, exact id', () => {
+    const text = `<<< 9007199254740992_${HASH}\nHeadline\n>>> 9007199254740992_${HASH}\nhello\n`;
+    const r = parseSeed(text);
+    const d = ofCode(r, 'SEED007');
+    expect(d).toHaveLength(1);
+    expect(d[0].fixes[0].title).toMatch(/'9007199254740993_[0-9a-f]{16}'/);
+    expectFixesWork(text, d[0]);
+  });
+
+  it('the generator bumps in digits: every taken id gives a new one', () => {
+    const taken = new Set<string>();
+    let seq = '9007199254740992';
+    for (let i = 0; i < 5; i++) {
+      const id = generateSeedId(seq, 'hello', taken);
+      expect(taken.has(id)).toBe(false);
+      taken.add(id);
+    }
+    expect(generateSeedId(seq, 'hello', taken)).toBe(`9007199254740997_${generateSeedId(0, 'hello', new Set()).slice(4)}`);
+    seq = '999999999999999999999';
+    expect(nextSequence(seq)).toBe('1000000000000000000000');
+    expect(nextSequence(41)).toBe('42');
+  });
+
+  it('never writes an exponent: the fix after 1e21 counts on in digits', () => {
+    const big = '999999999999999999999';
+    const text = `<<< ${big}_${HASH}\nHeadline\n>>> ${big}_${HASH}\nstray\n`;
+    const d = ofCode(parseSeed(text), 'SEED007')[0];
+    expect(d.fixes[0].title).toContain("'1000000000000000000000_");
+    expectFixesWork(text, d);
+  });
+
+  it('SEED011 compares 17+ digit numbers exactly', () => {
+    const a = '12345678901234567';
+    const b = '12345678901234568';
+    const inOrder = `<<< ${a}_${HASH}\nH\n>>> ${a}_${HASH}\n<<< ${b}_${HASH}\nH\n>>> ${b}_${HASH}\n`;
+    expect(ofCode(parseSeed(inOrder), 'SEED011')).toHaveLength(0);
+    const reversed = `<<< ${b}_${HASH}\nH\n>>> ${b}_${HASH}\n<<< ${a}_${HASH}\nH\n>>> ${a}_${HASH}\n`;
+    const d = ofCode(parseSeed(reversed), 'SEED011');
+    expect(d).toHaveLength(1);
+    expect(d[0].message).toContain(b);
+    // Leading zeros do not change the number.
+    expect(compareSequenceKeys(sequenceKeyOf(`0000000000000000001_${HASH}`), sequenceKeyOf(`001_${HASH}`))).toBe(0);
+    expect(compareSequenceKeys(sequenceKeyOf(`${'9'.repeat(15)}_${HASH}`), sequenceKeyOf(`${'1'.repeat(16)}_${HASH}`))).toBeLessThan(0);
+  });
+
+  it('two texts outside documents after a huge number get two different fresh ids', () => {
+    const n = '9007199254740992';
+    const text = `<<< ${n}_${HASH}\nH\n>>> ${n}_${HASH}\nsame\n# c\nsame\n`;
+    const r = parseSeed(text);
+    const titles = ofCode(r, 'SEED007').map((d) => d.fixes[0].title);
+    expect(titles).toHaveLength(2);
+    expect(new Set(titles).size).toBe(2);
+    const both = applyTextEdits(text, ofCode(r, 'SEED007').flatMap((d) => d.fixes[0].edits));
+    expect(parseSeed(both).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('bundle attributes that list lines are checked before they are expanded', () => {
+  const corpus = (attrs: string) => `<<< 001_0000000000000001 ${attrs}\nHeadline\nBody\n>>> 001_0000000000000001\n`;
+
+  it('split refuses escaped-lines=1-2000000000 with one message instead of crashing', () => {
+    const r = split(corpus('escaped-lines=1-2000000000'));
+    expect(r.files).toEqual([]);
+    expect(r.problems.map((p) => p.message)).toEqual(['001_0000000000000001: escaped-lines names line 2000000000, but the document has 2 lines']);
+    expect(split(corpus('crlf-lines=1-99999999999999999999999 eol=mixed')).problems.map((p) => p.message))
+      .toEqual(['001_0000000000000001: crlf-lines names line 99999999999999999999999, but the document has 2 lines']);
+  });
+
+  it('check reports such an attribute (SEED010 on its value) instead of calling the file clean', () => {
+    const text = corpus('escaped-lines=1-2000000000');
+    const r = parseSeed(text);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['SEED010']);
+    expect(r.diagnostics[0].severity).toBe('warning');
+    expect(textAt(text, r.diagnostics[0].range)).toBe('1-2000000000');
+    expect(r.diagnostics[0].message).toContain('escaped-lines names line 2000000000, but the document has 2 lines');
+    for (const [attrs, value] of [['eol=cr', 'cr'], ['eol=mixed', 'mixed'], ['crlf-lines=1', '1'], ['bom=maybe', 'maybe'], ['escaped-lines=3-1', '3-1']]) {
+      const t = corpus(attrs);
+      expect(ofCode(parseSeed(t), 'SEED010').map((d) => textAt(t, d.range)), attrs).toEqual([value]);
+    }
+    // What bundle writes is clean.
+    expect(parseSeed(corpus('eol=mixed crlf-lines=1-2 escaped-lines=2 final-newline=no bom=yes')).diagnostics).toEqual([]);
+  });
+});
