@@ -1,7 +1,7 @@
 import { bundleCommand } from './cli/bundle';
 import { checkCommand } from './cli/check';
 import { entitiesCommand } from './cli/entities';
-import { CliCommand, CliIO, UsageError } from './cli/io';
+import { CliCommand, CliIO, escapeControlCharacters, UsageError } from './cli/io';
 import { outlineCommand } from './cli/outline';
 import { splitCommand } from './cli/split';
 import { version } from '../package.json';
@@ -44,8 +44,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.out(`Usage: seed-review ${command.summary}`);
     return 0;
   }
+  // Whatever a command prints may carry a file's text: no terminal control reaches the screen raw.
+  const safe: CliIO = { ...io, out: (line) => io.out(escapeControlCharacters(line)), err: (line) => io.err(escapeControlCharacters(line)) };
   try {
-    return await command.run(rest, io);
+    return await command.run(rest, safe);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`seed-review: ${error.message}`);
@@ -62,12 +64,18 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
 /** Runs the CLI on this process's arguments and streams; sets the exit code. */
 export function runFromProcess(): void {
-  // A closed pipe (`seed-review check . | head`) is the reader's choice, not an error to report.
+  // A closed pipe (`seed-review check . | head`) is the reader's choice, not an error to report:
+  // output stops, the run goes on to its end, and the exit code still says what was found
+  // (exiting here would exit 0 before the code is known).
+  let stdoutClosed = false;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (error.code === 'EPIPE') stdoutClosed = true;
+    else throw error;
   });
   const io: CliIO = {
-    out: (line) => process.stdout.write(line + '\n'),
+    out: (line) => {
+      if (!stdoutClosed) process.stdout.write(line + '\n');
+    },
     err: (line) => process.stderr.write(line + '\n'),
     cwd: process.cwd(),
   };

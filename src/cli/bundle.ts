@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { isBareSeedFileName } from '../core/ids';
 import { bundle, BundleInput } from '../core/review/bundle';
 import { problemLine } from '../core/review/bundle-format';
 import { CliIO, UsageError } from './io';
-import { collectFiles, describeFsError, displayPath, readSeedText } from './seed-files';
+import { collectFiles, displayPath, readSeedText } from './seed-files';
+import { describeFileError, HostFileError } from '../core/host/file-system';
+import { encodeSeedText } from '../core/host/seed-text';
+import { nodeFileSystem } from '../node/node-file-system';
 
 /** `seed-review bundle PATH... -o FILE.seed [--force]`: bare seed files into one corpus. */
 export async function bundleCommand(args: string[], io: CliIO): Promise<number> {
@@ -20,7 +22,7 @@ export async function bundleCommand(args: string[], io: CliIO): Promise<number> 
 
   const inputs: BundleInput[] = [];
   // Files named on the command line are taken as given, so bundle can say why one is not a bare seed file.
-  for (const file of await collectFiles(positionals, io.cwd, isBareSeedFileName, { what: 'bare seed files', names: 'NNN_<16 hex digits>.txt files' })) {
+  for (const file of await collectFiles(positionals, io.cwd, isBareSeedFileName, { what: 'bare seed files', names: 'NNN_<16 hex digits>.txt files' }, (line) => io.err(`seed-review: ${line}`))) {
     const shown = displayPath(file, io.cwd);
     inputs.push({ name: path.basename(file), text: await readSeedText(file, shown), shownAs: shown });
   }
@@ -33,13 +35,16 @@ export async function bundleCommand(args: string[], io: CliIO): Promise<number> 
   return 0;
 }
 
-/** Writes `text` as UTF-8; an existing file is only replaced with `force`. */
+/**
+ * Writes `text` as UTF-8, atomically (a temporary file beside it, renamed when complete), so a
+ * failed write (a full disk) leaves the old file whole and no partial one. An existing file is
+ * only replaced with `force`.
+ */
 export async function writeNew(file: string, shown: string, text: string, force: boolean): Promise<void> {
   try {
-    // 'wx' fails on an existing file atomically, so nothing is overwritten by a race either.
-    await fs.writeFile(file, text, { encoding: 'utf8', flag: force ? 'w' : 'wx' });
+    await nodeFileSystem.writeFileAtomic(file, encodeSeedText(text), { overwrite: force });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${shown} already exists; use --force to overwrite it`);
-    throw new UsageError(`${shown}: cannot write: ${describeFsError(error)}`);
+    if (error instanceof HostFileError && error.code === 'exists') throw new UsageError(`${shown} already exists; use --force to overwrite it`);
+    throw new UsageError(`${shown}: cannot write: ${describeFileError(error)}`);
   }
 }

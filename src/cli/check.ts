@@ -31,11 +31,21 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
   if (positionals.length === 0) throw new UsageError('check needs at least one file or folder (try: seed-review check corpus.seed)');
 
-  const files = await collectSeedFiles(positionals, io.cwd);
+  const files = await collectSeedFiles(positionals, io.cwd, (line) => io.err(`seed-review: ${line}`));
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  let unreadable = 0;
   for (const file of files) {
     const shown = displayPath(file, io.cwd);
-    const text = await readSeedText(file, shown);
+    let text: string;
+    try {
+      text = await readSeedText(file, shown);
+    } catch (error) {
+      // One bad file must not hide the problems of the others: say why, go on, exit 2 at the end.
+      if (!(error instanceof UsageError)) throw error;
+      io.err(`seed-review: ${error.message}`);
+      unreadable++;
+      continue;
+    }
     const result = parseSeed(text, { fileName: path.basename(file) });
     for (const diagnostic of sortDiagnostics(result.diagnostics)) {
       counts[diagnostic.severity]++;
@@ -43,7 +53,8 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
       io.out(format === 'json' ? JSON.stringify(json) : formatTextDiagnostic(json));
     }
   }
-  if (format === 'text') io.out(summaryLine(files.length, counts));
+  if (format === 'text') io.out(summaryLine(files.length - unreadable, counts, unreadable));
+  if (unreadable > 0) return 2;
   return counts.error > 0 ? 1 : 0;
 }
 
@@ -73,8 +84,9 @@ function formatTextDiagnostic(d: JsonDiagnostic): string {
   return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code} ${d.message}`;
 }
 
-function summaryLine(fileCount: number, counts: Record<Severity, number>): string {
+function summaryLine(fileCount: number, counts: Record<Severity, number>, unreadable: number): string {
   const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), `${counts.information} information`];
   if (counts.hint) parts.push(plural(counts.hint, 'hint'));
-  return `${plural(fileCount, 'file')} checked: ${parts.join(', ')}`;
+  const notRead = unreadable ? `; ${plural(unreadable, 'file')} could not be read` : '';
+  return `${plural(fileCount, 'file')} checked: ${parts.join(', ')}${notRead}`;
 }

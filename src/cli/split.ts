@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { split } from '../core/review/split';
 import { CliIO, UsageError } from './io';
 import { writeNew } from './bundle';
 import { problemLine } from '../core/review/bundle-format';
-import { describeFsError, displayPath, readSeedText } from './seed-files';
+import { displayPath, readSeedText } from './seed-files';
+import { describeFileError } from '../core/host/file-system';
+import { nodeFileSystem } from '../node/node-file-system';
 
 /** `seed-review split FILE -o DIR [--force]`: a corpus back into bare seed files. */
 export async function splitCommand(args: string[], io: CliIO): Promise<number> {
@@ -27,31 +28,28 @@ export async function splitCommand(args: string[], io: CliIO): Promise<number> {
   const folder = path.resolve(io.cwd, values.output);
   const shownFolder = displayPath(folder, io.cwd);
   try {
-    await fs.mkdir(folder, { recursive: true });
+    await nodeFileSystem.createDirectory(folder);
   } catch (error) {
-    throw new UsageError(`${shownFolder}: cannot create the folder: ${describeFsError(error)}`);
+    throw new UsageError(`${shownFolder}: cannot create the folder: ${describeFileError(error)}`);
   }
   const targets = result.files.map((f) => ({ ...f, full: path.join(folder, f.name) }));
-  if (!force) {
-    // Check every target first, so a refusal leaves the folder as it was.
-    const existing: string[] = [];
-    for (const target of targets) if (await exists(target.full)) existing.push(target.full);
-    if (existing.length) {
-      const more = existing.length > 1 ? ` (and ${existing.length - 1} more)` : '';
-      throw new UsageError(`${displayPath(existing[0], io.cwd)} already exists${more}; use --force to overwrite`);
-    }
+  // Check every target first, so a refusal leaves the folder as it was. --force replaces seed
+  // files, never a link (whose target may lie outside the folder) or a folder.
+  const existing: string[] = [];
+  for (const target of targets) {
+    const kind = (await nodeFileSystem.stat(target.full).catch(() => undefined))?.kind;
+    if (kind === undefined) continue;
+    if (kind === 'file' && force) continue;
+    if (kind === 'symlink') throw new UsageError(`${displayPath(target.full, io.cwd)} is a symbolic link; split does not replace links, even with --force`);
+    if (kind !== 'file') throw new UsageError(`${displayPath(target.full, io.cwd)} exists and is not a file; split does not replace it, even with --force`);
+    existing.push(target.full);
+  }
+  if (existing.length) {
+    const more = existing.length > 1 ? ` (and ${existing.length - 1} more)` : '';
+    throw new UsageError(`${displayPath(existing[0], io.cwd)} already exists${more}; use --force to overwrite`);
   }
   for (const target of targets) await writeNew(target.full, displayPath(target.full, io.cwd), target.text, force);
   for (const warning of result.problems.filter((problem) => problem.severity === 'warning')) io.err(`seed-review: warning: ${shown}: ${warning.message}`);
   io.out(`split ${shown} into ${result.files.length} file${result.files.length === 1 ? '' : 's'} in ${shownFolder}`);
   return 0;
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.lstat(file);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
 import {
   HostFileError, temporarySibling, type DirectoryEntry, type FileErrorCode, type FileKind, type FileStat, type HostFileSystem,
 } from '../core/host/file-system';
@@ -42,7 +43,7 @@ export const nodeFileSystem: HostFileSystem = {
     }
   },
 
-  async writeFileAtomic(location, data) {
+  async writeFileAtomic(location, data, options) {
     const temporary = temporarySibling(location, randomBytes(6).toString('hex'));
     let handle: fs.FileHandle | undefined;
     try {
@@ -53,7 +54,13 @@ export const nodeFileSystem: HostFileSystem = {
       await handle.sync();
       await handle.close();
       handle = undefined;
-      await fs.rename(temporary, location);
+      if (options?.overwrite === false) {
+        // link() refuses an existing target atomically, where a check before rename() would race.
+        await fs.link(temporary, location);
+        await fs.rm(temporary, { force: true });
+      } else {
+        await fs.rename(temporary, location);
+      }
     } catch (error) {
       await handle?.close().catch(() => undefined);
       await fs.rm(temporary, { force: true }).catch(() => undefined);
@@ -81,10 +88,35 @@ export const nodeFileSystem: HostFileSystem = {
   },
 
   async createDirectory(location) {
-    try {
-      await fs.mkdir(location, { recursive: true });
-    } catch (error) {
-      throw toHostFileError(error, location);
+    // Not fs.mkdir's `recursive`: on a read-only file system it reports ENOENT (it stats the path
+    // after EROFS), and a user told "no such file or folder" looks for a typo. Each missing level
+    // is made on its own, so the error is the one the file system gave for that level.
+    const missing: string[] = [];
+    let folder = path.resolve(location);
+    for (;;) {
+      let stat;
+      try {
+        stat = await fs.stat(folder);
+      } catch (error) {
+        if (codeOf(error) !== 'not-found') throw toHostFileError(error, location);
+      }
+      if (stat) {
+        if (!stat.isDirectory()) throw new HostFileError('not-directory', location);
+        break;
+      }
+      missing.push(folder);
+      const parent = path.dirname(folder);
+      if (parent === folder) break;
+      folder = parent;
+    }
+    for (const level of missing.reverse()) {
+      try {
+        await fs.mkdir(level);
+      } catch (error) {
+        // Another process may have made it meanwhile: that is what was wanted.
+        if (codeOf(error) === 'exists' && (await fs.stat(level).catch(() => undefined))?.isDirectory()) continue;
+        throw toHostFileError(error, location);
+      }
     }
   },
 

@@ -38,6 +38,12 @@ export class HostFileError extends Error {
   }
 }
 
+/** How writeFileAtomic treats an existing target. */
+export interface WriteOptions {
+  /** Default true: replace it. False: fail with 'exists' and leave it alone. */
+  overwrite?: boolean;
+}
+
 /** The host's file system, as the language service uses it. */
 export interface HostFileSystem {
   /** The file's bytes. Rejects with HostFileError. */
@@ -46,8 +52,10 @@ export interface HostFileSystem {
    * Replaces (or creates) a file atomically: the bytes go to a temporary file in the same folder,
    * which is renamed over the target only when complete. On failure the target is untouched and
    * the temporary file removed. A symbolic link at the target is replaced, never written through.
+   * With `overwrite: false` an existing target is left alone and the write fails with 'exists'
+   * (decided at the moment of publishing, so a file created meanwhile is not replaced either).
    */
-  writeFileAtomic(location: string, data: Uint8Array): Promise<void>;
+  writeFileAtomic(location: string, data: Uint8Array, options?: WriteOptions): Promise<void>;
   /** What the location is, or undefined when nothing is there. Does not follow a final symlink. */
   stat(location: string): Promise<FileStat | undefined>;
   /** The folder's entries, in no particular order. */

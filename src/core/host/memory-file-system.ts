@@ -1,5 +1,5 @@
 import {
-  HostFileError, parentLocation, baseName, type DirectoryEntry, type FileStat, type HostFileSystem,
+  HostFileError, parentLocation, baseName, type DirectoryEntry, type FileStat, type HostFileSystem, type WriteOptions,
 } from './file-system';
 
 /**
@@ -43,10 +43,11 @@ export class MemoryFileSystem implements HostFileSystem {
     return file.data.slice();
   }
 
-  async writeFileAtomic(location: string, data: Uint8Array): Promise<void> {
+  async writeFileAtomic(location: string, data: Uint8Array, options?: WriteOptions): Promise<void> {
     const folder = parentLocation(location);
     if (!this.folders.has(folder)) throw new HostFileError('not-found', location);
     if (this.folders.has(location)) throw new HostFileError('is-directory', location);
+    if (options?.overwrite === false && this.files.has(location)) throw new HostFileError('exists', location);
     if (this.failWrites) {
       // The temporary sibling would hold a partial copy; the real hosts remove it, and so do we.
       throw new HostFileError(this.failWrites.code, location);

@@ -43,13 +43,13 @@ export const vscodeFileSystem: HostFileSystem = {
     }
   },
 
-  async writeFileAtomic(location, data) {
+  async writeFileAtomic(location, data, options) {
     const target = vscode.Uri.parse(location, true);
     const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
     const temporary = vscode.Uri.parse(temporarySibling(location, unique), true);
     try {
       await vscode.workspace.fs.writeFile(temporary, data);
-      await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
+      await vscode.workspace.fs.rename(temporary, target, { overwrite: options?.overwrite !== false });
     } catch (error) {
       await Promise.resolve(vscode.workspace.fs.delete(temporary, { useTrash: false })).catch(() => undefined);
       throw toHostFileError(error, location);

@@ -6,6 +6,9 @@ import { problemLine } from '../../core/review/bundle-format';
 import { split } from '../../core/review/split';
 import { openDocument } from '../parse-cache';
 import { plural } from './shared';
+import { describeFileError } from '../../core/host/file-system';
+import { encodeSeedText } from '../../core/host/seed-text';
+import { vscodeFileSystem } from '../host/vscode-file-system';
 
 /** Options for scripted use and tests: `overwrite: false` refuses instead of asking, `true` skips the question. */
 export interface BundleCommandOptions {
@@ -58,9 +61,10 @@ async function bundleCommand(given: vscode.Uri[] | undefined, givenOutput: vscod
     return { written: [], error: 'not overwritten' };
   }
   try {
-    await vscode.workspace.fs.writeFile(output, new TextEncoder().encode(result.text));
+    // Atomic: a failed write (a full disk) leaves the corpus being replaced whole.
+    await vscodeFileSystem.writeFileAtomic(output.toString(), encodeSeedText(result.text));
   } catch (error) {
-    return fail(`${output.fsPath}: cannot write: ${error instanceof Error ? error.message : String(error)}`);
+    return fail(`${output.fsPath}: cannot write: ${describeFileError(error)}`);
   }
   vscode.window.setStatusBarMessage(`$(package) Bundled ${plural(result.documentCount, 'file')} into ${path.posix.basename(output.path)}`, 5000);
   if (given === undefined) await vscode.window.showTextDocument(output);
@@ -106,13 +110,13 @@ async function splitCommand(given: vscode.Uri | undefined, givenFolder: vscode.U
   }
   const written: vscode.Uri[] = [];
   try {
-    await vscode.workspace.fs.createDirectory(folder);
+    await vscodeFileSystem.createDirectory(folder.toString());
     for (const target of targets) {
-      await vscode.workspace.fs.writeFile(target.uri, new TextEncoder().encode(target.text));
+      await vscodeFileSystem.writeFileAtomic(target.uri.toString(), encodeSeedText(target.text));
       written.push(target.uri);
     }
   } catch (error) {
-    return { ...(await fail(`${folder.fsPath}: cannot write: ${error instanceof Error ? error.message : String(error)}`)), written };
+    return { ...(await fail(`${folder.fsPath}: cannot write: ${describeFileError(error)}`)), written };
   }
   const warnings = result.problems.filter((p) => p.severity === 'warning').map((p) => p.message);
   const message = `Split ${name} into ${plural(written.length, 'seed file')} in ${path.posix.basename(folder.path)}.`;
