@@ -88,15 +88,53 @@ const PREREQUISITES = {
   python3: { apt: 'python3', found: () => which('python3'), why: 'node-gyp, which builds native modules' },
 };
 
-/** Throws a UserError naming the apt packages to install when any prerequisite is missing. */
+/**
+ * How this process can install Debian packages: as root, through passwordless sudo, or not at all
+ * (not Debian, or no rights). SEED_REVIEW_NO_APT=1 turns installing off (print the command instead).
+ */
+function aptInstaller() {
+  if (process.env.SEED_REVIEW_NO_APT === '1' || !which('apt-get')) return undefined;
+  if (typeof process.getuid === 'function' && process.getuid() === 0) return [];
+  if (which('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0) return ['sudo', '-n'];
+  return undefined;
+}
+
+/**
+ * Makes sure the named Debian prerequisites are there, as `npx playwright install-deps` does for its
+ * browsers: missing ones are installed with apt-get when this process may (root or passwordless
+ * sudo), with one line saying so; otherwise a UserError gives the exact command to run.
+ * PREREQUISITES above is the one list: `.ci/run` installs nothing itself.
+ */
 export function requirePrerequisites(names) {
   const missing = names.filter((name) => !PREREQUISITES[name].found());
   if (missing.length === 0) return;
-  const lines = missing.map((name) => `  - ${name}: needed for ${PREREQUISITES[name].why}`);
-  const packages = missing.map((name) => PREREQUISITES[name].apt).join(' ');
-  throw new UserError(
-    `missing Debian prerequisites:\n${lines.join('\n')}\nInstall them with:\n  apt-get update && apt-get install -y ${packages}`,
-  );
+  const packages = [...new Set(missing.map((name) => PREREQUISITES[name].apt))];
+  const reasons = missing.map((name) => `${name} (${PREREQUISITES[name].why})`).join('; ');
+  const installer = aptInstaller();
+  if (!installer) {
+    const lines = missing.map((name) => `  - ${name}: needed for ${PREREQUISITES[name].why}`);
+    throw new UserError(
+      `missing Debian prerequisites:\n${lines.join('\n')}\nInstall them with:\n  sudo apt-get update && sudo apt-get install -y ${packages.join(' ')}`,
+    );
+  }
+  console.log(`[setup] installing Debian packages with apt-get: ${packages.join(' ')}, for ${reasons}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const aptGet = (args) => {
+    const [command, ...prefix] = installer.length > 0 ? installer : ['apt-get'];
+    const argv = installer.length > 0 ? [...prefix, 'apt-get', ...args] : args;
+    return spawnSync(command, argv, { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  };
+  for (const args of [['update', '-qq'], ['install', '-y', '-qq', ...packages]]) {
+    const result = aptGet(args);
+    if (result.status !== 0) {
+      throw new UserError(
+        `apt-get ${args[0]} failed (exit code ${result.status ?? result.signal}):\n${`${result.stdout}${result.stderr}`.trim().slice(-3000)}\n` +
+        `Install the packages yourself with:\n  sudo apt-get update && sudo apt-get install -y ${packages.join(' ')}`,
+      );
+    }
+  }
+  const still = names.filter((name) => !PREREQUISITES[name].found());
+  if (still.length > 0) throw new UserError(`apt-get installed ${packages.join(' ')}, but these are still missing: ${still.join(', ')}`);
 }
 
 /** Runs a command, inheriting output; resolves with its exit code (never rejects on non-zero). */
