@@ -4,6 +4,7 @@ import { entitiesCommand } from './cli/entities';
 import { CliCommand, CliIO, escapeControlCharacters, UsageError } from './cli/io';
 import { outlineCommand } from './cli/outline';
 import { splitCommand } from './cli/split';
+import { reviewCommand } from './cli/review';
 import { version } from '../package.json';
 
 const commands: Record<string, { run: CliCommand; summary: string }> = {
@@ -11,6 +12,7 @@ const commands: Record<string, { run: CliCommand; summary: string }> = {
   outline: { run: outlineCommand, summary: 'outline FILE [--format text|json]    list the documents of a seed file' },
   bundle: { run: bundleCommand, summary: 'bundle PATH... -o FILE.seed [--force]  bundle bare seed files into one corpus (lossless)' },
   split: { run: splitCommand, summary: 'split FILE -o DIR [--force]           split a corpus back into bare seed files' },
+  review: { run: reviewCommand, summary: 'review PATH... --status approved|rejected|flagged|unreviewed [--note TEXT]  set the review status of bare seed files (in their folder\'s seed-review.jsonl) or corpus documents (FILE#ID: one document)' },
   entities: { run: entitiesCommand, summary: 'entities FILE [--format text|json] [--lexicon FILE.json] [--workers N]  list named entities (people, places, organisations)' },
 };
 

@@ -8,6 +8,8 @@ import { collectFiles, displayPath, readSeedText } from './seed-files';
 import { describeFileError, HostFileError } from '../core/host/file-system';
 import { encodeSeedText } from '../core/host/seed-text';
 import { nodeFileSystem } from '../node/node-file-system';
+import { readFolderLedger } from './ledger-files';
+import type { Ledger } from '../core/review/ledger';
 
 /** `seed-review bundle PATH... -o FILE.seed [--force]`: bare seed files into one corpus. */
 export async function bundleCommand(args: string[], io: CliIO): Promise<number> {
@@ -21,10 +23,16 @@ export async function bundleCommand(args: string[], io: CliIO): Promise<number> 
   if (!values.output.endsWith('.seed')) throw new UsageError(`-o ${values.output}: the corpus must be a .seed file`);
 
   const inputs: BundleInput[] = [];
+  // Each folder's review ledger puts its attributes back on the open lines.
+  const ledgers = new Map<string, Ledger>();
   // Files named on the command line are taken as given, so bundle can say why one is not a bare seed file.
   for (const file of await collectFiles(positionals, io.cwd, isBareSeedFileName, { what: 'bare seed files', names: 'NNN_<16 hex digits>.txt files' }, (line) => io.err(`seed-review: ${line}`))) {
     const shown = displayPath(file, io.cwd);
-    inputs.push({ name: path.basename(file), text: await readSeedText(file, shown), shownAs: shown });
+    const folder = path.dirname(file);
+    let ledger = ledgers.get(folder);
+    if (!ledger) ledgers.set(folder, ledger = await readFolderLedger(folder, io.cwd, io.err));
+    const record = ledger.byId.get(path.basename(file).slice(0, -4));
+    inputs.push({ name: path.basename(file), text: await readSeedText(file, shown), shownAs: shown, ...(record ? { record } : {}) });
   }
   const result = bundle(inputs);
   if (result.problems.length) throw new UsageError(problemLine(result.problems));

@@ -4,6 +4,8 @@ import { parseSeed } from '../core/parser';
 import type { SeedDocument } from '../core/types';
 import { CliIO, UsageError } from './io';
 import { displayPath, readSeedText } from './seed-files';
+import { readFolderLedger } from './ledger-files';
+import { statusOfAttributes } from '../core/review/ledger';
 
 /** One document as `outline --format json` prints it (1-based delimiter lines). */
 export interface JsonOutlineDocument {
@@ -30,6 +32,11 @@ export async function outlineCommand(args: string[], io: CliIO): Promise<number>
   const text = await readSeedText(file, shown);
   const result = parseSeed(text, { fileName: path.basename(file) });
   const documents = result.documents.map(toJsonOutlineDocument);
+  if (result.kind === 'bare') {
+    // A bare seed file's review lives in its folder's ledger.
+    const record = (await readFolderLedger(path.dirname(file), io.cwd, io.err)).byId.get(result.documents[0].id);
+    if (record) Object.assign(documents[0], { status: statusOfAttributes(record.attributes), attributes: { ...record.attributes } });
+  }
   if (values.format === 'json') {
     io.out(JSON.stringify({ file: shown, documents }));
   } else {

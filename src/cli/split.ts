@@ -7,6 +7,7 @@ import { problemLine } from '../core/review/bundle-format';
 import { displayPath, readSeedText } from './seed-files';
 import { describeFileError } from '../core/host/file-system';
 import { nodeFileSystem } from '../node/node-file-system';
+import { mergeIntoLedger, readFolderLedger } from './ledger-files';
 
 /** `seed-review split FILE -o DIR [--force]`: a corpus back into bare seed files. */
 export async function splitCommand(args: string[], io: CliIO): Promise<number> {
@@ -32,6 +33,8 @@ export async function splitCommand(args: string[], io: CliIO): Promise<number> {
   } catch (error) {
     throw new UsageError(`${shownFolder}: cannot create the folder: ${describeFileError(error)}`);
   }
+  // A ledger that cannot be rewritten refuses the split before any file is written.
+  await readFolderLedger(folder, io.cwd, () => undefined);
   const targets = result.files.map((f) => ({ ...f, full: path.join(folder, f.name) }));
   // Check every target first, so a refusal leaves the folder as it was. --force replaces seed
   // files, never a link (whose target may lie outside the folder) or a folder.
@@ -49,6 +52,8 @@ export async function splitCommand(args: string[], io: CliIO): Promise<number> {
     throw new UsageError(`${displayPath(existing[0], io.cwd)} already exists${more}; use --force to overwrite`);
   }
   for (const target of targets) await writeNew(target.full, displayPath(target.full, io.cwd), target.text, force);
+  // Every document's attributes go to the folder's review ledger.
+  await mergeIntoLedger(folder, result.records, io.cwd);
   for (const warning of result.problems.filter((problem) => problem.severity === 'warning')) io.err(`seed-review: warning: ${shown}: ${warning.message}`);
   io.out(`split ${shown} into ${result.files.length} file${result.files.length === 1 ? '' : 's'} in ${shownFolder}`);
   return 0;

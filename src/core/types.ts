@@ -25,7 +25,9 @@ export type DiagnosticCode =
   | 'SEED001' | 'SEED002' | 'SEED003' | 'SEED004' | 'SEED005' | 'SEED006'
   | 'SEED007' | 'SEED008' | 'SEED009' | 'SEED010' | 'SEED011'
   /** Workspace-level checks (same id in two files, same text under two ids). */
-  | 'SEED012' | 'SEED013';
+  | 'SEED012' | 'SEED013'
+  /** Review ledger (seed-review.jsonl): a conflict marker or malformed line; a line for an id without a file. */
+  | 'SEED014' | 'SEED015';
 
 /** A replacement of the text in `range` by `newText` (insertions have an empty range). */
 export interface TextEdit {

@@ -87,13 +87,16 @@ describe('bundle', () => {
 });
 
 describe('split', () => {
-  it('splits a hand-written corpus, warning about attributes and comments it cannot keep', () => {
+  it('splits a hand-written corpus: attributes go to the ledger records, comments are named as not kept', () => {
     const corpus = `# comment\n<<< 001_0000000000000001 status=approved note="x"\nHead\n>>> 001_0000000000000001\n\n<<< 002_0000000000000002 status=rejected\nH2\n>>> 002_0000000000000002\n`;
     const result = split(corpus);
     expect(result.files.map((f) => [f.name, f.text])).toEqual([[name(1), 'Head\n'], [name(2), 'H2\n']]);
+    expect(result.records).toEqual([
+      { id: '001_0000000000000001', attributes: { status: 'approved', note: 'x' } },
+      { id: '002_0000000000000002', attributes: { status: 'rejected' }, layout: { before: [''] } },
+    ]);
     expect(result.problems).toEqual([
-      { severity: 'warning', message: 'attributes not kept, a bare seed file has no place for them: status (2 documents), note (1 document)' },
-      { severity: 'warning', message: '1 comment line outside documents not kept' },
+      { severity: 'warning', message: '1 comment line outside documents not kept (line 1): a bare seed file and the ledger have no place for them' },
     ]);
   });
 
