@@ -1,0 +1,96 @@
+/**
+ * Reading annotated corpora for training and evaluation: a seed file and a gold JSON Lines file
+ * (`{"id", "entities": [{"type", "start", "end"}]}`, offsets into the document body: the lines
+ * between the delimiters joined with "\n"). Also the gazetteers that do not come from the
+ * training data: compromise's lexicon and the project's own lists, hashed.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import nlp from 'compromise';
+import { parseSeed } from '../src/core/parser';
+import { documentBodyLines } from '../src/core/entities/extract';
+import { COUNTRY_NAMES, DEMONYMS, GAZETTEER, ORG_SUFFIXES, TITLES } from '../src/core/entities/gazetteer';
+import { GAZ_CLASSES, textPhraseHash } from '../src/core/entities/ner/features';
+import type { GoldSpan, TrainingDocument } from '../src/core/entities/ner/train';
+import type { EntityClass } from '../src/core/entities/ner/model';
+import type { EntityLine } from '../src/core/entities/types';
+
+/** One annotated document as read from disk. */
+export interface AnnotatedDocument extends TrainingDocument {
+  id: string;
+  /** File line of lines[0]. */
+  bodyStartLine: number;
+  /** The non-blank lines as the extension hands them to extraction. */
+  entityLines: EntityLine[];
+}
+
+/** Reads a seed file and its gold file. Gold spans that cross a line break are dropped (counted). */
+export function readAnnotated(seedPath: string, goldPath: string): { docs: AnnotatedDocument[]; crossLine: number } {
+  const text = readFileSync(seedPath, 'utf8');
+  const fileLines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const gold = new Map<string, { type: string; start: number; end: number }[]>();
+  for (const line of readFileSync(goldPath, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const g = JSON.parse(line) as { id: string; entities: { type: string; start: number; end: number }[] };
+    gold.set(g.id, g.entities);
+  }
+  let crossLine = 0;
+  const docs = parseSeed(text, { fileName: path.basename(seedPath) }).documents.map((d) => {
+    const lines = d.bodyEndLine >= d.bodyStartLine ? fileLines.slice(d.bodyStartLine, d.bodyEndLine + 1) : [];
+    const starts: number[] = [];
+    let off = 0;
+    for (const l of lines) {
+      starts.push(off);
+      off += l.length + 1;
+    }
+    const spans: GoldSpan[] = [];
+    for (const e of gold.get(d.id) ?? []) {
+      let li = starts.length - 1;
+      while (li > 0 && starts[li] > e.start) li--;
+      if (li < 0 || e.end > starts[li] + lines[li].length) {
+        crossLine++;
+        continue;
+      }
+      spans.push({ line: li, start: e.start - starts[li], end: e.end - starts[li], cls: e.type as EntityClass });
+    }
+    return { id: d.id, lines, spans, bodyStartLine: d.bodyStartLine, entityLines: documentBodyLines(d) };
+  });
+  return { docs, crossLine };
+}
+
+const bit = (c: (typeof GAZ_CLASSES)[number]): number => 1 << GAZ_CLASSES.indexOf(c);
+
+const COMMON_TAGS = new Set(['Adjective', 'Singular', 'Plural', 'Uncountable', 'Noun', 'Adverb', 'Preposition', 'Determiner', 'Conjunction',
+  'Pronoun', 'Month', 'WeekDay', 'Infinitive', 'PresentTense', 'PastTense', 'Gerund', 'Actor', 'Comparative', 'Superlative', 'Possessive',
+  'QuestionWord', 'Modal', 'Copula', 'Negative', 'Expression', 'TextValue', 'Cardinal', 'Ordinal', 'Unit']);
+
+/** Gazetteer of general knowledge: compromise's lexicon and the project's lists, as phrase hash -> class mask. */
+export function generalGazetteer(options: { common?: boolean } = {}): Map<number, number> {
+  const out = new Map<number, number>();
+  const add = (phrase: string, mask: number): void => {
+    const h = textPhraseHash(phrase);
+    if (h !== undefined && mask !== 0) out.set(h, (out.get(h) ?? 0) | mask);
+  };
+  const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+  for (const [word, tag] of Object.entries(lexicon)) {
+    const tags = Array.isArray(tag) ? tag : [tag];
+    let m = 0;
+    for (const t of tags) {
+      if (t === 'Person' || t === 'MaleName' || t === 'FemaleName' || t === 'FirstName') m |= bit('per');
+      if (t === 'MaleName' || t === 'FemaleName' || t === 'FirstName') m |= bit('first');
+      if (t === 'LastName') m |= bit('last');
+      if (t === 'Place' || t === 'City' || t === 'Country' || t === 'Region') m |= bit('loc');
+      if (t === 'Organization' || t === 'Company' || t === 'SportsTeam' || t === 'School') m |= bit('org');
+      if (t === 'Demonym') m |= bit('demonym');
+      if (t === 'Honorific') m |= bit('title');
+      if (options.common !== false && COMMON_TAGS.has(t) && !word.includes(' ')) m |= bit('common');
+    }
+    add(word, m);
+  }
+  for (const [phrase, type] of GAZETTEER) add(phrase, type === 'place' ? bit('llist') : bit('olist'));
+  for (const c of COUNTRY_NAMES) add(c, bit('llist'));
+  for (const d of DEMONYMS) add(d, bit('demonym'));
+  for (const t of TITLES) add(t, bit('title'));
+  for (const s of ORG_SUFFIXES) add(s, bit('orgsuffix'));
+  return out;
+}

@@ -1,0 +1,209 @@
+/**
+ * Feature extraction for the entity model. A document is a list of lines; each token gets a
+ * list of 32-bit feature hashes: its word, lower case, shape, affixes, neighbouring words and
+ * pairs, the line's case (all-caps headlines and tables), how the document writes the word
+ * elsewhere, and gazetteer memberships (whole phrases of up to four tokens). Strings are
+ * hashed as soon as they are built: no feature string outlives this module.
+ */
+import { hashString, mix, mix3 } from './hash';
+import { tokenizeLine, type LineTokens } from './tokenize';
+
+/** Gazetteer classes: one bit each in a gazetteer entry's mask. */
+export const GAZ_CLASSES = [
+  'per', 'loc', 'org', // general lexicon (compromise)
+  'plist', 'llist', 'olist', 'demonym', 'title', 'orgsuffix', // the project's own lists
+  'tper', 'tloc', 'torg', 'tmisc', // names seen in the training data
+  'common', 'first', 'last',
+] as const;
+
+/** A gazetteer: phrase hash (see phraseHash) -> bit mask of GAZ_CLASSES. */
+export type Gazetteer = (hash: number) => number;
+
+/** Longest gazetteer phrase, in tokens. */
+export const MAX_PHRASE = 4;
+
+/** Longest piece of a token that features look at: a 700 KB token costs no more than 64 characters. */
+const MAX_TOKEN_CHARS = 64;
+
+/** One tokenized line with what features need. */
+export interface FeatureLine {
+  text: string;
+  tokens: LineTokens;
+  /** Feature hashes of token i: feats.slice(offsets[i], offsets[i + 1]). */
+  feats: Uint32Array;
+  offsets: Uint32Array;
+}
+
+// Template ids: hashed together with the value, so "w=Paris" and "lw=paris" never meet.
+const T = {
+  bias: 1, w: 2, lw: 3, shape: 4, pre: 5, suf: 6, lwm1: 7, lwp1: 8, lwm2: 9, lwp2: 10, shm1: 11, shp1: 12,
+  pairm: 13, pairp: 14, shape3: 15, capsShape: 16, capsLw: 17, startShape: 18, gazB: 19, gazI: 20, wm1: 21, wp1: 22,
+  doc: 23, len: 24, capsGaz: 25, startLw: 26, gazE: 27, pairShape: 28,
+};
+
+/** The word shape: X for capitals, x for lower case, d for digits, runs of more than two collapsed. */
+export function wordShape(w: string): string {
+  let out = '';
+  let last = '';
+  let run = 0;
+  for (let i = 0; i < w.length; i++) {
+    const ch = w[i];
+    let c: string;
+    if (ch >= 'A' && ch <= 'Z') c = 'X';
+    else if (ch >= 'a' && ch <= 'z') c = 'x';
+    else if (ch >= '0' && ch <= '9') c = 'd';
+    else if (ch.toLowerCase() !== ch) c = 'X';
+    else if (ch.toUpperCase() !== ch) c = 'x';
+    else c = ch;
+    if (c === last) {
+      run++;
+      if (run >= 2) continue;
+    } else {
+      run = 0;
+    }
+    last = c;
+    out += c;
+  }
+  return out;
+}
+
+/** True when a line is (almost) all capitals: its case says nothing about names. */
+export function isCapsLine(text: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch >= 'A' && ch <= 'Z') upper++;
+    else if (ch >= 'a' && ch <= 'z') lower++;
+    else if (ch > '\x7f') {
+      if (ch.toLowerCase() !== ch) upper++;
+      else if (ch.toUpperCase() !== ch) lower++;
+    }
+  }
+  return upper >= 4 && lower <= upper * 0.1;
+}
+
+const SENTENCE_END = new Set(['.', '!', '?', ':', '"', '“', '(', '-', '–', '—']);
+
+/** Hash of a lower-cased phrase given the hashes of its lower-cased tokens, in order. */
+export function phraseHash(tokenHashes: readonly number[]): number {
+  let h = 0x6a09e667;
+  for (const t of tokenHashes) h = mix(h, t);
+  return h;
+}
+
+/** The hash of a lower-cased word as phrases use it. */
+export function wordHash(lower: string): number {
+  return hashString(lower, 0x5bd1e995);
+}
+
+/** Hash of a phrase as written (tokenized like text, lower-cased): gazetteer entries are stored this way. */
+export function textPhraseHash(phrase: string): number | undefined {
+  const { starts, ends } = tokenizeLine(phrase);
+  if (starts.length === 0 || starts.length > MAX_PHRASE) return undefined;
+  return phraseHash(starts.map((s, i) => wordHash(phrase.slice(s, ends[i]).toLowerCase())));
+}
+
+/**
+ * Computes the features of every token of a document's lines. `gaz` answers gazetteer
+ * lookups; `lines` are the body lines, headline first.
+ */
+export function documentFeatures(lines: readonly string[], gaz: Gazetteer): FeatureLine[] {
+  const tokenized = lines.map((text) => ({ text, tokens: tokenizeLine(text), caps: isCapsLine(text) }));
+  // How the document writes each word mid-sentence in mixed-case lines: the evidence a reader
+  // uses to read an all-caps headline.
+  const seen = new Map<number, number>();
+  const words: string[][] = [];
+  for (const { text, tokens, caps } of tokenized) {
+    const ws = tokens.starts.map((s, i) => text.slice(s, Math.min(tokens.ends[i], s + MAX_TOKEN_CHARS)));
+    words.push(ws);
+    if (caps) continue;
+    for (let i = 1; i < ws.length; i++) {
+      const w = ws[i];
+      if (SENTENCE_END.has(ws[i - 1])) continue;
+      const lower = w.toLowerCase();
+      if (lower === w.toUpperCase()) continue;
+      const h = wordHash(lower);
+      const bit = w === lower ? 1 : w.length > 1 && w === w.toUpperCase() ? 4 : 2;
+      seen.set(h, (seen.get(h) ?? 0) | bit);
+    }
+  }
+  return tokenized.map(({ text, tokens, caps }, li) => lineFeatures(text, tokens, caps, words[li], seen, gaz));
+}
+
+function lineFeatures(text: string, tokens: LineTokens, caps: boolean, ws: string[], seen: Map<number, number>, gaz: Gazetteer): FeatureLine {
+  const n = ws.length;
+  const lw = ws.map((w) => w.toLowerCase());
+  const hW = ws.map((w) => hashString(w));
+  const hL = lw.map((w) => wordHash(w));
+  const shapes = ws.map(wordShape);
+  const hS = shapes.map((s) => hashString(s, 7));
+  const gazB: number[][] = ws.map(() => []);
+  const gazI: number[][] = ws.map(() => []);
+  const gazE: number[][] = ws.map(() => []);
+  for (let i = 0; i < n; i++) {
+    let h = 0x6a09e667;
+    for (let k = 0; k < MAX_PHRASE && i + k < n; k++) {
+      h = mix(h, hL[i + k]);
+      const mask = gaz(h);
+      if (mask === 0) continue;
+      for (let b = 0; mask >>> b !== 0; b++) {
+        if (((mask >>> b) & 1) === 0) continue;
+        gazB[i].push(b * 8 + Math.min(k, 3));
+        for (let j = i + 1; j <= i + k; j++) gazI[j].push(b);
+        gazE[i + k].push(b);
+      }
+    }
+  }
+  const out: number[] = [];
+  const offsets = new Uint32Array(n + 1);
+  const NONE = 0x1234567;
+  const START = 0x7654321;
+  for (let i = 0; i < n; i++) {
+    offsets[i] = out.length;
+    const w = ws[i];
+    const l = lw[i];
+    const lm1 = i > 0 ? hL[i - 1] : START;
+    const lp1 = i + 1 < n ? hL[i + 1] : NONE;
+    const sm1 = i > 0 ? hS[i - 1] : START;
+    const sp1 = i + 1 < n ? hS[i + 1] : NONE;
+    const atStart = i === 0 || SENTENCE_END.has(ws[i - 1]);
+    out.push(T.bias);
+    out.push(mix(T.w, hW[i]));
+    out.push(mix(T.lw, hL[i]));
+    out.push(mix(T.shape, hS[i]));
+    for (let k = 1; k <= 3 && k < l.length; k++) out.push(mix3(T.pre, k, hashString(l.slice(0, k))));
+    for (let k = 1; k <= 4 && k < l.length; k++) out.push(mix3(T.suf, k, hashString(l.slice(l.length - k))));
+    out.push(mix(T.lwm1, lm1));
+    out.push(mix(T.lwp1, lp1));
+    out.push(mix(T.lwm2, i > 1 ? hL[i - 2] : START));
+    out.push(mix(T.lwp2, i + 2 < n ? hL[i + 2] : NONE));
+    out.push(mix(T.shm1, sm1));
+    out.push(mix(T.shp1, sp1));
+    out.push(mix3(T.pairm, lm1, hL[i]));
+    out.push(mix3(T.pairp, hL[i], lp1));
+    out.push(mix3(T.shape3, mix(sm1, hS[i]), sp1));
+    out.push(mix3(T.pairShape, lm1, hS[i]));
+    out.push(mix(T.wm1, i > 0 ? hW[i - 1] : START));
+    out.push(mix(T.wp1, i + 1 < n ? hW[i + 1] : NONE));
+    out.push(mix(T.len, Math.min(w.length, 12)));
+    if (caps) {
+      out.push(mix(T.capsShape, hS[i]));
+      out.push(mix(T.capsLw, hL[i]));
+    }
+    if (atStart) {
+      out.push(mix(T.startShape, hS[i]));
+      out.push(mix(T.startLw, hL[i]));
+    }
+    const ev = seen.get(hL[i]) ?? 0;
+    out.push(mix3(T.doc, ev, (caps ? 2 : 0) | (atStart ? 1 : 0)));
+    for (const g of gazB[i]) {
+      out.push(mix(T.gazB, g));
+      if (caps) out.push(mix(T.capsGaz, g));
+    }
+    for (const g of gazI[i]) out.push(mix(T.gazI, g));
+    for (const g of gazE[i]) out.push(mix(T.gazE, g));
+  }
+  offsets[n] = out.length;
+  return { text, tokens, feats: Uint32Array.from(out), offsets };
+}

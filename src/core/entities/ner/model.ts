@@ -1,0 +1,374 @@
+/**
+ * The entity model: tags, Viterbi decoding over BIO tags, and the binary model file.
+ *
+ * File format (little-endian), version 1:
+ *   magic "SRNER\x01\0\0" (8 bytes)
+ *   u32 tag count T, u32 feature count F, u32 gazetteer count G, f32 weight scale
+ *   f32 x (T + 1) x T   transition weights (row 0: from the line start; row 1 + s: from tag s)
+ *   F varints          feature hashes, ascending, delta-encoded
+ *   F x (u16 mask + one i8 per set bit)   quantised weights of each feature per tag
+ *   G varints          gazetteer phrase hashes, ascending, delta-encoded
+ *   G x u16            gazetteer class masks
+ * Nothing else: the file holds numbers only. The model version is a hash of the whole file.
+ */
+import { fmix } from './hash';
+import type { FeatureLine } from './features';
+
+/** The tags, in the order of the weight vectors. */
+export const TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'] as const;
+export const TAG_COUNT = TAGS.length;
+
+/** Entity classes in tag order: tag 1 + 2k is B of class k, 2 + 2k is I of class k. */
+export const CLASSES = ['PER', 'LOC', 'ORG', 'MISC'] as const;
+export type EntityClass = (typeof CLASSES)[number];
+
+const MAGIC = [0x53, 0x52, 0x4e, 0x45, 0x52, 0x01, 0x00, 0x00];
+
+/** Whether tag `to` may follow tag `from` (-1: line start) in BIO. */
+export function allowed(from: number, to: number): boolean {
+  if (to === 0 || to % 2 === 1) return true;
+  // I-X only after B-X or I-X.
+  return from === to || from === to - 1;
+}
+
+/** Anything that gives per-tag scores for a feature hash, and transition scores. */
+export interface Scorer {
+  /** Adds the feature's weights to scores[0..T). */
+  addWeights(feature: number, scores: Float64Array): void;
+  /** Transition score from `from` (-1 for the line start) to `to`. */
+  transition(from: number, to: number): number;
+}
+
+/** Best tag sequence of one line (Viterbi). Linear in the tokens. */
+export function decodeLine(line: FeatureLine, scorer: Scorer): Uint8Array {
+  const n = line.offsets.length - 1;
+  const tags = new Uint8Array(n);
+  if (n === 0) return tags;
+  const T = TAG_COUNT;
+  const emit = new Float64Array(T);
+  let prev = new Float64Array(T);
+  let cur = new Float64Array(T);
+  const back = new Uint8Array(n * T);
+  for (let i = 0; i < n; i++) {
+    emit.fill(0);
+    for (let k = line.offsets[i]; k < line.offsets[i + 1]; k++) scorer.addWeights(line.feats[k], emit);
+    for (let t = 0; t < T; t++) {
+      let best = -Infinity;
+      let arg = 0;
+      if (i === 0) {
+        best = allowed(-1, t) ? scorer.transition(-1, t) : -Infinity;
+      } else {
+        for (let s = 0; s < T; s++) {
+          if (!allowed(s, t)) continue;
+          const v = prev[s] + scorer.transition(s, t);
+          if (v > best) {
+            best = v;
+            arg = s;
+          }
+        }
+      }
+      cur[t] = best + emit[t];
+      back[i * T + t] = arg;
+    }
+    const tmp = prev;
+    prev = cur;
+    cur = tmp;
+  }
+  let bestTag = 0;
+  for (let t = 1; t < T; t++) if (prev[t] > prev[bestTag]) bestTag = t;
+  for (let i = n - 1; i >= 0; i--) {
+    tags[i] = bestTag;
+    bestTag = back[i * T + bestTag];
+  }
+  return tags;
+}
+
+/** Spans of a tag sequence: [startToken, endToken exclusive, class index]. */
+export function tagSpans(tags: ArrayLike<number>): [number, number, number][] {
+  const spans: [number, number, number][] = [];
+  let i = 0;
+  while (i < tags.length) {
+    const t = tags[i];
+    if (t === 0) {
+      i++;
+      continue;
+    }
+    const cls = (t - 1) >> 1;
+    let j = i + 1;
+    while (j < tags.length && tags[j] === 2 + 2 * cls) j++;
+    spans.push([i, j, cls]);
+    i = j;
+  }
+  return spans;
+}
+
+/** A decoded model, ready to score. */
+export class EntityModel implements Scorer {
+  private readonly keys: Uint32Array;
+  private readonly rows: Int32Array;
+  private readonly mask: number;
+  private readonly gazKeys: Uint32Array;
+  private readonly gazRows: Int32Array;
+  private readonly gazMask: number;
+
+  private constructor(
+    /** Hash of the model file: part of every cache key, so results of another model are never mixed in. */
+    readonly version: string,
+    private readonly weights: Float32Array,
+    private readonly trans: Float32Array,
+    featureKeys: Uint32Array,
+    gazKeys: Uint32Array,
+    private readonly gazMasks: Uint16Array,
+    readonly byteLength: number,
+  ) {
+    [this.keys, this.rows, this.mask] = openTable(featureKeys);
+    [this.gazKeys, this.gazRows, this.gazMask] = openTable(gazKeys);
+  }
+
+  /** Number of features with weights. */
+  get featureCount(): number {
+    return this.weights.length / TAG_COUNT;
+  }
+
+  addWeights(feature: number, scores: Float64Array): void {
+    const row = lookup(this.keys, this.rows, this.mask, feature);
+    if (row < 0) return;
+    const base = row * TAG_COUNT;
+    for (let t = 0; t < TAG_COUNT; t++) scores[t] += this.weights[base + t];
+  }
+
+  transition(from: number, to: number): number {
+    return this.trans[(from + 1) * TAG_COUNT + to];
+  }
+
+  /** The gazetteer class mask of a phrase hash (0: unknown). */
+  gazetteer(hash: number): number {
+    const row = lookup(this.gazKeys, this.gazRows, this.gazMask, hash);
+    return row < 0 ? 0 : this.gazMasks[row];
+  }
+
+  /** Decodes a model file. Throws a one-line message on anything malformed. */
+  static decode(bytes: Uint8Array): EntityModel {
+    const r = new Reader(bytes);
+    for (const b of MAGIC) if (r.u8() !== b) throw new Error('entity model: not a Seed Review model file (bad magic)');
+    const T = r.u32();
+    if (T !== TAG_COUNT) throw new Error(`entity model: ${T} tags, expected ${TAG_COUNT}`);
+    const F = r.u32();
+    const G = r.u32();
+    const scale = r.f32();
+    const trans = new Float32Array((T + 1) * T);
+    for (let i = 0; i < trans.length; i++) trans[i] = r.f32();
+    const keys = r.sortedKeys(F);
+    const weights = new Float32Array(F * T);
+    for (let f = 0; f < F; f++) {
+      const m = r.u16();
+      for (let t = 0; t < T; t++) if ((m >>> t) & 1) weights[f * T + t] = r.i8() * scale;
+    }
+    const gazKeys = r.sortedKeys(G);
+    const gazMasks = new Uint16Array(G);
+    for (let g = 0; g < G; g++) gazMasks[g] = r.u16();
+    if (r.pos !== bytes.length) throw new Error(`entity model: ${bytes.length - r.pos} bytes after the end of the model`);
+    return new EntityModel(modelVersion(bytes), weights, trans, keys, gazKeys, gazMasks, bytes.length);
+  }
+}
+
+/** The version string of a model file: a hash of all its bytes. */
+export function modelVersion(bytes: Uint8Array): string {
+  let a = 0x811c9dc5;
+  let b = 0x12345678;
+  for (let i = 0; i < bytes.length; i++) {
+    a = Math.imul(a ^ bytes[i], 0x01000193);
+    b = Math.imul(b ^ bytes[i], 0x5bd1e995) ^ (b >>> 15);
+  }
+  return `ner1-${fmix(a).toString(16).padStart(8, '0')}${fmix(b >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+/** An open-addressing table from key to its index in `keys` (load factor <= 0.5). */
+function openTable(keys: Uint32Array): [Uint32Array, Int32Array, number] {
+  let cap = 16;
+  while (cap < keys.length * 2) cap *= 2;
+  const table = new Uint32Array(cap);
+  const rows = new Int32Array(cap).fill(-1);
+  const mask = cap - 1;
+  for (let i = 0; i < keys.length; i++) {
+    let p = fmixSlot(keys[i]) & mask;
+    while (rows[p] >= 0) p = (p + 1) & mask;
+    table[p] = keys[i];
+    rows[p] = i;
+  }
+  return [table, rows, mask];
+}
+
+function fmixSlot(k: number): number {
+  // Keys are already hashes; one multiply spreads sequential ones too.
+  return Math.imul(k, 0x9e3779b1) >>> 0;
+}
+
+function lookup(table: Uint32Array, rows: Int32Array, mask: number, key: number): number {
+  let p = fmixSlot(key) & mask;
+  for (;;) {
+    const row = rows[p];
+    if (row < 0) return -1;
+    if (table[p] === key) return row;
+    p = (p + 1) & mask;
+  }
+}
+
+class Reader {
+  pos = 0;
+  private readonly view: DataView;
+  constructor(private readonly bytes: Uint8Array) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  private need(n: number): void {
+    if (this.pos + n > this.bytes.length) throw new Error(`entity model: truncated at byte ${this.pos}`);
+  }
+  u8(): number {
+    this.need(1);
+    return this.bytes[this.pos++];
+  }
+  i8(): number {
+    this.need(1);
+    return this.view.getInt8(this.pos++);
+  }
+  u16(): number {
+    this.need(2);
+    const v = this.view.getUint16(this.pos, true);
+    this.pos += 2;
+    return v;
+  }
+  u32(): number {
+    this.need(4);
+    const v = this.view.getUint32(this.pos, true);
+    this.pos += 4;
+    return v;
+  }
+  f32(): number {
+    this.need(4);
+    const v = this.view.getFloat32(this.pos, true);
+    this.pos += 4;
+    return v;
+  }
+  varint(): number {
+    let v = 0;
+    let shift = 0;
+    for (;;) {
+      const b = this.u8();
+      v += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) break;
+      shift += 7;
+      if (shift > 35) throw new Error(`entity model: bad number at byte ${this.pos}`);
+    }
+    return v;
+  }
+  sortedKeys(n: number): Uint32Array {
+    if (n > this.bytes.length) throw new Error('entity model: bad count');
+    const keys = new Uint32Array(n);
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      k += this.varint();
+      if (k > 0xffffffff) throw new Error('entity model: key out of range');
+      keys[i] = k;
+    }
+    return keys;
+  }
+}
+
+/** What encodeModel needs: averaged float weights per feature and transitions. */
+export interface ModelParts {
+  /** Feature hashes (any order) and their weights, TAG_COUNT per feature. */
+  features: Uint32Array;
+  weights: Float64Array;
+  transitions: Float64Array;
+  /** Gazetteer phrase hashes and class masks. */
+  gazetteer: Map<number, number>;
+  /** Weights whose quantised value is 0 are dropped; features left without weights are dropped. */
+}
+
+/** Encodes a model file (deterministic: same parts, same bytes). */
+export function encodeModel(parts: ModelParts, quantileClip = 0.9995): Uint8Array {
+  const T = TAG_COUNT;
+  const abs = Array.from(parts.weights, Math.abs).filter((x) => x > 0).sort((a, b) => a - b);
+  const clip = abs.length > 0 ? abs[Math.min(abs.length - 1, Math.floor(abs.length * quantileClip))] : 1;
+  const scale = Math.fround(clip / 127);
+  const order = Array.from(parts.features.keys()).sort((a, b) => parts.features[a] - parts.features[b]);
+  const out = new Writer();
+  for (const b of MAGIC) out.u8(b);
+  const kept: number[] = [];
+  const q = (x: number): number => Math.max(-127, Math.min(127, Math.round(x / scale)));
+  for (const f of order) {
+    let any = false;
+    for (let t = 0; t < T; t++) if (q(parts.weights[f * T + t]) !== 0) any = true;
+    if (any) kept.push(f);
+  }
+  const gaz = [...parts.gazetteer.entries()].filter(([, m]) => m !== 0).sort((a, b) => a[0] - b[0]);
+  out.u32(T);
+  out.u32(kept.length);
+  out.u32(gaz.length);
+  out.f32(scale);
+  for (let i = 0; i < (T + 1) * T; i++) out.f32(parts.transitions[i]);
+  let prevKey = 0;
+  for (const f of kept) {
+    out.varint(parts.features[f] - prevKey);
+    prevKey = parts.features[f];
+  }
+  for (const f of kept) {
+    let m = 0;
+    for (let t = 0; t < T; t++) if (q(parts.weights[f * T + t]) !== 0) m |= 1 << t;
+    out.u16(m);
+    for (let t = 0; t < T; t++) if ((m >>> t) & 1) out.i8(q(parts.weights[f * T + t]));
+  }
+  prevKey = 0;
+  for (const [k] of gaz) {
+    out.varint(k - prevKey);
+    prevKey = k;
+  }
+  for (const [, m] of gaz) out.u16(m);
+  return out.bytes();
+}
+
+class Writer {
+  private buf = new Uint8Array(1 << 16);
+  private view = new DataView(this.buf.buffer);
+  private pos = 0;
+  private grow(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
+    next.set(this.buf);
+    this.buf = next;
+    this.view = new DataView(next.buffer);
+  }
+  u8(v: number): void {
+    this.grow(1);
+    this.buf[this.pos++] = v;
+  }
+  i8(v: number): void {
+    this.grow(1);
+    this.view.setInt8(this.pos++, v);
+  }
+  u16(v: number): void {
+    this.grow(2);
+    this.view.setUint16(this.pos, v, true);
+    this.pos += 2;
+  }
+  u32(v: number): void {
+    this.grow(4);
+    this.view.setUint32(this.pos, v, true);
+    this.pos += 4;
+  }
+  f32(v: number): void {
+    this.grow(4);
+    this.view.setFloat32(this.pos, v, true);
+    this.pos += 4;
+  }
+  varint(v: number): void {
+    while (v >= 0x80) {
+      this.u8((v % 0x80) | 0x80);
+      v = Math.floor(v / 0x80);
+    }
+    this.u8(v);
+  }
+  bytes(): Uint8Array {
+    return this.buf.slice(0, this.pos);
+  }
+}
