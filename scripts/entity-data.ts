@@ -60,6 +60,16 @@ export function readAnnotated(seedPath: string, goldPath: string): { docs: Annot
 
 const bit = (c: (typeof GAZ_CLASSES)[number]): number => 1 << GAZ_CLASSES.indexOf(c);
 
+/** Words that announce a place in news: general English, not taken from any corpus. */
+const PLACE_CONTEXT = ['in', 'near', 'outside', 'across', 'around', 'from', 'to', 'into', 'towards', 'toward', 'via', 'captured', 'recaptured',
+  'seized', 'liberated', 'retook', 'shelled', 'bombed', 'attacked', 'fled', 'visited', 'visiting', 'arrived', 'landed', 'outskirts', 'city', 'town',
+  'village', 'province', 'region', 'capital', 'district', 'port', 'border', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western'];
+
+/** Words that announce an organisation in news. */
+const ORG_CONTEXT = ['company', 'companies', 'firm', 'group', 'maker', 'manufacturer', 'producer', 'bank', 'carrier', 'airline', 'insurer', 'retailer',
+  'club', 'side', 'agency', 'newspaper', 'daily', 'broadcaster', 'operator', 'giant', 'conglomerate', 'subsidiary', 'brewer', 'chain', 'exchange',
+  'shares', 'stake', 'shareholders', 'party', 'union', 'ministry', 'spokesman', 'spokeswoman', 'chairman', 'chief'];
+
 const COMMON_TAGS = new Set(['Adjective', 'Singular', 'Plural', 'Uncountable', 'Noun', 'Adverb', 'Preposition', 'Determiner', 'Conjunction',
   'Pronoun', 'Month', 'WeekDay', 'Infinitive', 'PresentTense', 'PastTense', 'Gerund', 'Actor', 'Comparative', 'Superlative', 'Possessive',
   'QuestionWord', 'Modal', 'Copula', 'Negative', 'Expression', 'TextValue', 'Cardinal', 'Ordinal', 'Unit']);
@@ -92,5 +102,7 @@ export function generalGazetteer(options: { common?: boolean } = {}): Map<number
   for (const d of DEMONYMS) add(d, bit('demonym'));
   for (const t of TITLES) add(t, bit('title'));
   for (const s of ORG_SUFFIXES) add(s, bit('orgsuffix'));
+  for (const w of PLACE_CONTEXT) add(w, bit('locctx'));
+  for (const w of ORG_CONTEXT) add(w, bit('orgctx'));
   return out;
 }

@@ -1,34 +1,26 @@
 /**
- * Evaluates entity extraction against CoNLL-style gold annotations.
+ * Evaluates entity extraction against gold annotations in the seed + JSON Lines form.
  *
- * Usage: npm run eval:entities -- [SEED] [GOLD]
- * (defaults: test/fixtures/conll/conll2003-dev.seed and .gold.jsonl)
+ * Usage: npm run eval:entities -- SEED GOLD [--model MODEL] [--quick]
  *
  * Prints precision / recall / F1 per type (PER, LOC, ORG) and overall, exact span match, MISC
- * ignored, for raw compromise and for our pipeline, on the first half of the documents (the
- * half rules were tuned on), the second half (held out) and all documents.
+ * ignored, for raw compromise, the previous rule pipeline (compromise + rules + corpus votes),
+ * the model alone, and the model with each corpus consolidation vote, all in one run.
+ * `--quick` leaves out compromise and the rule pipeline (the slow ones).
  */
 import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import nlp from 'compromise';
-import { parseSeed } from '../src/core/parser';
-import { documentBodyLines, extractDocument } from '../src/core/entities/extract';
-import { consolidateCorpus } from '../src/core/entities/consolidate';
-import type { EntityLine, EntityType } from '../src/core/entities/types';
+import { readAnnotated, type AnnotatedDocument } from './entity-data';
+import { extractDocument } from '../src/core/entities/extract';
+import { extractDocumentRules } from '../src/core/entities/rules';
+import { consolidateCorpus, DEFAULT_CONSOLIDATION, type ConsolidationOptions } from '../src/core/entities/consolidate';
+import { EntityModel } from '../src/core/entities/ner/model';
+import { entityModelPath } from '../src/entity-model-file';
+import type { DocumentExtraction, EntityType } from '../src/core/entities/types';
 
 type Gold = 'PER' | 'LOC' | 'ORG';
 const TYPES: Gold[] = ['PER', 'LOC', 'ORG'];
 const TO_GOLD: Record<EntityType, Gold> = { person: 'PER', place: 'LOC', organization: 'ORG' };
-
-interface Doc {
-  id: string;
-  /** The lines to extract from (from the parser when it is available). */
-  lines?: EntityLine[];
-  /** File line of the first body line. */
-  bodyStartLine: number;
-  /** All body lines (blank ones included), for offsets. */
-  bodyLines: string[];
-}
 
 interface Span {
   type: Gold;
@@ -36,48 +28,16 @@ interface Span {
   end: number;
 }
 
-/** Reads documents with the project parser, or a minimal local reader while the parser is unavailable. */
-function readDocs(text: string, fileName: string): { docs: Doc[]; reader: string } {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  try {
-    const parsed = parseSeed(text, { fileName });
-    const docs = parsed.documents.map((d) => ({
-      id: d.id,
-      bodyStartLine: d.bodyStartLine,
-      bodyLines: d.bodyEndLine >= d.bodyStartLine ? lines.slice(d.bodyStartLine, d.bodyEndLine + 1) : [],
-      lines: documentBodyLines(d),
-    }));
-    return { docs, reader: 'parseSeed' };
-  } catch (e) {
-    if (!String(e).includes('not built yet')) throw e;
-  }
-  const docs: Doc[] = [];
-  let cur: Doc | undefined;
-  lines.forEach((line, i) => {
-    const open = /^<<< (\S+)/.exec(line);
-    if (open) {
-      cur = { id: open[1], bodyStartLine: i + 1, bodyLines: [] };
-      docs.push(cur);
-    } else if (/^>>> /.test(line)) {
-      cur = undefined;
-    } else if (cur) {
-      cur.bodyLines.push(line);
-    }
-  });
-  return { docs, reader: 'local reader (parseSeed not built yet)' };
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
 }
 
-function entityLines(doc: Doc): EntityLine[] {
-  if (doc.lines) return doc.lines;
-  return doc.bodyLines
-    .map((text, i) => ({ line: doc.bodyStartLine + i, text }))
-    .filter((l) => l.text.trim().length > 0);
-}
-
-function lineStarts(doc: Doc): number[] {
+function lineStarts(doc: AnnotatedDocument): number[] {
   const starts: number[] = [];
   let off = 0;
-  for (const l of doc.bodyLines) {
+  for (const l of doc.lines) {
     starts.push(off);
     off += l.length + 1;
   }
@@ -85,9 +45,8 @@ function lineStarts(doc: Doc): number[] {
 }
 
 /** Raw compromise on the whole body: people(), places(), organizations(), term-exact offsets. */
-function rawCompromise(doc: Doc): Span[] {
-  const body = doc.bodyLines.join('\n');
-  const d = nlp(body);
+function rawCompromise(doc: AnnotatedDocument): Span[] {
+  const d = nlp(doc.lines.join('\n'));
   const out: Span[] = [];
   const views: [Gold, { json: (o: object) => unknown }][] = [['PER', d.people()], ['LOC', d.places()], ['ORG', d.organizations()]];
   for (const [type, view] of views) {
@@ -101,22 +60,12 @@ function rawCompromise(doc: Doc): Span[] {
   return out;
 }
 
-interface Counts {
-  tp: number;
-  fp: number;
-  fn: number;
-}
-
 function score(pred: Span[], gold: Span[], counts: Record<Gold, Counts>): void {
   const key = (s: Span): string => `${s.type}:${s.start}:${s.end}`;
   const goldSet = new Set(gold.map(key));
   const predSet = new Set(pred.map(key));
   for (const k of predSet) counts[k.split(':')[0] as Gold][goldSet.has(k) ? 'tp' : 'fp']++;
   for (const k of goldSet) if (!predSet.has(k)) counts[k.split(':')[0] as Gold].fn++;
-}
-
-function emptyCounts(): Record<Gold, Counts> {
-  return { PER: { tp: 0, fp: 0, fn: 0 }, LOC: { tp: 0, fp: 0, fn: 0 }, ORG: { tp: 0, fp: 0, fn: 0 } };
 }
 
 function prf(c: Counts): string {
@@ -126,59 +75,71 @@ function prf(c: Counts): string {
   return `P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${f.toFixed(3)}`;
 }
 
-function report(title: string, counts: Record<Gold, Counts>): void {
-  const all: Counts = { tp: 0, fp: 0, fn: 0 };
-  console.log(`  ${title}`);
-  for (const t of TYPES) {
-    console.log(`    ${t}      ${prf(counts[t])}   (tp ${counts[t].tp}, fp ${counts[t].fp}, fn ${counts[t].fn})`);
-    all.tp += counts[t].tp;
-    all.fp += counts[t].fp;
-    all.fn += counts[t].fn;
-  }
-  console.log(`    overall  ${prf(all)}`);
-}
-
 function main(): void {
-  const root = process.cwd();
-  const seedPath = process.argv[2] ?? path.join(root, 'test/fixtures/conll/conll2003-dev.seed');
-  const goldPath = process.argv[3] ?? path.join(root, 'test/fixtures/conll/conll2003-dev.gold.jsonl');
-  const { docs, reader } = readDocs(readFileSync(seedPath, 'utf8'), path.basename(seedPath));
-  const gold = new Map<string, Span[]>();
-  for (const line of readFileSync(goldPath, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const g = JSON.parse(line) as { id: string; entities: { type: string; start: number; end: number }[] };
-    gold.set(g.id, g.entities.filter((e) => e.type !== 'MISC').map((e) => ({ type: e.type as Gold, start: e.start, end: e.end })));
+  const args = process.argv.slice(2);
+  const quick = args.includes('--quick');
+  const mi = args.indexOf('--model');
+  const modelPath = mi >= 0 ? args[mi + 1] : entityModelPath();
+  const positional = args.filter((a, i) => !a.startsWith('--') && (mi < 0 || i !== mi + 1));
+  if (positional.length !== 2) {
+    console.error('usage: npm run eval:entities -- SEED GOLD [--model MODEL] [--quick]');
+    process.exit(2);
   }
-
-  const t0 = performance.now();
-  const extractions = docs.map((d) => extractDocument(entityLines(d)));
-  const t1 = performance.now();
-  const consolidated = consolidateCorpus(docs.map((d, i) => ({ uri: seedPath, docId: d.id, extraction: extractions[i] })));
-  const t2 = performance.now();
-
-  const toSpans = (doc: Doc, mentions: { line: number; start: number; end: number; type: EntityType }[]): Span[] => {
+  const [seedPath, goldPath] = positional;
+  const { docs } = readAnnotated(seedPath, goldPath);
+  const gold = docs.map((d) => {
+    const starts = lineStarts(d);
+    return d.spans.filter((s) => s.cls !== 'MISC').map((s) => ({ type: s.cls as Gold, start: starts[s.line] + s.start, end: starts[s.line] + s.end }));
+  });
+  const toSpans = (doc: AnnotatedDocument, mentions: readonly { line: number; start: number; end: number; type: EntityType }[]): Span[] => {
     const starts = lineStarts(doc);
     return mentions.map((m) => ({ type: TO_GOLD[m.type], start: starts[m.line - doc.bodyStartLine] + m.start, end: starts[m.line - doc.bodyStartLine] + m.end }));
   };
+  const words = docs.reduce((n, d) => n + d.lines.reduce((m, l) => m + l.split(/\s+/).filter((w) => w.length > 0).length, 0), 0);
+  const t0 = performance.now();
+  const model = EntityModel.decode(readFileSync(modelPath));
+  console.log(`${docs.length} documents, ${words} words; model ${model.version} (${model.byteLength} bytes, decoded in ${(performance.now() - t0).toFixed(0)} ms)`);
 
-  const half = Math.ceil(docs.length / 2);
-  const parts: [string, number, number][] = [['first half (tuning)', 0, half], ['second half (held out)', half, docs.length], ['all documents', 0, docs.length]];
-  const systems: [string, (i: number) => Span[]][] = [
-    ['(a) raw compromise', (i) => rawCompromise(docs[i])],
-    ['(b1) our extraction, per document', (i) => toSpans(docs[i], extractions[i].mentions)],
-    ['(b2) our pipeline (extraction + corpus consolidation)', (i) => toSpans(docs[i], consolidated.documents[i].mentions)],
-  ];
-  const words = extractions.reduce((n, e) => n + e.words, 0);
-  console.log(`${docs.length} documents read with the ${reader}; ${gold.size} gold documents; ${words} words`);
-  console.log(`extraction ${(t1 - t0).toFixed(0)} ms (${Math.round(words / ((t1 - t0) / 1000))} words/s), consolidation ${(t2 - t1).toFixed(0)} ms`);
+  const systems: [string, () => Span[][]][] = [];
+  const timed = (label: string, run: () => DocumentExtraction[]): DocumentExtraction[] => {
+    const t = performance.now();
+    const out = run();
+    const ms = performance.now() - t;
+    console.log(`  ${label}: ${ms.toFixed(0)} ms, ${Math.round(words / (ms / 1000))} words/s`);
+    return out;
+  };
+  const consolidated = (ex: DocumentExtraction[], options: ConsolidationOptions): Span[][] =>
+    consolidateCorpus(docs.map((d, i) => ({ uri: seedPath, docId: d.id, extraction: ex[i] })), undefined, options)
+      .documents.map((r, i) => toSpans(docs[i], r.mentions));
+  if (!quick) {
+    systems.push(['(a) raw compromise', () => docs.map(rawCompromise)]);
+    const rules = timed('rule pipeline extraction', () => docs.map((d) => extractDocumentRules(d.entityLines)));
+    systems.push(['(b) previous rule pipeline (compromise + rules + corpus consolidation with type votes)',
+      () => consolidated(rules, { typeVote: true, linkShortForms: true, recoverCandidates: true })]);
+  }
+  const alone = timed('model extraction', () => docs.map((d) => extractDocument(d.entityLines, model, { documentConsistency: false })));
+  const consistent = docs.map((d) => extractDocument(d.entityLines, model));
+  const none = { typeVote: false, linkShortForms: false, recoverCandidates: false };
+  systems.push(['(c) model alone', () => docs.map((d, i) => toSpans(d, alone[i].mentions))]);
+  systems.push(['(c1) model + one type per name in a document (person/place conflicts)', () => docs.map((d, i) => toSpans(d, consistent[i].mentions))]);
+  systems.push(['(c2) (c1) + corpus type vote', () => consolidated(consistent, { ...none, typeVote: true })]);
+  systems.push(['(c3) (c1) + short forms linked to full names', () => consolidated(consistent, { ...none, linkShortForms: true })]);
+  systems.push(['(c4) (c1) + untagged repeats of names tagged elsewhere', () => consolidated(consistent, { ...none, recoverCandidates: true })]);
+  systems.push([`(d) the extension's pipeline: (c1) + ${Object.entries(DEFAULT_CONSOLIDATION).filter(([, v]) => v).map(([k]) => k).join(' + ')}`,
+    () => consolidated(consistent, DEFAULT_CONSOLIDATION)]);
   for (const [name, predict] of systems) {
+    const preds = predict();
+    const counts: Record<Gold, Counts> = { PER: { tp: 0, fp: 0, fn: 0 }, LOC: { tp: 0, fp: 0, fn: 0 }, ORG: { tp: 0, fp: 0, fn: 0 } };
+    preds.forEach((p, i) => score(p, gold[i], counts));
+    const all: Counts = { tp: 0, fp: 0, fn: 0 };
     console.log(`\n${name}`);
-    const preds = docs.map((_, i) => predict(i));
-    for (const [title, from, to] of parts) {
-      const counts = emptyCounts();
-      for (let i = from; i < to; i++) score(preds[i], gold.get(docs[i].id) ?? [], counts);
-      report(`${title} (${to - from} docs)`, counts);
+    for (const t of TYPES) {
+      console.log(`    ${t}      ${prf(counts[t])}   (tp ${counts[t].tp}, fp ${counts[t].fp}, fn ${counts[t].fn})`);
+      all.tp += counts[t].tp;
+      all.fp += counts[t].fp;
+      all.fn += counts[t].fn;
     }
+    console.log(`    overall  ${prf(all)}`);
   }
 }
 

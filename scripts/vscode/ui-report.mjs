@@ -4,7 +4,7 @@
 // sees its documents, opens one, and shows it again in a light and a high-contrast theme (switched
 // by editing settings.json in the workbench, which applies it live).
 // The workspace is its own (.vscode-test/ui-report-workspace): the sample corpus, the real seed and
-// the CoNLL-2003 dev corpus (216 documents), so the report has some 1,900 entities to show.
+// the synthetic news corpus (40 invented articles), so the report has entities of every type to show.
 // Screenshots go to test-results/screenshots/report-*.png. Prints `N passed, N failed`; exits 1 on a failure.
 //
 // Usage: node scripts/vscode/ui-report.mjs [--headed] [--no-build]
@@ -27,7 +27,7 @@ function prepareReportWorkspace() {
   for (const [from, to] of [
     ['sample.seed', 'sample.seed'],
     ['000_0f5d7b9424756893.txt', '000_0f5d7b9424756893.txt'],
-    [join('conll', 'conll2003-dev.seed'), 'conll2003-dev.seed'],
+    ['synthetic-news.seed', 'synthetic-news.seed'],
   ]) copyFileSync(join(fixtures, from), join(workspace, to));
 }
 
@@ -37,7 +37,7 @@ async function main() {
     prefix: 'report',
     viewport: { width: 1500, height: 950 },
     shotOnFailure: true,
-    explorerShows: 'conll2003-dev.seed',
+    explorerShows: 'synthetic-news.seed',
     start: async () => {
       await installCodeServer();
       prepareReportWorkspace();

@@ -7,6 +7,7 @@ import { emptyLexicon, parseLexicon, type Lexicon } from '../core/entities/lexic
 import type { DocumentExtraction, EntityType } from '../core/entities/types';
 import { EntityWorkerPool } from '../core/entities/worker-pool';
 import { parseSeed } from '../core/parser';
+import { useEntityModelFile } from '../entity-model-file';
 import { documentKeys } from '../features/entities/entity-lines';
 import { CliIO, UsageError } from './io';
 import { describeFsError, displayPath, readSeedText } from './seed-files';
@@ -51,6 +52,7 @@ export async function entitiesCommand(args: string[], io: CliIO): Promise<number
     throw new UsageError(`--workers must be a whole number from 0 (no worker threads) to 16, not "${values.workers}"`);
   }
 
+  useEntityModelFile();
   const file = path.resolve(io.cwd, positionals[0]);
   const shown = displayPath(file, io.cwd);
   const lexicon = values.lexicon === undefined ? emptyLexicon() : await readLexicon(path.resolve(io.cwd, values.lexicon), values.lexicon, io);

@@ -9,6 +9,9 @@ import * as vscode from 'vscode';
 import { hashBody } from '../../src/core/entities/cache';
 import { EntityCorpusIndex } from '../../src/core/entities/corpus-index';
 import { extractDocument } from '../../src/core/entities/extract';
+import { useEntityModelFile } from '../../src/entity-model-file';
+
+useEntityModelFile();
 import type { EntityLine, EntitySummary } from '../../src/core/entities/types';
 import { parseSeed } from '../../src/core/parser';
 import type { ReportRendered } from '../../src/core/report-model';

@@ -44,8 +44,16 @@ describe('seed-review entities', () => {
     expectPositionsMatch(sample, docs);
     const hartmann = docs.find((d) => d.id === '103_7f2a4c6e8b0d1357')?.entities.find((m) => m.text === 'Lena Hartmann');
     expect(hartmann).toEqual({ type: 'person', text: 'Lena Hartmann', canonical: 'Lena Hartmann', line: 29, column: 10, length: 13 });
-    // Columns count UTF-16 units after non-ASCII text on the same line.
-    expect(docs.find((d) => d.id === '102_0c6e8a2b4d7f9135')?.entities.some((m) => m.text === 'Reykjavík' && m.line === 19 && m.column === 41)).toBe(true);
+  });
+
+  it('counts columns in UTF-16 units after non-ASCII text on the same line', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'seed-entities-cli-'));
+    const file = path.join(dir, 'columns.seed');
+    // "ü" is one UTF-16 unit (two UTF-8 bytes), the emoji two units (one code point).
+    const body = 'Fans in Zürich 🙂 cheered as Anna Schmidt of the United Nations arrived in Geneva on Monday.';
+    writeFileSync(file, ['<<< 300_00000000000000c1', 'Visit to Geneva', body, '>>> 300_00000000000000c1', ''].join('\n'));
+    const anna = json(['entities', file])[0].entities.find((m) => m.text === 'Anna Schmidt');
+    expect(anna).toMatchObject({ type: 'person', line: 3, column: body.indexOf('Anna') + 1, length: 12 });
   });
 
   it('consolidates over the whole file: a surname links to the full name mentioned elsewhere', () => {

@@ -13,15 +13,26 @@ function doc(mentions: EntityMention[], candidates: { line: number; start: numbe
 }
 
 describe('consolidation', () => {
-  it('gives a surface one type across the corpus by vote', () => {
+  it('gives a surface one type across the corpus by vote, when that vote is on', () => {
     const out = consolidateCorpus([
       { uri: 'a', docId: '1', extraction: doc([m(1, 0, 'Jordan', 'place')]) },
       { uri: 'a', docId: '2', extraction: doc([m(5, 0, 'Jordan', 'place')]) },
       { uri: 'a', docId: '3', extraction: doc([m(9, 0, 'Jordan', 'person')]) },
-    ]);
+    ], undefined, { typeVote: true });
     expect(out.documents.flatMap((d) => d.mentions.map((x) => x.type))).toEqual(['place', 'place', 'place']);
     expect(out.entities).toHaveLength(1);
     expect(out.entities[0]).toMatchObject({ key: 'place:jordan', mentionCount: 3, documentCount: 3 });
+  });
+
+  it('keeps the model\'s type in context by default, and links a short form only to a full name of its type', () => {
+    const out = consolidateCorpus([
+      { uri: 'a', docId: '1', extraction: doc([m(1, 0, 'Lincoln', 'place'), m(2, 0, 'Abraham Lincoln', 'person')]) },
+      { uri: 'a', docId: '2', extraction: doc([m(5, 0, 'Lincoln', 'person')]) },
+    ]);
+    expect(out.documents.map((d) => d.mentions.map((x) => `${x.text}=${x.entityKey}`))).toEqual([
+      ['Lincoln=place:lincoln', 'Abraham Lincoln=person:abraham lincoln'],
+      ['Lincoln=person:abraham lincoln'],
+    ]);
   });
 
   it('links surnames and first names to full names, preferring the one in the same document', () => {
@@ -29,7 +40,7 @@ describe('consolidation', () => {
       { uri: 'a', docId: '1', extraction: doc([m(1, 0, 'Volodymyr Zelensky', 'person'), m(2, 0, 'Zelensky', 'place')]) },
       { uri: 'a', docId: '2', extraction: doc([m(5, 0, 'Zelensky', 'person'), m(6, 0, 'Tony Blair', 'person'), m(7, 0, 'Blair', 'person')]) },
       { uri: 'a', docId: '3', extraction: doc([m(9, 0, 'Cherie Blair', 'person'), m(10, 0, 'Blair', 'person')]) },
-    ]);
+    ], undefined, { typeVote: true });
     const keys = out.documents.map((d) => d.mentions.map((x) => `${x.text}=${x.entityKey}`));
     expect(keys[0]).toEqual(['Volodymyr Zelensky=person:volodymyr zelensky', 'Zelensky=person:volodymyr zelensky']);
     expect(keys[1]).toContain('Zelensky=person:volodymyr zelensky');
@@ -44,7 +55,7 @@ describe('consolidation', () => {
     const out = consolidateCorpus([
       { uri: 'a', docId: '1', extraction: doc([m(1, 0, 'North Atlantic Treaty Organization', 'organization')]) },
       { uri: 'a', docId: '2', extraction: doc([], [{ line: 3, start: 4, text: 'NATO' }]) },
-    ]);
+    ], undefined, { recoverCandidates: true });
     expect(out.documents[1].mentions).toMatchObject([{ text: 'NATO', entityKey: 'organization:north atlantic treaty organization', source: 'corpus' }]);
   });
 
@@ -55,7 +66,7 @@ describe('consolidation', () => {
         { line: 0, start: 10, text: 'Kharkiv Oblast Kharkivska' },
         { line: 2, start: 0, text: 'KHARKIV', caps: true },
       ]) },
-    ]);
+    ], undefined, { recoverCandidates: true });
     expect(out.documents[1].mentions.map((x) => [x.line, x.start, x.end, x.text, x.type, x.source])).toEqual([
       [0, 10, 17, 'Kharkiv', 'place', 'corpus'],
       [2, 0, 7, 'KHARKIV', 'place', 'corpus'],

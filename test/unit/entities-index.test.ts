@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EntityCorpusIndex } from '../../src/core/entities/corpus-index';
 import { parseLexicon } from '../../src/core/entities/lexicon';
+import type { ConsolidationOptions } from '../../src/core/entities/consolidate';
 import type { DocumentExtraction, EntityMention, EntityType } from '../../src/core/entities/types';
 
 function m(line: number, start: number, text: string, type: EntityType): EntityMention {
@@ -11,8 +12,8 @@ function doc(...mentions: EntityMention[]): DocumentExtraction {
   return { mentions, candidates: [], words: 20 };
 }
 
-function corpus(): EntityCorpusIndex {
-  const index = new EntityCorpusIndex();
+function corpus(options: ConsolidationOptions = {}): EntityCorpusIndex {
+  const index = new EntityCorpusIndex(undefined, options);
   index.updateDocument('file:///a.seed', '001', 'h1', doc(m(1, 0, 'Volodymyr Zelensky', 'person'), m(1, 30, 'Kharkiv', 'place'), m(2, 0, 'Zelensky', 'person')));
   index.updateDocument('file:///a.seed', '002', 'h2', doc(m(6, 4, 'Zelensky', 'person'), m(6, 20, 'Kharkiv', 'place'), m(7, 0, 'TASS', 'organization')));
   index.updateDocument('file:///b.seed', '003', 'h3', doc(m(1, 0, 'TASS', 'organization'), m(1, 10, 'Moscow', 'place')));
@@ -67,8 +68,8 @@ describe('entity corpus index', () => {
     expect(index.hasDocument('file:///a.seed', '002', 'h2b')).toBe(true);
   });
 
-  it('removes documents and files and re-votes', () => {
-    const index = corpus();
+  it('removes documents and files and re-votes (with the corpus type vote on)', () => {
+    const index = corpus({ typeVote: true });
     index.updateDocument('file:///c.seed', '004', 'h4', doc(m(1, 0, 'Kharkiv', 'organization')));
     expect(index.mentionsOfDocument('file:///c.seed', '004')[0].type).toBe('place');
     index.removeFile('file:///a.seed');
@@ -79,6 +80,13 @@ describe('entity corpus index', () => {
     index.removeDocument('file:///c.seed', '004');
     expect(index.allEntities()).toEqual([]);
     expect(index.uris()).toEqual([]);
+  });
+
+  it('keeps the model\'s type in context by default: no corpus vote overrides it', () => {
+    const index = corpus();
+    index.updateDocument('file:///c.seed', '004', 'h4', doc(m(1, 0, 'Kharkiv', 'organization')));
+    expect(index.mentionsOfDocument('file:///c.seed', '004')[0]).toMatchObject({ type: 'organization', entityKey: 'organization:kharkiv' });
+    expect(index.mentionsOfDocument('file:///a.seed', '001')[1]).toMatchObject({ type: 'place', entityKey: 'place:kharkiv' });
   });
 
   it('applies a new lexicon', () => {

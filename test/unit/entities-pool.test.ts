@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/core/entities/extract';
+import { entityModelPath } from '../../src/entity-model-file';
 import { EntityWorkerPool, ExtractionCancelled, type ExtractionJob } from '../../src/core/entities/worker-pool';
 
 // Real worker threads need JavaScript: bundle worker.ts exactly as esbuild.mjs does for dist/.
@@ -21,9 +22,9 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The first documents of the CoNLL fixture, as jobs (simple reader: delimiters and body lines). */
+/** The first documents of the synthetic news fixture, as jobs (simple reader: delimiters and body lines). */
 function jobs(n: number): ExtractionJob[] {
-  const lines = readFileSync(path.join(__dirname, '../fixtures/conll/conll2003-dev.seed'), 'utf8').split('\n');
+  const lines = readFileSync(path.join(__dirname, '../fixtures/synthetic-news.seed'), 'utf8').split('\n');
   const out: ExtractionJob[] = [];
   let cur: ExtractionJob | undefined;
   lines.forEach((text, line) => {
@@ -36,7 +37,7 @@ function jobs(n: number): ExtractionJob[] {
 
 describe('entity worker pool', () => {
   it('extracts in worker threads exactly what the in-process extractor finds, with progress', async () => {
-    const pool = new EntityWorkerPool({ workerScript, size: 2, batchSize: 3 });
+    const pool = new EntityWorkerPool({ workerScript, modelPath: entityModelPath(), size: 2, batchSize: 3 });
     try {
       const input = jobs(12);
       const progress: number[] = [];
@@ -58,7 +59,7 @@ describe('entity worker pool', () => {
   });
 
   it('cancels a run: queued batches are dropped and the promise rejects', async () => {
-    const pool = new EntityWorkerPool({ workerScript, size: 1, batchSize: 1 });
+    const pool = new EntityWorkerPool({ workerScript, modelPath: entityModelPath(), size: 1, batchSize: 1 });
     try {
       const controller = new AbortController();
       let results = 0;
@@ -81,7 +82,7 @@ describe('entity worker pool', () => {
   });
 
   it('reports a document that fails without failing the run', async () => {
-    const pool = new EntityWorkerPool({ workerScript, size: 1 });
+    const pool = new EntityWorkerPool({ workerScript, modelPath: entityModelPath(), size: 1 });
     try {
       const bad = { key: 'bad', lines: null } as unknown as ExtractionJob;
       const r = await pool.extract([...jobs(1), bad]);

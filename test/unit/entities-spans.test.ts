@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractDocument } from '../../src/core/entities/extract';
+import { extractDocumentRules as extractDocument } from '../../src/core/entities/rules';
 import { cleanSpan, datelinePlace, isAllCaps, recase, collectCaseEvidence, titleCase } from '../../src/core/entities/spans';
 import type { EntityLine } from '../../src/core/entities/types';
 

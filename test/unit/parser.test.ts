@@ -99,9 +99,9 @@ describe('parseSeed: corpora', () => {
     expect(r.documents[0].paragraphs[0].text).toBe('#hashtag paragraph');
   });
 
-  it('parses the CoNLL corpus with 216 documents and no errors', () => {
-    const r = parseSeed(read('conll/conll2003-dev.seed'));
-    expect(r.documents).toHaveLength(216);
+  it('parses the synthetic news corpus with 40 documents and no errors', () => {
+    const r = parseSeed(read('synthetic-news.seed'));
+    expect(r.documents).toHaveLength(40);
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(r.documents.every((d) => d.idValid && d.headline && d.closeLine !== undefined)).toBe(true);
   });
@@ -211,10 +211,10 @@ describe('document text helpers', () => {
     expect(documentContentText(r.documents[0])).toBe('Head\nPara');
   });
 
-  it('matches the gold offsets convention of the CoNLL corpus', () => {
-    const text = read('conll/conll2003-dev.seed');
+  it('matches the gold offsets convention of annotated corpora (body lines joined with newlines)', () => {
+    const text = read('synthetic-news.seed');
     const r = parseSeed(text);
-    const gold = read('conll/conll2003-dev.gold.jsonl').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const gold = read('synthetic-news.gold.jsonl').split('\n').filter(Boolean).map((l) => JSON.parse(l));
     const byId = new Map(r.documents.map((d) => [d.id, d]));
     let checked = 0;
     for (const g of gold.slice(0, 20)) {

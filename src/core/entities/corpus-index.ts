@@ -9,7 +9,7 @@
  * an edit re-resolves only the edited document.
  */
 import {
-  buildTables, changedKeys, resolveDocument, summarizeEntities, SurfaceStats, type ConsolidationTables,
+  buildTables, changedKeys, resolveDocument, summarizeEntities, SurfaceStats, type ConsolidationOptions, type ConsolidationTables,
 } from './consolidate';
 import { emptyLexicon, type Lexicon } from './lexicon';
 import type { DocumentExtraction, EntitySummary, ResolvedMention } from './types';
@@ -53,7 +53,8 @@ export class EntityCorpusIndex {
   /** Bumped on every change; lets callers cache what they derive. */
   version = 0;
 
-  constructor(lexicon: Lexicon = emptyLexicon()) {
+  /** `options`: which corpus votes apply (the measured defaults unless a test or an evaluation asks). */
+  constructor(lexicon: Lexicon = emptyLexicon(), private readonly options: ConsolidationOptions = {}) {
     this.lexicon = lexicon;
   }
 
@@ -215,7 +216,7 @@ export class EntityCorpusIndex {
 
   private currentTables(): ConsolidationTables {
     if (!this.tables) {
-      const next = buildTables(this.stats, this.lexicon);
+      const next = buildTables(this.stats, this.lexicon, this.options);
       // Keep the resolutions that looked up no changed decision: usually all but the edited document.
       if (this.resolvedWith) {
         const changed = changedKeys(this.resolvedWith, next);

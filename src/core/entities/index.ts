@@ -12,12 +12,14 @@
  *   index.entityAt(uri, line, character); index.mentionsOf(key); index.allEntities();
  */
 export * from './types';
-export { extractDocument, documentBodyLines, lexiconForm } from './extract';
+export { extractDocument, documentBodyLines } from './extract';
+export { setEntityModelSource, entityModel, entityModelVersion } from './ner/runtime';
+export { EntityModel } from './ner/model';
 export { normalizeSurface, consolidateCorpus, buildTables, resolveDocument, summarizeEntities, changedKeys, SurfaceStats } from './consolidate';
 export type { ConsolidationInput, ConsolidatedCorpus, ConsolidationTables } from './consolidate';
 export { parseLexicon, mergeLexicons, emptyLexicon, lexiconFingerprint } from './lexicon';
 export type { Lexicon, LexiconEntity } from './lexicon';
-export { EntityCache, ENTITY_CACHE_VERSION, hashBody, shiftExtraction, extractWithCache } from './cache';
+export { EntityCache, ENTITY_CACHE_VERSION, entityCacheVersion, isDocumentExtraction, hashBody, shiftExtraction, extractWithCache } from './cache';
 export type { EntityCacheJSON } from './cache';
 export { EntityCorpusIndex } from './corpus-index';
 export type { EntityDocument, CoMention } from './corpus-index';

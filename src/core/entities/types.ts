@@ -4,7 +4,7 @@
  */
 
 /** Bump when extraction output changes: cached results of older pipelines are discarded. */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 2;
 
 /** The three entity types the reviewer sees (CoNLL's MISC is deliberately not extracted). */
 export type EntityType = 'person' | 'place' | 'organization';

@@ -19,6 +19,8 @@ export interface EntityWorkerPoolOptions {
   size?: number;
   /** Documents per message (default 16): small enough to balance, large enough to amortise messaging. */
   batchSize?: number;
+  /** The entity model file the workers read (default: the package's models/entity-model.bin). */
+  modelPath?: string;
 }
 
 /** Callbacks and cancellation for one run. */
@@ -117,7 +119,7 @@ export class EntityWorkerPool {
 
   private ensureWorkers(): void {
     while (this.slots.length < this.size) {
-      const worker = new Worker(this.options.workerScript);
+      const worker = new Worker(this.options.workerScript, { workerData: { modelPath: this.options.modelPath } });
       const slot: Slot = { worker, batches: [] };
       worker.on('message', (msg: WorkerResponse) => this.onMessage(slot, msg));
       worker.on('error', (err) => this.onWorkerFailure(slot, err));

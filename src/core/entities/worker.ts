@@ -5,9 +5,17 @@
  * Protocol: receives { batch, docs: [{ key, lines }] }, answers { batch, results: [{ key,
  * extraction } | { key, error }] } once per batch.
  */
-import { parentPort } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
 import { extractDocument } from './extract';
+import { useEntityModelFile } from '../../entity-model-file';
+import { setEntityModelSource } from './ner/runtime';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol';
+
+// The pool may name the model file (tests, a relocated worker); else the package's own, read on first use.
+const modelPath = (workerData as { modelPath?: unknown } | null)?.modelPath;
+if (typeof modelPath === 'string') setEntityModelSource(() => readFileSync(modelPath));
+else useEntityModelFile();
 
 parentPort?.on('message', (msg: WorkerRequest) => {
   const results: WorkerResponse['results'] = msg.docs.map((doc) => {

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EntityCache, extractWithCache } from '../../core/entities/cache';
+import { EntityCache, entityCacheVersion, extractWithCache } from '../../core/entities/cache';
 import { consolidateCorpus } from '../../core/entities/consolidate';
 import { EntityCorpusIndex } from '../../core/entities/corpus-index';
 import { documentBodyFirstLine, documentBodyHash, documentBodyLines, extractDocument } from '../../core/entities/extract';
 import type { Lexicon } from '../../core/entities/lexicon';
+import { entityModelVersion } from '../../core/entities/ner/runtime';
+import { useEntityModelFile } from '../../entity-model-file';
 import type { EntityLine, EntitySummary, ResolvedMention } from '../../core/entities/types';
 import { EntityWorkerPool, ExtractionCancelled, type ExtractionJob } from '../../core/entities/worker-pool';
 import type { ParseResult, SeedDocument } from '../../core/types';
@@ -85,6 +87,17 @@ const IN_PLACE_LIMIT = 4;
 const CHANGE_DEBOUNCE_MS = 150;
 /** Documents up to this many characters are extracted whole for a document-local answer (a few ms). */
 const LOCAL_WHOLE_DOCUMENT_CHARS = 300;
+
+useEntityModelFile();
+
+/** The entity cache's version for the installed model (a missing model is reported where extraction fails). */
+function cacheVersion(): string {
+  try {
+    return entityCacheVersion(entityModelVersion());
+  } catch {
+    return entityCacheVersion('no-model');
+  }
+}
 /** Time the colouring of an unindexed file may spend extracting documents in the extension host. */
 const LOCAL_TOKENS_BUDGET_MS = 40;
 const CACHE_WRITE_DEBOUNCE_MS = 5000;
@@ -208,7 +221,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
     this.abort?.abort();
     await this.draining?.catch(() => undefined);
     if (options.dropCache) {
-      this.cache = new EntityCache();
+      this.cache = new EntityCache(undefined, cacheVersion());
       this.markCacheDirty();
     } else if (options.reloadCache) {
       await this.writeCache();
@@ -707,12 +720,13 @@ export class EntityService implements EntitySource, vscode.Disposable {
   private async loadCache(): Promise<void> {
     try {
       const text = await fs.promises.readFile(this.cacheFile, 'utf8');
-      const cache = EntityCache.fromJSON(JSON.parse(text));
+      const cache = EntityCache.fromJSON(JSON.parse(text), undefined, cacheVersion());
       this.cache = cache;
       this.stats.cacheLoaded = cache.size;
       this.deps.log.info(`Entity cache: ${cache.size} extraction(s) read from ${this.cacheFile}`);
     } catch (error) {
       this.stats.cacheLoaded = 0;
+      this.cache = new EntityCache(undefined, cacheVersion());
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.deps.log.warn(`Entity cache not read (${error instanceof Error ? error.message : String(error)}); starting empty`);
     }
   }

@@ -5,7 +5,7 @@
  * elsewhere, and gazetteer memberships (whole phrases of up to four tokens). Strings are
  * hashed as soon as they are built: no feature string outlives this module.
  */
-import { hashString, mix, mix3 } from './hash';
+import { hashRange, hashString, mix, mix3 } from './hash';
 import { tokenizeLine, type LineTokens } from './tokenize';
 
 /** Gazetteer classes: one bit each in a gazetteer entry's mask. */
@@ -14,6 +14,7 @@ export const GAZ_CLASSES = [
   'plist', 'llist', 'olist', 'demonym', 'title', 'orgsuffix', // the project's own lists
   'tper', 'tloc', 'torg', 'tmisc', // names seen in the training data
   'common', 'first', 'last',
+  'locctx', 'orgctx', // words that announce a place ("near", "recaptured") or an organisation ("firm", "shares")
 ] as const;
 
 /** A gazetteer: phrase hash (see phraseHash) -> bit mask of GAZ_CLASSES. */
@@ -38,8 +39,19 @@ export interface FeatureLine {
 const T = {
   bias: 1, w: 2, lw: 3, shape: 4, pre: 5, suf: 6, lwm1: 7, lwp1: 8, lwm2: 9, lwp2: 10, shm1: 11, shp1: 12,
   pairm: 13, pairp: 14, shape3: 15, capsShape: 16, capsLw: 17, startShape: 18, gazB: 19, gazI: 20, wm1: 21, wp1: 22,
-  doc: 23, len: 24, capsGaz: 25, startLw: 26, gazE: 27, pairShape: 28,
+  doc: 23, len: 24, capsGaz: 25, startLw: 26, gazE: 27, pairShape: 28, prevGaz: 29, nextGaz: 30,
 };
+
+/**
+ * The form features see: composed accents (a decomposed "é" is the same word), typographic
+ * apostrophes and quotes as ASCII (the training text has only those).
+ */
+export function normalizeToken(w: string): string {
+  for (let i = 0; i < w.length; i++) {
+    if (w.charCodeAt(i) > 0x7f) return w.normalize('NFC').replace(/[’‘`]/g, "'").replace(/[“”„]/g, '"');
+  }
+  return w;
+}
 
 /** The word shape: X for capitals, x for lower case, d for digits, runs of more than two collapsed. */
 export function wordShape(w: string): string {
@@ -92,8 +104,14 @@ export function phraseHash(tokenHashes: readonly number[]): number {
   return h;
 }
 
-/** The hash of a lower-cased word as phrases use it. */
+/**
+ * The hash of a lower-cased word as phrases use it, accents folded ("Reykjavík" finds the
+ * lexicon's "reykjavik"), so the gazetteers and the word features see one form.
+ */
 export function wordHash(lower: string): number {
+  for (let i = 0; i < lower.length; i++) {
+    if (lower.charCodeAt(i) > 0x7f) return hashString(lower.normalize('NFD').replace(/\p{M}/gu, ''), 0x5bd1e995);
+  }
   return hashString(lower, 0x5bd1e995);
 }
 
@@ -115,7 +133,7 @@ export function documentFeatures(lines: readonly string[], gaz: Gazetteer): Feat
   const seen = new Map<number, number>();
   const words: string[][] = [];
   for (const { text, tokens, caps } of tokenized) {
-    const ws = tokens.starts.map((s, i) => text.slice(s, Math.min(tokens.ends[i], s + MAX_TOKEN_CHARS)));
+    const ws = tokens.starts.map((s, i) => normalizeToken(text.slice(s, Math.min(tokens.ends[i], s + MAX_TOKEN_CHARS))));
     words.push(ws);
     if (caps) continue;
     for (let i = 1; i < ws.length; i++) {
@@ -138,20 +156,28 @@ function lineFeatures(text: string, tokens: LineTokens, caps: boolean, ws: strin
   const hL = lw.map((w) => wordHash(w));
   const shapes = ws.map(wordShape);
   const hS = shapes.map((s) => hashString(s, 7));
-  const gazB: number[][] = ws.map(() => []);
-  const gazI: number[][] = ws.map(() => []);
-  const gazE: number[][] = ws.map(() => []);
+  // Gazetteer features per token, allocated only for tokens that have some.
+  const gazFeats: (number[] | undefined)[] = new Array<number[] | undefined>(n);
+  const addGaz = (i: number, f: number): void => {
+    const list = gazFeats[i];
+    if (list) list.push(f);
+    else gazFeats[i] = [f];
+  };
+  const unigram = new Array<number>(n).fill(0);
   for (let i = 0; i < n; i++) {
     let h = 0x6a09e667;
     for (let k = 0; k < MAX_PHRASE && i + k < n; k++) {
       h = mix(h, hL[i + k]);
       const mask = gaz(h);
+      if (k === 0) unigram[i] = mask;
       if (mask === 0) continue;
       for (let b = 0; mask >>> b !== 0; b++) {
         if (((mask >>> b) & 1) === 0) continue;
-        gazB[i].push(b * 8 + Math.min(k, 3));
-        for (let j = i + 1; j <= i + k; j++) gazI[j].push(b);
-        gazE[i + k].push(b);
+        const g = b * 8 + Math.min(k, 3);
+        addGaz(i, mix(T.gazB, g));
+        if (caps) addGaz(i, mix(T.capsGaz, g));
+        for (let j = i + 1; j <= i + k; j++) addGaz(j, mix(T.gazI, b));
+        addGaz(i + k, mix(T.gazE, b));
       }
     }
   }
@@ -172,8 +198,8 @@ function lineFeatures(text: string, tokens: LineTokens, caps: boolean, ws: strin
     out.push(mix(T.w, hW[i]));
     out.push(mix(T.lw, hL[i]));
     out.push(mix(T.shape, hS[i]));
-    for (let k = 1; k <= 3 && k < l.length; k++) out.push(mix3(T.pre, k, hashString(l.slice(0, k))));
-    for (let k = 1; k <= 4 && k < l.length; k++) out.push(mix3(T.suf, k, hashString(l.slice(l.length - k))));
+    for (let k = 1; k <= 3 && k < l.length; k++) out.push(mix3(T.pre, k, hashRange(l, 0, k)));
+    for (let k = 1; k <= 4 && k < l.length; k++) out.push(mix3(T.suf, k, hashRange(l, l.length - k, l.length)));
     out.push(mix(T.lwm1, lm1));
     out.push(mix(T.lwp1, lp1));
     out.push(mix(T.lwm2, i > 1 ? hL[i - 2] : START));
@@ -197,12 +223,13 @@ function lineFeatures(text: string, tokens: LineTokens, caps: boolean, ws: strin
     }
     const ev = seen.get(hL[i]) ?? 0;
     out.push(mix3(T.doc, ev, (caps ? 2 : 0) | (atStart ? 1 : 0)));
-    for (const g of gazB[i]) {
-      out.push(mix(T.gazB, g));
-      if (caps) out.push(mix(T.capsGaz, g));
-    }
-    for (const g of gazI[i]) out.push(mix(T.gazI, g));
-    for (const g of gazE[i]) out.push(mix(T.gazE, g));
+    const gf = gazFeats[i];
+    if (gf) for (const f of gf) out.push(f);
+    // The classes of the neighbouring words: "recaptured" shares what "captured" and "near" taught.
+    const before = i > 0 ? unigram[i - 1] : 0;
+    const after = i + 1 < n ? unigram[i + 1] : 0;
+    for (let b = 0; before >>> b !== 0; b++) if ((before >>> b) & 1) out.push(mix(T.prevGaz, b));
+    for (let b = 0; after >>> b !== 0; b++) if ((after >>> b) & 1) out.push(mix(T.nextGaz, b));
   }
   offsets[n] = out.length;
   return { text, tokens, feats: Uint32Array.from(out), offsets };

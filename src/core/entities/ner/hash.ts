@@ -14,6 +14,16 @@ export function hashString(s: string, seed = 0): number {
   return fmix(h);
 }
 
+/** hashString(s.slice(from, to), seed) without building the slice. */
+export function hashRange(s: string, from: number, to: number, seed = 0): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return fmix(h);
+}
+
 /** Murmur3's finaliser: every input bit affects every output bit. */
 export function fmix(h: number): number {
   h ^= h >>> 16;

@@ -8,7 +8,7 @@
  *   F varints          feature hashes, ascending, delta-encoded
  *   F x (u16 mask + one i8 per set bit)   quantised weights of each feature per tag
  *   G varints          gazetteer phrase hashes, ascending, delta-encoded
- *   G x u16            gazetteer class masks
+ *   G varints          gazetteer class masks
  * Nothing else: the file holds numbers only. The model version is a hash of the whole file.
  */
 import { fmix } from './hash';
@@ -39,28 +39,40 @@ export interface Scorer {
   transition(from: number, to: number): number;
 }
 
+/** Transition scores with the BIO constraints applied (-Infinity where a tag may not follow). */
+function transitionMatrix(scorer: Scorer): Float64Array {
+  const T = TAG_COUNT;
+  const m = new Float64Array((T + 1) * T);
+  for (let from = -1; from < T; from++) {
+    for (let to = 0; to < T; to++) m[(from + 1) * T + to] = allowed(from, to) ? scorer.transition(from, to) : -Infinity;
+  }
+  return m;
+}
+
 /** Best tag sequence of one line (Viterbi). Linear in the tokens. */
 export function decodeLine(line: FeatureLine, scorer: Scorer): Uint8Array {
   const n = line.offsets.length - 1;
   const tags = new Uint8Array(n);
   if (n === 0) return tags;
   const T = TAG_COUNT;
+  const trans = transitionMatrix(scorer);
   const emit = new Float64Array(T);
   let prev = new Float64Array(T);
   let cur = new Float64Array(T);
   const back = new Uint8Array(n * T);
+  const feats = line.feats;
   for (let i = 0; i < n; i++) {
     emit.fill(0);
-    for (let k = line.offsets[i]; k < line.offsets[i + 1]; k++) scorer.addWeights(line.feats[k], emit);
+    const end = line.offsets[i + 1];
+    for (let k = line.offsets[i]; k < end; k++) scorer.addWeights(feats[k], emit);
     for (let t = 0; t < T; t++) {
       let best = -Infinity;
       let arg = 0;
       if (i === 0) {
-        best = allowed(-1, t) ? scorer.transition(-1, t) : -Infinity;
+        best = trans[t];
       } else {
         for (let s = 0; s < T; s++) {
-          if (!allowed(s, t)) continue;
-          const v = prev[s] + scorer.transition(s, t);
+          const v = prev[s] + trans[(s + 1) * T + t];
           if (v > best) {
             best = v;
             arg = s;
@@ -104,11 +116,9 @@ export function tagSpans(tags: ArrayLike<number>): [number, number, number][] {
 
 /** A decoded model, ready to score. */
 export class EntityModel implements Scorer {
-  private readonly keys: Uint32Array;
-  private readonly rows: Int32Array;
+  private readonly table: Int32Array;
   private readonly mask: number;
-  private readonly gazKeys: Uint32Array;
-  private readonly gazRows: Int32Array;
+  private readonly gazTable: Int32Array;
   private readonly gazMask: number;
 
   private constructor(
@@ -118,11 +128,11 @@ export class EntityModel implements Scorer {
     private readonly trans: Float32Array,
     featureKeys: Uint32Array,
     gazKeys: Uint32Array,
-    private readonly gazMasks: Uint16Array,
+    private readonly gazMasks: Uint32Array,
     readonly byteLength: number,
   ) {
-    [this.keys, this.rows, this.mask] = openTable(featureKeys);
-    [this.gazKeys, this.gazRows, this.gazMask] = openTable(gazKeys);
+    [this.table, this.mask] = openTable(featureKeys);
+    [this.gazTable, this.gazMask] = openTable(gazKeys);
   }
 
   /** Number of features with weights. */
@@ -131,7 +141,7 @@ export class EntityModel implements Scorer {
   }
 
   addWeights(feature: number, scores: Float64Array): void {
-    const row = lookup(this.keys, this.rows, this.mask, feature);
+    const row = lookup(this.table, this.mask, feature);
     if (row < 0) return;
     const base = row * TAG_COUNT;
     for (let t = 0; t < TAG_COUNT; t++) scores[t] += this.weights[base + t];
@@ -143,7 +153,7 @@ export class EntityModel implements Scorer {
 
   /** The gazetteer class mask of a phrase hash (0: unknown). */
   gazetteer(hash: number): number {
-    const row = lookup(this.gazKeys, this.gazRows, this.gazMask, hash);
+    const row = lookup(this.gazTable, this.gazMask, hash);
     return row < 0 ? 0 : this.gazMasks[row];
   }
 
@@ -160,13 +170,24 @@ export class EntityModel implements Scorer {
     for (let i = 0; i < trans.length; i++) trans[i] = r.f32();
     const keys = r.sortedKeys(F);
     const weights = new Float32Array(F * T);
+    // The hottest loop of a load: plain byte reads, bounds checked once per feature.
+    let pos = r.pos;
     for (let f = 0; f < F; f++) {
-      const m = r.u16();
-      for (let t = 0; t < T; t++) if ((m >>> t) & 1) weights[f * T + t] = r.i8() * scale;
+      if (pos + 2 > bytes.length) throw new Error(`entity model: truncated at byte ${pos}`);
+      const m = bytes[pos] | (bytes[pos + 1] << 8);
+      pos += 2;
+      for (let t = 0; t < T; t++) {
+        if ((m >>> t) & 1) {
+          if (pos >= bytes.length) throw new Error(`entity model: truncated at byte ${pos}`);
+          const b = bytes[pos++];
+          weights[f * T + t] = (b > 127 ? b - 256 : b) * scale;
+        }
+      }
     }
+    r.pos = pos;
     const gazKeys = r.sortedKeys(G);
-    const gazMasks = new Uint16Array(G);
-    for (let g = 0; g < G; g++) gazMasks[g] = r.u16();
+    const gazMasks = new Uint32Array(G);
+    for (let g = 0; g < G; g++) gazMasks[g] = r.varint() >>> 0;
     if (r.pos !== bytes.length) throw new Error(`entity model: ${bytes.length - r.pos} bytes after the end of the model`);
     return new EntityModel(modelVersion(bytes), weights, trans, keys, gazKeys, gazMasks, bytes.length);
   }
@@ -183,33 +204,37 @@ export function modelVersion(bytes: Uint8Array): string {
   return `ner1-${fmix(a).toString(16).padStart(8, '0')}${fmix(b >>> 0).toString(16).padStart(8, '0')}`;
 }
 
-/** An open-addressing table from key to its index in `keys` (load factor <= 0.5). */
-function openTable(keys: Uint32Array): [Uint32Array, Int32Array, number] {
+/**
+ * An open-addressing table from key to its index in `keys` (load factor <= 0.5), keys and rows
+ * interleaved so that a probe touches one cache line: [key, row, key, row, ...], row -1 = empty.
+ */
+function openTable(keys: Uint32Array): [Int32Array, number] {
   let cap = 16;
   while (cap < keys.length * 2) cap *= 2;
-  const table = new Uint32Array(cap);
-  const rows = new Int32Array(cap).fill(-1);
+  const table = new Int32Array(cap * 2);
+  for (let i = 1; i < table.length; i += 2) table[i] = -1;
   const mask = cap - 1;
   for (let i = 0; i < keys.length; i++) {
-    let p = fmixSlot(keys[i]) & mask;
-    while (rows[p] >= 0) p = (p + 1) & mask;
-    table[p] = keys[i];
-    rows[p] = i;
+    let p = slotOf(keys[i]) & mask;
+    while (table[2 * p + 1] >= 0) p = (p + 1) & mask;
+    table[2 * p] = keys[i] | 0;
+    table[2 * p + 1] = i;
   }
-  return [table, rows, mask];
+  return [table, mask];
 }
 
-function fmixSlot(k: number): number {
+function slotOf(k: number): number {
   // Keys are already hashes; one multiply spreads sequential ones too.
   return Math.imul(k, 0x9e3779b1) >>> 0;
 }
 
-function lookup(table: Uint32Array, rows: Int32Array, mask: number, key: number): number {
-  let p = fmixSlot(key) & mask;
+function lookup(table: Int32Array, mask: number, key: number): number {
+  const k = key | 0;
+  let p = slotOf(key) & mask;
   for (;;) {
-    const row = rows[p];
+    const row = table[2 * p + 1];
     if (row < 0) return -1;
-    if (table[p] === key) return row;
+    if (table[2 * p] === k) return row;
     p = (p + 1) & mask;
   }
 }
@@ -264,12 +289,25 @@ class Reader {
   sortedKeys(n: number): Uint32Array {
     if (n > this.bytes.length) throw new Error('entity model: bad count');
     const keys = new Uint32Array(n);
+    const bytes = this.bytes;
+    let pos = this.pos;
     let k = 0;
     for (let i = 0; i < n; i++) {
-      k += this.varint();
+      let v = 0;
+      let shift = 0;
+      for (;;) {
+        if (pos >= bytes.length) throw new Error(`entity model: truncated at byte ${pos}`);
+        const b = bytes[pos++];
+        v += (b & 0x7f) * 2 ** shift;
+        if (b < 0x80) break;
+        shift += 7;
+        if (shift > 35) throw new Error(`entity model: bad number at byte ${pos}`);
+      }
+      k += v;
       if (k > 0xffffffff) throw new Error('entity model: key out of range');
       keys[i] = k;
     }
+    this.pos = pos;
     return keys;
   }
 }
@@ -323,7 +361,7 @@ export function encodeModel(parts: ModelParts, quantileClip = 0.9995): Uint8Arra
     out.varint(k - prevKey);
     prevKey = k;
   }
-  for (const [, m] of gaz) out.u16(m);
+  for (const [, m] of gaz) out.varint(m >>> 0);
   return out.bytes();
 }
 
