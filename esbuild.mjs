@@ -1,7 +1,8 @@
-// Bundles the extension and the command-line checker into dist/.
+// Bundles the extension (Node and browser) and the command-line checker into dist/.
 // Usage: node esbuild.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -28,7 +29,24 @@ const problemReporter = {
   },
 };
 
-const context = await esbuild.context({
+/**
+ * The browser bundle must run where no Node module exists (the web worker extension host): an
+ * import of one fails the build with the importer named, instead of a polyfill or a load error.
+ */
+const noNodeBuiltins = {
+  name: 'no-node-builtins',
+  setup(build) {
+    const names = new Set(builtinModules);
+    build.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
+      const bare = args.path.replace(/^node:/, '');
+      if (!args.path.startsWith('node:') && !names.has(bare.split('/')[0])) return undefined;
+      return { errors: [{ text: `${args.path} is a Node module; the browser bundle (dist/web/extension.js) may not use it (imported by ${args.importer})` }] };
+    });
+  },
+};
+
+/** The Node bundles: the CLI, the extension for Node extension hosts, the entity worker. */
+const nodeContext = await esbuild.context({
   entryPoints: entries,
   bundle: true,
   format: 'cjs',
@@ -43,9 +61,32 @@ const context = await esbuild.context({
   plugins: watch ? [problemReporter] : [],
 });
 
+/** The same extension for the browser's web worker extension host (package.json `browser`). */
+const webContext = await esbuild.context({
+  entryPoints: { extension: 'src/web/extension.ts' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'browser',
+  target: 'es2022',
+  outdir: 'dist/web',
+  external: ['vscode'],
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  plugins: [noNodeBuiltins, ...(watch ? [problemReporter] : [])],
+});
+
+const contexts = [nodeContext, webContext];
 if (watch) {
-  await context.watch();
+  await Promise.all(contexts.map((context) => context.watch()));
 } else {
-  await context.rebuild();
-  await context.dispose();
+  try {
+    await Promise.all(contexts.map((context) => context.rebuild()));
+  } catch {
+    // esbuild has printed the errors.
+    process.exitCode = 1;
+  } finally {
+    await Promise.all(contexts.map((context) => context.dispose()));
+  }
 }

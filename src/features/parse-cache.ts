@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import * as path from 'node:path';
 import { parseSeed } from '../core/parser';
 import type { ParseResult } from '../core/types';
 import { UnchangedEnds } from '../core/unchanged-ends';
 import { carryOver } from '../core/document-memo';
+import { baseName } from '../core/host/file-system';
 
 /** The language id contributed in package.json. */
 export const SEED_LANGUAGE_ID = 'seed';
@@ -91,7 +91,7 @@ export class ParseCache implements vscode.Disposable {
     const cached = this.entries.get(key);
     if (cached && cached.version === document.version) return cached.result;
     const text = document.getText();
-    const result = parseSeed(text, { fileName: path.posix.basename(document.uri.path) });
+    const result = parseSeed(text, { fileName: baseName(document.uri.path) });
     this.parseCount++;
     const track = this.edits.get(key);
     if (cached && track && track.baseVersion === cached.version && track.version === document.version && track.ends.length === text.length) {
@@ -111,7 +111,7 @@ export class ParseCache implements vscode.Disposable {
     const open = openDocument(uri);
     if (open) return this.get(open);
     const text = new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri));
-    return parseSeed(text, { fileName: path.posix.basename(uri.path) });
+    return parseSeed(text, { fileName: baseName(uri.path) });
   }
 
   dispose(): void {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import * as path from 'node:path';
+import { baseName } from '../core/host/file-system';
+import { standardScheduler, type HostScheduler } from '../core/host/scheduler';
 import { isBareSeedFileName } from '../core/parser';
 import { DocumentSummary, summarizeDocuments } from '../core/summary';
 import type { ParseResult, SeedDiagnostic } from '../core/types';
@@ -42,7 +43,12 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
     onDidChange: this.crossFileEmitter.event,
   };
 
-  constructor(private readonly cache: ParseCache, private readonly log: vscode.LogOutputChannel, private readonly debounceMs: () => number) {
+  constructor(
+    private readonly cache: ParseCache,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly debounceMs: () => number,
+    private readonly scheduler: HostScheduler = standardScheduler,
+  ) {
     const watchers = [CORPUS_GLOB, BARE_GLOB].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
     for (const watcher of watchers) {
       this.disposables.push(
@@ -57,8 +63,9 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((event) => this.scheduleEditorUpdate(event.document)),
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (!this.indexes(document)) return;
-        // The editor may have held unsaved text: the disk is the truth again.
-        if (document.uri.scheme === 'file') void this.refreshFromDisk(document.uri);
+        // The editor may have held unsaved text: the file is the truth again, on any file system
+        // the host can read (file, vscode-remote in the browser, vscode-vfs on github.dev).
+        if (vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) !== undefined) void this.refreshFromDisk(document.uri);
         else this.remove(document.uri);
       }),
     );
@@ -81,13 +88,13 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
       vscode.workspace.findFiles(CORPUS_GLOB, EXCLUDE_GLOB),
       vscode.workspace.findFiles(BARE_GLOB, EXCLUDE_GLOB),
     ]);
-    const uris = [...corpora, ...bare.filter((uri) => isBareSeedFileName(path.posix.basename(uri.path)))];
+    const uris = [...corpora, ...bare.filter((uri) => isBareSeedFileName(baseName(uri.path)))];
     const changed: vscode.Uri[] = [];
     for (const uri of uris) {
       if (!(await this.read(uri))) continue;
       changed.push(uri);
       // Yield between files so a large workspace never holds the extension host for long.
-      await new Promise((resolve) => setImmediate(resolve));
+      await this.scheduler.yieldToHost();
     }
     for (const document of vscode.workspace.textDocuments) {
       if (this.indexes(document) && !this.files.has(document.uri.toString())) {
@@ -114,7 +121,7 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
   private async refreshFromDisk(uri: vscode.Uri): Promise<void> {
     // Unsaved editor text is what the reviewer sees: the change on disk waits for a save or revert.
     if (openDocument(uri)?.isDirty) return;
-    if (uri.path.endsWith('.txt') && !isBareSeedFileName(path.posix.basename(uri.path))) return;
+    if (uri.path.endsWith('.txt') && !isBareSeedFileName(baseName(uri.path))) return;
     if (await this.read(uri)) this.emitter.fire([uri]);
   }
 

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import * as path from 'node:path';
 import {
   parseWebviewMessage, toReportRows, type ReportDocumentRow, type ReportRendered, type ReportSort, type ReportToWebview,
 } from '../../core/report-model';
 import type { EntityType } from '../../core/entities/types';
+import { baseName } from '../../core/host/file-system';
 import { reportHtml, REPORT_MEDIA } from './report-html';
 import type { EntityReportSource, ReportDocument } from './report-source';
 
@@ -172,7 +172,7 @@ export class EntityReportPanel implements vscode.Disposable {
   private documentRows(key: string): ReportDocumentRow[] {
     const docs = this.source.documentsOf(key);
     this.documents.set(key, docs);
-    return docs.map((d, i) => ({ i, docId: d.docId, headline: d.headline ?? '', file: path.posix.basename(d.uri.path), count: d.count }));
+    return docs.map((d, i) => ({ i, docId: d.docId, headline: d.headline ?? '', file: baseName(d.uri.path), count: d.count }));
   }
 
   /** Opens a listed document (index in documentsOf order) at its first mention of the entity, next to the report. */

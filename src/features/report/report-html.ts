@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type * as vscode from 'vscode';
 
 /** The folder (under the extension) the report's webview may load from, and nothing else. */
@@ -9,7 +8,7 @@ export const REPORT_MEDIA = ['media', 'report'] as const;
  * style or script; only our nonce'd scripts and stylesheet from media/report.
  */
 export function reportHtml(webview: vscode.Webview, mediaRoot: vscode.Uri, joinPath: (base: vscode.Uri, ...parts: string[]) => vscode.Uri): string {
-  const nonce = randomBytes(16).toString('base64');
+  const nonce = randomNonce();
   const asset = (name: string) => webview.asWebviewUri(joinPath(mediaRoot, name)).toString();
   const csp = [
     "default-src 'none'",
@@ -58,4 +57,10 @@ export function reportHtml(webview: vscode.Webview, mediaRoot: vscode.Uri, joinP
 <script nonce="${nonce}" src="${asset('report.js')}"></script>
 </body>
 </html>`;
+}
+
+/** 128 random bits as hex, from the Web Crypto API every host has (Node 20's global `crypto` and browsers). */
+function randomNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

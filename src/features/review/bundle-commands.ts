@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
-import * as path from 'node:path';
 import { isBareSeedFileName } from '../../core/ids';
 import { bundle, BundleInput } from '../../core/review/bundle';
 import { problemLine } from '../../core/review/bundle-format';
 import { split } from '../../core/review/split';
 import { openDocument } from '../parse-cache';
 import { plural } from './shared';
-import { describeFileError } from '../../core/host/file-system';
+import { baseName, describeFileError } from '../../core/host/file-system';
 import { encodeSeedText } from '../../core/host/seed-text';
 import { vscodeFileSystem } from '../host/vscode-file-system';
 
@@ -56,8 +55,8 @@ async function bundleCommand(given: vscode.Uri[] | undefined, givenOutput: vscod
     defaultUri: vscode.Uri.joinPath(inputs[0], '..', 'corpus.seed'), filters: { 'Seed corpus': ['seed'] },
   });
   if (!output) return undefined;
-  if (!output.path.endsWith('.seed')) return fail(`${path.posix.basename(output.path)}: the corpus must be a .seed file`);
-  if (await exists(output) && !(await confirmOverwrite(`${path.posix.basename(output.path)} already exists. Replace it with the bundle of ${plural(files.length, 'file')}?`, options))) {
+  if (!output.path.endsWith('.seed')) return fail(`${baseName(output.path)}: the corpus must be a .seed file`);
+  if (await exists(output) && !(await confirmOverwrite(`${baseName(output.path)} already exists. Replace it with the bundle of ${plural(files.length, 'file')}?`, options))) {
     return { written: [], error: 'not overwritten' };
   }
   try {
@@ -66,7 +65,7 @@ async function bundleCommand(given: vscode.Uri[] | undefined, givenOutput: vscod
   } catch (error) {
     return fail(`${output.fsPath}: cannot write: ${describeFileError(error)}`);
   }
-  vscode.window.setStatusBarMessage(`$(package) Bundled ${plural(result.documentCount, 'file')} into ${path.posix.basename(output.path)}`, 5000);
+  vscode.window.setStatusBarMessage(`$(package) Bundled ${plural(result.documentCount, 'file')} into ${baseName(output.path)}`, 5000);
   if (given === undefined) await vscode.window.showTextDocument(output);
   return { written: [output] };
 }
@@ -79,7 +78,7 @@ async function splitCommand(given: vscode.Uri | undefined, givenFolder: vscode.U
     source = (await vscode.window.showOpenDialog({ title: 'Split Corpus: pick a .seed corpus', canSelectMany: false, filters: { 'Seed corpus': ['seed'] } }))?.[0];
   }
   if (!source) return undefined;
-  const name = path.posix.basename(source.path);
+  const name = baseName(source.path);
   // An open editor's text is what the reviewer sees (maybe unsaved); otherwise the file on disk.
   const open = openDocument(source);
   let text: string;
@@ -102,9 +101,9 @@ async function splitCommand(given: vscode.Uri | undefined, givenFolder: vscode.U
   const existing: vscode.Uri[] = [];
   for (const target of targets) if (await exists(target.uri)) existing.push(target.uri);
   if (existing.length) {
-    const first = path.posix.basename(existing[0].path);
+    const first = baseName(existing[0].path);
     const what = existing.length === 1 ? `${first} already exists` : `${first} and ${plural(existing.length - 1, 'other file')} already exist`;
-    if (!(await confirmOverwrite(`${what} in ${path.posix.basename(folder.path)}. Replace ${existing.length === 1 ? 'it' : 'them'}?`, options))) {
+    if (!(await confirmOverwrite(`${what} in ${baseName(folder.path)}. Replace ${existing.length === 1 ? 'it' : 'them'}?`, options))) {
       return { written: [], error: 'not overwritten' };
     }
   }
@@ -119,7 +118,7 @@ async function splitCommand(given: vscode.Uri | undefined, givenFolder: vscode.U
     return { ...(await fail(`${folder.fsPath}: cannot write: ${describeFileError(error)}`)), written };
   }
   const warnings = result.problems.filter((p) => p.severity === 'warning').map((p) => p.message);
-  const message = `Split ${name} into ${plural(written.length, 'seed file')} in ${path.posix.basename(folder.path)}.`;
+  const message = `Split ${name} into ${plural(written.length, 'seed file')} in ${baseName(folder.path)}.`;
   if (warnings.length) void vscode.window.showWarningMessage(`${message} Note: ${warnings.join('; ')}.`);
   else vscode.window.setStatusBarMessage(`$(files) ${message}`, 5000);
   return { written, warnings };
@@ -133,14 +132,14 @@ async function readBareFiles(inputs: readonly vscode.Uri[]): Promise<BundleInput
     if (stat.type & vscode.FileType.Directory) {
       const before = uris.length;
       await walk(uri, uris);
-      if (uris.length === before) throw new Error(`${path.posix.basename(uri.path)}: no bare seed files here (expected NNN_<16 hex digits>.txt files)`);
+      if (uris.length === before) throw new Error(`${baseName(uri.path)}: no bare seed files here (expected NNN_<16 hex digits>.txt files)`);
     } else {
       uris.push(uri);
     }
   }
   const files: BundleInput[] = [];
   for (const uri of uris) {
-    const name = path.posix.basename(uri.path);
+    const name = baseName(uri.path);
     const shownAs = vscode.workspace.asRelativePath(uri);
     files.push({ name, shownAs, text: decode(await vscode.workspace.fs.readFile(uri), shownAs) });
   }

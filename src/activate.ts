@@ -1,0 +1,91 @@
+import * as vscode from 'vscode';
+import { registerCodeActions } from './features/code-actions';
+import { readConfig, SeedReviewConfig } from './features/config';
+import { SeedDiagnostics } from './features/diagnostics';
+import { registerDocumentSymbols } from './features/document-symbols';
+import type { EntityFeatures } from './features/entities';
+import { registerFolding } from './features/folding';
+import type { SeedReviewHost } from './features/host/extension-host';
+import { ParseCache } from './features/parse-cache';
+import { headlinesFrom, registerEntityReport, reportSourceFromService, SHOW_ENTITY_REPORT } from './features/report';
+import { registerReviewFeatures, ReviewFeatures } from './features/review';
+import { WorkspaceSeedIndex } from './features/workspace-index';
+import { registerWorkspaceSymbols } from './features/workspace-symbols';
+
+export type { SeedReviewHost } from './features/host/extension-host';
+
+/** What the extension hands to its tests (`extension.exports`), in any host. */
+export interface SeedReviewHostApi {
+  /** Which extension host this is ('node' or 'web'). */
+  readonly host: SeedReviewHost['kind'];
+  readonly parseCache: ParseCache;
+  readonly workspaceIndex: WorkspaceSeedIndex;
+  readonly review: ReviewFeatures;
+  /** The named-entity index and its features; undefined where the host cannot run them. */
+  readonly entities: EntityFeatures | undefined;
+}
+
+/**
+ * Activation shared by every extension host: the entry points only choose the host. A failure
+ * here is shown to the user with a way to the log, instead of leaving a silently dead extension.
+ */
+export function activateWith(context: vscode.ExtensionContext, host: SeedReviewHost): SeedReviewHostApi | undefined {
+  const log = vscode.window.createOutputChannel('Seed Review', { log: true });
+  context.subscriptions.push(log);
+  try {
+    return wire(context, host, log);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log.error(`Activation failed: ${error instanceof Error && error.stack ? error.stack : message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Seed Review could not start: {0}', message), vscode.l10n.t('Show Log')).then((choice) => {
+      if (choice) log.show();
+    });
+    return undefined;
+  }
+}
+
+function wire(context: vscode.ExtensionContext, host: SeedReviewHost, log: vscode.LogOutputChannel): SeedReviewHostApi {
+  // Each part is handed to context.subscriptions as soon as it exists, so a failure further down
+  // still disposes what was already running.
+  const track = <T extends vscode.Disposable>(disposable: T): T => {
+    context.subscriptions.push(disposable);
+    return disposable;
+  };
+  let config: SeedReviewConfig = readConfig();
+  const cache = track(new ParseCache());
+  const workspaceIndex = track(new WorkspaceSeedIndex(cache, log, () => config.debounceMs, host.scheduler));
+  const diagnostics = track(new SeedDiagnostics(cache, () => config, workspaceIndex.crossFile));
+  const entities = host.registerEntities ? track(host.registerEntities(context, { parseCache: cache, workspaceIndex, log })) : undefined;
+  const review = track(registerReviewFeatures(context, { cache, workspaceIndex, entities: entities?.service }));
+  track(registerDocumentSymbols(cache));
+  track(registerFolding(cache));
+  track(registerCodeActions(cache));
+  track(registerWorkspaceSymbols(workspaceIndex));
+  if (entities) {
+    const reportSource = reportSourceFromService(entities.service, headlinesFrom(workspaceIndex));
+    track(registerEntityReport(context, () => reportSource));
+  } else {
+    track(vscode.commands.registerCommand(SHOW_ENTITY_REPORT, () => sayLimitation(host, log, true)));
+  }
+  track(vscode.workspace.onDidChangeConfiguration((event) => {
+    if (!event.affectsConfiguration('seedReview')) return;
+    config = readConfig();
+    diagnostics.refreshAll();
+  }));
+  log.info(`Seed Review ${context.extension.packageJSON.version} activated in the ${host.kind} extension host`);
+  sayLimitation(host, log, false);
+  return { host: host.kind, parseCache: cache, workspaceIndex, review, entities };
+}
+
+let limitationShown = false;
+
+/**
+ * Tells the user, once per session, what this host cannot do; later asks (a command of a missing
+ * feature) get the same sentence again, because they asked.
+ */
+function sayLimitation(host: SeedReviewHost, log: vscode.LogOutputChannel, asked: boolean): void {
+  if (!host.limitation || (limitationShown && !asked)) return;
+  limitationShown = true;
+  log.warn(host.limitation);
+  void vscode.window.showInformationMessage(host.limitation);
+}
