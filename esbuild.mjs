@@ -77,7 +77,28 @@ const webContext = await esbuild.context({
   plugins: [noNodeBuiltins, ...(watch ? [problemReporter] : [])],
 });
 
-const contexts = [nodeContext, webContext];
+/**
+ * The web suite (test/web) as the one script a web worker extension host loads as its
+ * extensionTestsPath: browser platform, mocha's browser build inside. A first line records what
+ * the global scope held before any module ran, so a test can prove it ran in a web worker.
+ */
+const webTestContext = production ? undefined : await esbuild.context({
+  entryPoints: { suite: 'test/web/index.ts' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'browser',
+  target: 'es2022',
+  outdir: 'out/web-test',
+  external: ['vscode'],
+  sourcemap: 'inline',
+  logLevel: 'warning',
+  banner: {
+    js: "var __seedHostAtLoad = { process: typeof process, importScripts: typeof importScripts, worker: typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope };",
+  },
+  plugins: [noNodeBuiltins],
+});
+
+const contexts = [nodeContext, webContext, ...(webTestContext ? [webTestContext] : [])];
 if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));
 } else {

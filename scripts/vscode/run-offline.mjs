@@ -5,7 +5,11 @@
 // It builds nothing: run `npm run build && npm run compile` first (`npm run test:integration` does).
 // It installs code-server when missing (cached in .vscode-test/).
 //
-// Usage: node scripts/vscode/run-offline.mjs [--grep PATTERN] [--screenshots] [--timeout SECONDS] [--headed]
+// With --web it runs the web suite (out/web-test/suite.js, built by `npm run build`) in the browser's
+// web worker extension host instead: the payload asks for extensionDevelopmentKind `web`, so VS Code
+// loads the extension's `browser` entry in a Web Worker of the page.
+//
+// Usage: node scripts/vscode/run-offline.mjs [--web] [--grep PATTERN] [--screenshots] [--timeout SECONDS] [--headed]
 //   env: SEED_TEST_GREP (mocha grep), SEED_KEEP_SCREENSHOTS=1, SEED_TEST_TIMEOUT (seconds, default 600)
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,11 +25,13 @@ import { installCodeServer } from './install-code-server.mjs';
 const SUMMARY = /^\d+ passed, \d+ failed(, \d+ skipped)?$/;
 
 /** Builds the workbench URL that makes VS Code load the extension from `extensionPath` and run `testsPath`. */
-export function payloadUrl(base, authority, folder, extensionPath, testsPath) {
+export function payloadUrl(base, authority, folder, extensionPath, testsPath, kind) {
   const payload = [
     ['extensionDevelopmentPath', `vscode-remote://${authority}${extensionPath}`],
     ['extensionTestsPath', `vscode-remote://${authority}${testsPath}`],
     ['skipWelcome', 'true'],
+    // 'web': the extension and the tests run in the web worker extension host.
+    ...(kind ? [['extensionDevelopmentKind', kind]] : []),
   ];
   return `${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
@@ -57,10 +63,11 @@ export async function consoleText(message) {
  * folder under .vscode-test/ and the screenshots.
  */
 export async function runTestsInCodeServer({
-  testsPath, label = 'run-offline', grep = '', timeoutSeconds = 600, keepScreenshots = false, headed = false, env = {},
+  testsPath, label = 'run-offline', grep = '', timeoutSeconds = 600, keepScreenshots = false, headed = false, env = {}, kind,
 }) {
   const { id } = extensionInfo();
-  for (const [file, how] of [[join(repoRoot, 'dist', 'extension.js'), 'npm run build'], [testsPath, 'npm run compile']]) {
+  const bundle = kind === 'web' ? join(repoRoot, 'dist', 'web', 'extension.js') : join(repoRoot, 'dist', 'extension.js');
+  for (const [file, how] of [[bundle, 'npm run build'], [testsPath, kind === 'web' ? 'npm run build' : 'npm run compile']]) {
     if (!existsSync(file)) throw new UserError(`${file} is missing: run \`${how}\` first (or use \`npm run test:integration\`)`);
   }
   requirePrerequisites(['chromium']);
@@ -119,8 +126,8 @@ export async function runTestsInCodeServer({
     page.on('pageerror', (error) => console.log(`[browser:pageerror] ${error.message}`));
 
     const authority = `127.0.0.1:${port}`;
-    const url = payloadUrl(server.url, authority, workspaceDir, repoRoot, testsPath);
-    log(`opening the workbench for ${id} (timeout ${timeoutSeconds} s${grep ? `, grep ${JSON.stringify(grep)}` : ''})`);
+    const url = payloadUrl(server.url, authority, workspaceDir, repoRoot, testsPath, kind);
+    log(`opening the workbench for ${id}${kind ? ` in the ${kind} extension host` : ''} (timeout ${timeoutSeconds} s${grep ? `, grep ${JSON.stringify(grep)}` : ''})`);
     await page.goto(url);
 
     let timer;
@@ -158,12 +165,15 @@ async function main() {
       screenshots: { type: 'boolean', default: false },
       timeout: { type: 'string' },
       headed: { type: 'boolean', default: false },
+      web: { type: 'boolean', default: false },
     },
   });
   const timeoutSeconds = Number(values.timeout ?? process.env.SEED_TEST_TIMEOUT ?? 600);
   if (!(timeoutSeconds > 0)) throw new UserError(`--timeout / SEED_TEST_TIMEOUT must be a number of seconds, got ${values.timeout ?? process.env.SEED_TEST_TIMEOUT}`);
   return runTestsInCodeServer({
-    testsPath: join(repoRoot, 'out', 'test', 'integration', 'index.js'),
+    ...(values.web
+      ? { testsPath: join(repoRoot, 'out', 'web-test', 'suite.js'), label: 'run-offline-web', kind: 'web' }
+      : { testsPath: join(repoRoot, 'out', 'test', 'integration', 'index.js') }),
     grep: values.grep ?? process.env.SEED_TEST_GREP ?? '',
     keepScreenshots: values.screenshots || process.env.SEED_KEEP_SCREENSHOTS === '1',
     timeoutSeconds,
