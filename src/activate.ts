@@ -10,6 +10,7 @@ import { ParseCache } from './features/parse-cache';
 import { headlinesFrom, registerEntityReport, reportSourceFromService, SHOW_ENTITY_REPORT } from './features/report';
 import { registerReviewFeatures, ReviewFeatures } from './features/review';
 import { WorkspaceSeedIndex } from './features/workspace-index';
+import { registerWalkthrough } from './features/walkthrough';
 import { registerWorkspaceSymbols } from './features/workspace-symbols';
 
 export type { SeedReviewHost } from './features/host/extension-host';
@@ -61,6 +62,7 @@ function wire(context: vscode.ExtensionContext, host: SeedReviewHost, log: vscod
   track(registerFolding(cache));
   track(registerCodeActions(cache));
   track(registerWorkspaceSymbols(workspaceIndex));
+  track(registerWalkthrough(context));
   if (entities) {
     const reportSource = reportSourceFromService(entities.service, headlinesFrom(workspaceIndex));
     track(registerEntityReport(context, () => reportSource));

@@ -3,6 +3,7 @@ import { combinePreferredFixes } from '../core/fix-all';
 import type { QuickFix, SeedDiagnostic } from '../core/types';
 import { addEdits, seedCodeOf, toVsRange } from './convert';
 import { ParseCache, seedSelector } from './parse-cache';
+import { FIX_APPLIED_COMMAND } from './walkthrough';
 
 /** Code-action kind for "fix everything certain" on save (`editor.codeActionsOnSave`). */
 export const fixAllKind = vscode.CodeActionKind.SourceFixAll.append('seed');
@@ -48,6 +49,8 @@ export class SeedCodeActionProvider implements vscode.CodeActionProvider {
     action.isPreferred = fix.isPreferred;
     action.edit = new vscode.WorkspaceEdit();
     addEdits(action.edit, document.uri, fix.edits);
+    // Runs after the edit: the walkthrough's "fix a problem" step is done.
+    action.command = { command: FIX_APPLIED_COMMAND, title: '' };
     return action;
   }
 

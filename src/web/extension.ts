@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { activateWith, type SeedReviewHostApi } from '../activate';
 import { createWebScheduler } from './web-scheduler';
 
@@ -10,7 +10,7 @@ export function activate(context: vscode.ExtensionContext): SeedReviewHostApi | 
   return activateWith(context, {
     kind: 'web',
     scheduler: createWebScheduler(),
-    limitation: 'Seed Review in the browser: entity features (name hovers, references, the Entity Report) are not available here yet; everything else works.',
+    limitation: vscode.l10n.t('Seed Review in the browser: entity features (name hovers, references, the Entity Report) are not available here yet; everything else works.'),
   });
 }
 

@@ -57,4 +57,24 @@ describe('published links', () => {
     }
     expect(dirname(join(root, 'README.md'))).toBe(root);
   });
+
+  it('every %key% of the manifest has an English string in package.nls.json, and every string there is used', () => {
+    const text = read('package.json');
+    const keys = new Set([...text.matchAll(/"%([\w.]+)%"/g)].map((m) => m[1]));
+    const nls = JSON.parse(read('package.nls.json')) as Record<string, string>;
+    expect(keys.size).toBeGreaterThan(5);
+    for (const key of keys) expect(nls[key], key).toBeTypeOf('string');
+    for (const key of Object.keys(nls)) expect(keys.has(key), key).toBe(true);
+  });
+
+  it('every walkthrough step has markdown media that exists and is done by an action (completionEvents)', () => {
+    const walkthroughs = (JSON.parse(read('package.json')) as { contributes: { walkthroughs: { steps: { id: string; media: { markdown: string }; completionEvents: string[] }[] }[] } }).contributes.walkthroughs;
+    const steps = walkthroughs.flatMap((w) => w.steps);
+    expect(steps.map((s) => s.id)).toEqual(['openSample', 'fixProblem', 'hoverName', 'approve', 'report']);
+    for (const step of steps) {
+      expect(existsSync(join(root, step.media.markdown)), step.media.markdown).toBe(true);
+      expect(step.completionEvents.length, step.id).toBeGreaterThan(0);
+      for (const event of step.completionEvents) expect(event).toMatch(/^(onCommand|onContext):seedReview\./);
+    }
+  });
 });
