@@ -83,7 +83,7 @@ const webContext = await esbuild.context({
  * the global scope held before any module ran, so a test can prove it ran in a web worker.
  */
 const webTestContext = production ? undefined : await esbuild.context({
-  entryPoints: { suite: 'test/web/index.ts' },
+  entryPoints: { suite: 'test/web/index.ts', 'web-bench': 'bench/web/web.bench.ts' },
   bundle: true,
   format: 'cjs',
   platform: 'browser',

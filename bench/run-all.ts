@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark, one after another, printing its figures. Not part of `npm test`:
 // speed is reported, never asserted. Usage: node --expose-gc out/bench/run-all.js [NAME...]
-// NAME: parse, grammar, entities (plain Node), outline, hover (inside a real VS Code).
+// NAME: parse, grammar, entities (plain Node), outline, hover, web (inside a real VS Code).
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
@@ -9,7 +9,7 @@ const inNode: Record<string, () => Promise<unknown>> = {
   grammar: async () => (await import('./grammar.bench')).run(),
   entities: async () => (await import('./entities.bench')).run(),
 };
-const inVsCode = ['outline', 'hover'];
+const inVsCode = ['outline', 'hover', 'web'];
 
 async function main(): Promise<number> {
   const asked = process.argv.slice(2);
