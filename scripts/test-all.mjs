@@ -1,7 +1,7 @@
 // `npm test`: every check the project has, in order, stopping at the first failing stage, and one
 // closing line that adds up the tests of all stages: `N passed, N failed`.
 // Stages: build, compile (tsc, strict), lint, unit tests (vitest), the integration suite in a real
-// VS Code (code-server + chromium), the UI test of the workbench, the UI test of the Entity Report.
+// VS Code (code-server + chromium), the web suite in its web worker extension host, the UI test of the workbench, the UI test of the Entity Report.
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,7 @@ const stages = [
   ['lint', npm, ['run', '--silent', 'lint'], false],
   ['unit tests', npm, ['run', '--silent', 'test:unit'], true],
   ['integration tests (real VS Code)', node, ['scripts/vscode/run-offline.mjs'], true],
+  ['web tests (web worker extension host)', node, ['scripts/vscode/run-offline.mjs', '--web'], true],
   ['UI test (workbench)', node, ['scripts/vscode/ui-test.mjs', '--no-build'], true],
   ['UI test (Entity Report)', node, ['scripts/vscode/ui-report.mjs', '--no-build'], true],
 ];
