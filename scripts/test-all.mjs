@@ -19,6 +19,7 @@ const stages = [
   ['integration tests (real VS Code)', node, ['scripts/vscode/run-offline.mjs'], true],
   ['web tests (web worker extension host)', node, ['scripts/vscode/run-offline.mjs', '--web'], true],
   ['UI test (workbench)', node, ['scripts/vscode/ui-test.mjs', '--no-build'], true],
+  ['UI test (web build, web worker extension host)', node, ['scripts/vscode/ui-web.mjs', '--no-build'], true],
   ['UI test (Entity Report)', node, ['scripts/vscode/ui-report.mjs', '--no-build'], true],
 ];
 

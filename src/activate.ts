@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { registerCodeActions } from './features/code-actions';
 import { readConfig, SeedReviewConfig } from './features/config';
 import { SeedDiagnostics } from './features/diagnostics';
+import { registerDocumentIdHover } from './features/document-hover';
 import { registerDocumentSymbols } from './features/document-symbols';
 import type { EntityFeatures } from './features/entities';
 import { registerFolding } from './features/folding';
@@ -67,6 +68,7 @@ function wire(context: vscode.ExtensionContext, host: SeedReviewHost, log: vscod
     const reportSource = reportSourceFromService(entities.service, headlinesFrom(workspaceIndex));
     track(registerEntityReport(context, () => reportSource));
   } else {
+    track(registerDocumentIdHover(cache));
     track(vscode.commands.registerCommand(SHOW_ENTITY_REPORT, () => sayLimitation(host, log, true)));
   }
   track(vscode.workspace.onDidChangeConfiguration((event) => {

@@ -5,7 +5,7 @@
 // "Developer: Reload Window" in the browser.
 //
 // Usage: node scripts/vscode/start.mjs [--port N] [--no-build]     env: PORT
-import { symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -19,14 +19,15 @@ import { installCodeServer } from './install-code-server.mjs';
  * activated by its activationEvents) and the sample workspace. Returns the server handle plus the
  * address to open. Shared by start.mjs and ui-test.mjs.
  */
-export async function startDemoServer({ port, label = 'start', quiet = false } = {}) {
+export async function startDemoServer({ port, label = 'start', quiet = false, web = false } = {}) {
   await installCodeServer();
   const copied = prepareWorkspace();
   log(`workspace ${workspaceDir} (fixtures copied: ${copied.join(', ') || 'none'})`);
   const profile = freshProfile(label);
   const { id, version } = extensionInfo();
   // VS Code scans --extensions-dir for PUBLISHER.NAME-VERSION folders; a link keeps it on the live build.
-  symlinkSync(repoRoot, join(profile.extensionsDir, `${id}-${version}`), 'dir');
+  if (web) installWebOnly(join(profile.extensionsDir, `${id}-${version}`));
+  else symlinkSync(repoRoot, join(profile.extensionsDir, `${id}-${version}`), 'dir');
   const server = await startCodeServer({
     port: port ?? (await freePort()),
     ...profile,
@@ -35,6 +36,21 @@ export async function startDemoServer({ port, label = 'start', quiet = false } =
   });
   const address = `${server.url}/?folder=${encodeURI(workspaceDir)}`;
   return { ...server, address };
+}
+
+/**
+ * Installs the extension as a web-only build: a manifest without `main`, so VS Code runs its
+ * `browser` entry in the web worker extension host, as github.dev and vscode.dev do. Everything
+ * else is linked to the live build.
+ */
+function installWebOnly(folder) {
+  mkdirSync(folder, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  delete manifest.main;
+  writeFileSync(join(folder, 'package.json'), JSON.stringify(manifest, null, 2));
+  for (const name of ['dist', 'media', 'syntaxes', 'schemas', 'docs', 'language-configuration.json', 'package.nls.json', 'README.md', 'LICENSE']) {
+    symlinkSync(join(repoRoot, name), join(folder, name));
+  }
 }
 
 async function main() {
