@@ -54,6 +54,8 @@ const nodeContext = await esbuild.context({
   target: 'node20',
   outdir: 'dist',
   external: ['vscode'],
+  // jsonc-parser's `main` is a UMD build whose dynamic requires esbuild cannot follow; its ES build bundles.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   minify: production,
   sourcemap: !production,
   sourcesContent: false,

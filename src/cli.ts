@@ -8,7 +8,7 @@ import { reviewCommand } from './cli/review';
 import { version } from '../package.json';
 
 const commands: Record<string, { run: CliCommand; summary: string }> = {
-  check: { run: checkCommand, summary: 'check PATH... [--format text|json]   report malformed delimiters and attributes' },
+  check: { run: checkCommand, summary: 'check PATH... [--format text|json|sarif|github] [--fix | --fix-dry-run] [--max-warnings N] [--quiet] [-o FILE]\n      report problems in seed files (each file\'s own and SEED012/013 across them), with the nearest .seed-review.json applied' },
   outline: { run: outlineCommand, summary: 'outline FILE [--format text|json]    list the documents of a seed file' },
   bundle: { run: bundleCommand, summary: 'bundle PATH... -o FILE.seed [--force]  bundle bare seed files into one corpus (lossless)' },
   split: { run: splitCommand, summary: 'split FILE -o DIR [--force]           split a corpus back into bare seed files' },
@@ -23,7 +23,7 @@ const usage = () => [
   ...Object.values(commands).map((command) => `  ${command.summary}`),
   '',
   'Options: --help, --version',
-  'Exit codes: 0 ok, 1 errors found (check), 2 bad input or usage',
+  'Exit codes: 0 ok, 1 errors found or more warnings than --max-warnings (check), 2 bad input, an unreadable file or project file, or usage',
 ].join('\n');
 
 /** Runs the CLI with the given arguments and returns the exit code; never throws. */
@@ -79,6 +79,7 @@ export function runFromProcess(): void {
       if (!stdoutClosed) process.stdout.write(line + '\n');
     },
     err: (line) => process.stderr.write(line + '\n'),
+    progress: process.stderr.isTTY ? (text) => process.stderr.write(`\r\u001b[K${text}`) : undefined,
     cwd: process.cwd(),
   };
   main(process.argv.slice(2), io).then((code) => { process.exitCode = code; });

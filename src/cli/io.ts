@@ -3,6 +3,11 @@ export interface CliIO {
   out(line: string): void;
   err(line: string): void;
   cwd: string;
+  /**
+   * Replaces the progress line on stderr (an empty text clears it). Only set when stderr is a
+   * terminal: in a pipe or a CI log progress would be noise.
+   */
+  progress?(text: string): void;
 }
 
 /** A failure the user caused (bad path, bad input): printed as one line, exit code 2. */

@@ -81,7 +81,7 @@ describe('seed-review check', () => {
       [['check', 'bin.seed'], /^seed-review: bin\.seed: looks like a binary file/],
       [['check', 'latin1.seed'], /^seed-review: latin1\.seed: not valid UTF-8 \(first bad byte at offset 28\)/],
       [['check'], /^seed-review: check needs at least one file or folder/],
-      [['check', 'x.seed', '--format', 'xml'], /^seed-review: --format must be text or json/],
+      [['check', 'x.seed', '--format', 'xml'], /^seed-review: --format must be text, json, sarif or github/],
       [['check', '--bogus'], /^seed-review: .*bogus.*/],
       [['frobnicate'], /^seed-review: unknown command "frobnicate"/],
       [['outline', 'missing.seed'], /^seed-review: missing\.seed: no such file or folder$/],

@@ -1,0 +1,248 @@
+/**
+ * The project file `.seed-review.json`: what a team shares about its corpus (per-code severity,
+ * cross-file checks, lexicon, files to leave alone), found by walking up from each seed file, the
+ * nearest one applying, as eslint and markdownlint-cli2 find theirs. The editor and the command
+ * line both resolve it here, through the host's file system, so they give the same answer.
+ *
+ * The file is JSON with comments (and trailing commas), read with jsonc-parser so that a syntax
+ * error has an exact position.
+ */
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { minimatch } from 'minimatch';
+import { baseName, HostFileError, joinLocation, parentLocation, type HostFileSystem } from '../host/file-system';
+import { decodeSeedText } from '../host/seed-text';
+import { isDiagnosticCode } from '../rules';
+import { LineIndex } from '../text-edits';
+import type { DiagnosticCode, Range, SeedDiagnostic, Severity } from '../types';
+
+/** The project file's name. */
+export const PROJECT_CONFIG_FILE = '.seed-review.json';
+
+/** A per-code severity override; 'off' hides the code. */
+export type SeverityOverride = Severity | 'off';
+
+const SEVERITIES: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
+const KEYS: readonly string[] = ['$schema', 'severity', 'crossFileChecks', 'lexicon', 'ignore'];
+
+/** One `.seed-review.json`, as read. Parts with problems are left out; the rest applies. */
+export interface ProjectConfig {
+  /** The file's location. */
+  location: string;
+  /** The folder that holds it: `ignore` globs are relative to it. */
+  folder: string;
+  severity: Partial<Record<DiagnosticCode, SeverityOverride>>;
+  crossFileChecks?: boolean;
+  /** The `lexicon` value as written (core/entities/lexicon.ts reads it). */
+  lexicon?: unknown;
+  ignore: string[];
+}
+
+/** Something wrong in a project file, with where (0-based, UTF-16, as diagnostics). */
+export interface ConfigProblem {
+  location: string;
+  range: Range;
+  message: string;
+}
+
+/** A project file read: its config (undefined when it could not be read at all) and its problems. */
+export interface ProjectConfigResult {
+  location: string;
+  config?: ProjectConfig;
+  problems: ConfigProblem[];
+}
+
+/**
+ * Reads a project file's text. A syntax error makes the whole file unusable (nothing applies, so
+ * a half-read file never changes what is reported); a value of the wrong shape is a problem and
+ * is left out, the rest applies.
+ */
+export function parseProjectConfig(text: string, location: string): ProjectConfigResult {
+  const lines = new LineIndex(text);
+  const at = (offset: number, length: number): Range => ({ start: lines.positionAt(offset), end: lines.positionAt(offset + Math.max(length, 1)) });
+  const errors: ParseError[] = [];
+  // A BOM is not JSON; LineIndex does not count it either, so offsets stay aligned.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const root = parseTree(text.slice(bom), errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0) {
+    return {
+      location,
+      problems: errors.map((e) => ({ location, range: at(e.offset + bom, e.length), message: `${syntaxWords(printParseErrorCode(e.error))}; this file is not used until it is fixed` })),
+    };
+  }
+  const problems: ConfigProblem[] = [];
+  const problem = (node: Node | undefined, message: string) => problems.push({ location, range: node ? at(node.offset + bom, node.length) : at(0, 0), message });
+  const config: ProjectConfig = { location, folder: parentLocation(location), severity: {}, ignore: [] };
+  if (!root || root.type !== 'object') {
+    problem(root, 'expected an object, for example { "severity": { "SEED011": "off" } }');
+    return { location, config, problems };
+  }
+  for (const property of root.children ?? []) {
+    const keyNode = property.children?.[0];
+    const key = keyNode?.value as string;
+    if (!KEYS.includes(key)) problem(keyNode, `unknown setting "${key}"; expected one of ${KEYS.slice(1).join(', ')}`);
+  }
+  const severity = findNodeAtLocation(root, ['severity']);
+  if (severity) {
+    if (severity.type !== 'object') problem(severity, '"severity" must be an object of codes, for example { "SEED011": "off" }');
+    for (const property of severity.type === 'object' ? severity.children ?? [] : []) {
+      const [keyNode, value] = property.children ?? [];
+      const code = keyNode?.value as string;
+      if (!isDiagnosticCode(code)) problem(keyNode, `"${code}" is not a diagnostic code (SEED001 to SEED013)`);
+      else if (typeof value?.value !== 'string' || !SEVERITIES.includes(value.value)) problem(value, `the severity of ${code} must be one of ${SEVERITIES.join(', ')}`);
+      else config.severity[code] = value.value as SeverityOverride;
+    }
+  }
+  const cross = findNodeAtLocation(root, ['crossFileChecks']);
+  if (cross) {
+    if (typeof cross.value === 'boolean') config.crossFileChecks = cross.value;
+    else problem(cross, '"crossFileChecks" must be true or false');
+  }
+  const lexicon = findNodeAtLocation(root, ['lexicon']);
+  if (lexicon) {
+    if (lexicon.type === 'object') config.lexicon = nodeValue(lexicon);
+    else problem(lexicon, '"lexicon" must be an object (entities, ignore, types), as in .seed-entities.json');
+  }
+  const ignore = findNodeAtLocation(root, ['ignore']);
+  if (ignore) {
+    if (ignore.type !== 'array') problem(ignore, '"ignore" must be a list of globs, for example ["drafts/**"]');
+    for (const item of ignore.type === 'array' ? ignore.children ?? [] : []) {
+      if (typeof item.value === 'string' && item.value.trim() !== '') config.ignore.push(item.value);
+      else problem(item, 'each "ignore" entry must be a glob such as "drafts/**"');
+    }
+  }
+  problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { location, config, problems };
+}
+
+function nodeValue(node: Node): unknown {
+  if (node.type === 'object') return Object.fromEntries((node.children ?? []).map((p) => [p.children?.[0]?.value as string, p.children?.[1] ? nodeValue(p.children[1]) : undefined]));
+  if (node.type === 'array') return (node.children ?? []).map(nodeValue);
+  return node.value;
+}
+
+function syntaxWords(code: string): string {
+  // jsonc-parser names errors in CamelCase ("CommaExpected"): say them as a sentence.
+  const words = code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return `invalid JSON: ${words}`;
+}
+
+/** The folder above a location, or undefined at the top (a path's '/', a URI's authority root). */
+function folderAbove(location: string): string | undefined {
+  if (location === '/' || location === '.' || location === '') return undefined;
+  if (/^[a-z][\w+.-]*:\/\/[^/]*\/?$/i.test(location)) return undefined;
+  const parent = parentLocation(location);
+  if (parent === location || parent === '.') return undefined;
+  return /^[a-z][\w+.-]*:\/\/[^/]*$/i.test(parent) ? `${parent}/` : parent;
+}
+
+/**
+ * Finds the project file that applies to each seed file, through the host's file system. Each
+ * folder is asked once (cached), so a corpus of thousands of files costs one look per folder;
+ * `clear` forgets everything when a project file changes.
+ */
+export class ProjectConfigResolver {
+  private readonly folders = new Map<string, Promise<ProjectConfigResult | undefined>>();
+
+  constructor(private readonly fs: HostFileSystem) {}
+
+  /** The nearest project file above `file` (its own folder first), or undefined when there is none. */
+  async forFile(file: string): Promise<ProjectConfigResult | undefined> {
+    for (let folder = folderAbove(file); folder !== undefined; folder = folderAbove(folder)) {
+      const found = await this.inFolder(folder);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** Forgets what was read (after a project file was created, changed or deleted). */
+  clear(): void {
+    this.folders.clear();
+  }
+
+  private inFolder(folder: string): Promise<ProjectConfigResult | undefined> {
+    let pending = this.folders.get(folder);
+    if (!pending) {
+      pending = this.read(joinLocation(folder, PROJECT_CONFIG_FILE));
+      this.folders.set(folder, pending);
+    }
+    return pending;
+  }
+
+  private async read(location: string): Promise<ProjectConfigResult | undefined> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.fs.readFile(location);
+    } catch (error) {
+      if (error instanceof HostFileError && (error.code === 'not-found' || error.code === 'not-directory')) return undefined;
+      const reason = error instanceof Error ? error.message : String(error);
+      return { location, problems: [{ location, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `cannot read ${baseName(location)}: ${reason}` }] };
+    }
+    let text: string;
+    try {
+      text = decodeSeedText(bytes);
+    } catch (error) {
+      return { location, problems: [{ location, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: (error as Error).message.replace('seed files', 'the project file') }] };
+    }
+    return parseProjectConfig(text, location);
+  }
+}
+
+/** What applies to one file once settings and its project file are merged. */
+export interface EffectiveOptions {
+  severity: Partial<Record<DiagnosticCode, SeverityOverride>>;
+  crossFileChecks: boolean;
+  /** The file matches an `ignore` glob: leave it alone (no diagnostics, not in the cross-file checks). */
+  ignored: boolean;
+}
+
+/**
+ * Settings (the editor's, per resource; the CLI has none) overlaid with the project file, which
+ * wins: it travels with the corpus, so everyone who checks it gets the same answer.
+ */
+export function effectiveOptions(file: string, config: ProjectConfig | undefined, settings: { severity?: Partial<Record<DiagnosticCode, SeverityOverride>>; crossFileChecks?: boolean } = {}): EffectiveOptions {
+  return {
+    severity: { ...settings.severity, ...config?.severity },
+    crossFileChecks: config?.crossFileChecks ?? settings.crossFileChecks ?? true,
+    ignored: config ? isIgnored(config, file) : false,
+  };
+}
+
+/**
+ * Whether a file matches one of the project file's `ignore` globs, taken relative to the folder
+ * of the project file: a glob without '/' matches a name at any depth ("*.draft.seed"), a glob
+ * also matches everything in a folder it names ("drafts", "drafts/", "old/**").
+ */
+export function isIgnored(config: ProjectConfig, file: string): boolean {
+  if (config.ignore.length === 0) return false;
+  const prefix = config.folder.endsWith('/') ? config.folder : `${config.folder}/`;
+  if (!file.startsWith(prefix)) return false;
+  const rest = file.slice(prefix.length);
+  const relative = config.location.includes('://') ? decodeURIComponentSafe(rest) : rest;
+  const segments = relative.split('/');
+  const candidates = segments.map((_, i) => segments.slice(0, i + 1).join('/'));
+  return config.ignore.some((glob) => {
+    const pattern = glob.endsWith('/') ? glob.slice(0, -1) : glob;
+    return candidates.some((candidate) => minimatch(candidate, pattern, { dot: true, matchBase: !pattern.includes('/') }));
+  });
+}
+
+function decodeURIComponentSafe(text: string): string {
+  // Editor locations are URIs (spaces as %20); a glob is written as the name reads.
+  if (!text.includes('%')) return text;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Diagnostics with the overrides applied: 'off' codes dropped, others given their severity. */
+export function applySeverity(diagnostics: readonly SeedDiagnostic[], severity: Partial<Record<DiagnosticCode, SeverityOverride>>): SeedDiagnostic[] {
+  const out: SeedDiagnostic[] = [];
+  for (const diagnostic of diagnostics) {
+    const override = severity[diagnostic.code];
+    if (override === 'off') continue;
+    out.push(override && override !== diagnostic.severity ? { ...diagnostic, severity: override } : diagnostic);
+  }
+  return out;
+}
