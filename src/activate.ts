@@ -3,13 +3,14 @@ import { registerCodeActions } from './features/code-actions';
 import { readConfig, SeedReviewConfig } from './features/config';
 import { SeedDiagnostics } from './features/diagnostics';
 import { registerDocumentIdHover } from './features/document-hover';
-import { registerDocumentSymbols } from './features/document-symbols';
+import { OutlineStats, registerDocumentSymbols } from './features/document-symbols';
 import type { EntityFeatures } from './features/entities';
 import { registerFolding } from './features/folding';
 import type { SeedReviewHost } from './features/host/extension-host';
 import { ParseCache } from './features/parse-cache';
 import { headlinesFrom, registerEntityReport, reportSourceFromService, SHOW_ENTITY_REPORT } from './features/report';
 import { registerReviewFeatures, ReviewFeatures } from './features/review';
+import { migrateOutlineParagraphs } from './features/settings-migration';
 import { WorkspaceSeedIndex } from './features/workspace-index';
 import { registerWalkthrough } from './features/walkthrough';
 import { registerWorkspaceSymbols } from './features/workspace-symbols';
@@ -25,6 +26,8 @@ export interface SeedReviewHostApi {
   readonly review: ReviewFeatures;
   /** The named-entity index and its features; undefined where the host cannot run them. */
   readonly entities: EntityFeatures | undefined;
+  /** Counters of the outline provider. */
+  readonly outline: OutlineStats;
 }
 
 /**
@@ -59,7 +62,10 @@ function wire(context: vscode.ExtensionContext, host: SeedReviewHost, log: vscod
   const diagnostics = track(new SeedDiagnostics(cache, () => config, workspaceIndex.crossFile));
   const entities = host.registerEntities ? track(host.registerEntities(context, { parseCache: cache, workspaceIndex, log })) : undefined;
   const review = track(registerReviewFeatures(context, { cache, workspaceIndex, entities: entities?.service }));
-  track(registerDocumentSymbols(cache));
+  const outline = track(registerDocumentSymbols(cache));
+  void migrateOutlineParagraphs({ global: context.globalState, workspace: context.workspaceState }, (message) => {
+    void vscode.window.showInformationMessage(message);
+  }, log).catch((error) => log.warn(`Settings migration failed: ${error instanceof Error ? error.message : String(error)}`));
   track(registerFolding(cache));
   track(registerCodeActions(cache));
   track(registerWorkspaceSymbols(workspaceIndex));
@@ -78,7 +84,7 @@ function wire(context: vscode.ExtensionContext, host: SeedReviewHost, log: vscod
   }));
   log.info(`Seed Review ${context.extension.packageJSON.version} activated in the ${host.kind} extension host`);
   sayLimitation(host, log, false);
-  return { host: host.kind, parseCache: cache, workspaceIndex, review, entities };
+  return { host: host.kind, parseCache: cache, workspaceIndex, review, entities, outline: outline.stats };
 }
 
 let limitationShown = false;

@@ -1,12 +1,15 @@
 // Runs inside a real VS Code (loaded as extensionTestsPath by scripts/vscode/run-bench.mjs):
 // times the outline of a 10 MB corpus against the built-in Markdown extension on the same
-// articles, against a floor provider, and the arrival of diagnostics after an edit on 20 MB.
+// articles, against floor providers of both shapes, for each value of seedReview.outline.paragraphs
+// and for files of several sizes (the limit of "auto"), and the arrival of diagnostics after an
+// edit on 20 MB.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { generateCorpus } from '../corpus-generator';
 import { parseSeed } from '../../src/core/parser';
+import { OUTLINE_PARAGRAPHS_AUTO_LIMIT } from '../../src/features/document-symbols';
 import { report } from './report';
 
 interface Timing {
@@ -17,6 +20,8 @@ interface Timing {
   repeatedMedian: number;
   repeatedMin: number;
   symbols: number;
+  /** How many times our provider was called during (3), when known. */
+  repeatedRequests?: number;
 }
 
 const REPEATS = 9;
@@ -34,7 +39,7 @@ function countSymbols(symbols: readonly vscode.DocumentSymbol[]): number {
 }
 
 /** Times (1) first request after opening, (2) first after a one-character edit, (3) repeated requests. */
-async function timeOutline(file: string, editLine: number): Promise<Timing> {
+async function timeOutline(file: string, editLine: number, requests?: () => number): Promise<Timing> {
   let start = now();
   const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
   const open = now() - start;
@@ -50,12 +55,14 @@ async function timeOutline(file: string, editLine: number): Promise<Timing> {
   const firstAfterEdit = now() - start;
 
   const repeated: number[] = [];
+  const requestsBefore = requests?.();
   for (let i = 0; i < REPEATS; i++) {
     start = now();
     await symbolsOf(document.uri);
     repeated.push(now() - start);
   }
-  return { open, firstAfterOpen, firstAfterEdit, repeatedMedian: median(repeated), repeatedMin: Math.min(...repeated), symbols: countSymbols(first) };
+  const repeatedRequests = requestsBefore === undefined ? undefined : requests!() - requestsBefore;
+  return { open, firstAfterOpen, firstAfterEdit, repeatedMedian: median(repeated), repeatedMin: Math.min(...repeated), symbols: countSymbols(first), repeatedRequests };
 }
 
 /**
@@ -137,6 +144,44 @@ function toMarkdown(text: string): string {
   return out.join('\n');
 }
 
+type Mode = 'auto' | 'always' | 'never';
+
+/** Sets seedReview.outline.paragraphs in the user settings (`auto`: the default, no value). */
+async function setMode(mode: Mode): Promise<void> {
+  await vscode.workspace.getConfiguration('seedReview').update('outline.paragraphs', mode === 'auto' ? undefined : mode, vscode.ConfigurationTarget.Global);
+}
+
+/** Our provider's request counter (extension API), to show whether (3) reaches it at all. */
+function providerRequests(): number {
+  const extension = vscode.extensions.all.find((candidate) => candidate.packageJSON?.name === 'seed-review');
+  return (extension?.exports as { outline?: { requests: number } } | undefined)?.outline?.requests ?? -1;
+}
+
+/** Times our outline under `mode` on a fresh copy of `text` (nothing reused from an earlier run). */
+async function timeOurs(dir: string, name: string, text: string, mode: Mode): Promise<Timing> {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  await setMode(mode);
+  try {
+    const timing = await timeOutline(file, middleBodyLine(text), () => providerRequests());
+    return timing;
+  } finally {
+    await setMode('auto');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  }
+}
+
+/** The first `count` documents of `text`. */
+function firstDocuments(text: string, count: number): string {
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const next = text.indexOf('\n<<< ', at + 1);
+    if (next < 0) return text;
+    at = next;
+  }
+  return text.slice(0, at + 1);
+}
+
 /** Entry point called by VS Code. Prints a report; throws only when the benchmark itself fails. */
 export async function run(): Promise<void> {
   const extension = vscode.extensions.all.find((candidate) => candidate.packageJSON?.name === 'seed-review');
@@ -144,45 +189,61 @@ export async function run(): Promise<void> {
   await vscode.extensions.getExtension('vscode.markdown-language-features')?.activate();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-outline-bench-'));
   const corpus = generateCorpus({ targetBytes: 10 * 1024 * 1024, seed: 11, malformedRate: 0, documentChars: [500, 1600] });
-  const seedFile = path.join(dir, 'corpus-10mb.seed');
   const markdownFile = path.join(dir, 'corpus-10mb.md');
   const floorFile = path.join(dir, 'floor-10mb.txt');
-  fs.writeFileSync(seedFile, corpus);
+  const flatFloorFile = path.join(dir, 'floor-flat-10mb.txt');
   fs.writeFileSync(markdownFile, toMarkdown(corpus));
   fs.writeFileSync(floorFile, corpus);
+  fs.writeFileSync(flatFloorFile, corpus);
   const documentCount = parseSeed(corpus).documents.length;
-  report(`[bench] outline: ${documentCount} documents, ${(corpus.length / 1048576).toFixed(1)} MB (${dir})`);
+  report(`[bench] outline: ${documentCount} documents, ${(corpus.length / 1048576).toFixed(1)} MB (${dir}); auto limit ${OUTLINE_PARAGRAPHS_AUTO_LIMIT} documents`);
 
-  const ours = await timeOutline(seedFile, middleBodyLine(corpus));
+  // Each value of seedReview.outline.paragraphs on a fresh copy of the corpus.
+  const always = await timeOurs(dir, 'corpus-10mb-always.seed', corpus, 'always');
+  const never = await timeOurs(dir, 'corpus-10mb-never.seed', corpus, 'never');
+  const auto = await timeOurs(dir, 'corpus-10mb-auto.seed', corpus, 'auto');
   const markdown = await timeOutline(markdownFile, middleBodyLine(fs.readFileSync(markdownFile, 'utf8')));
-  const floor = await timeFloor(floorFile, cloneSymbols(await symbolsOf(vscode.Uri.file(seedFile))));
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  // The same corpus with seedReview.outline.paragraphs off: one symbol per document, as many as
-  // Markdown's headings. A fresh file, so nothing is reused from the runs above.
-  const flatFile = path.join(dir, 'corpus-10mb-flat.seed');
-  fs.writeFileSync(flatFile, corpus);
-  await vscode.workspace.getConfiguration('seedReview').update('outline.paragraphs', false, vscode.ConfigurationTarget.Global);
-  let flat: Timing;
-  try {
-    flat = await timeOutline(flatFile, middleBodyLine(corpus));
-  } finally {
-    await vscode.workspace.getConfiguration('seedReview').update('outline.paragraphs', undefined, vscode.ConfigurationTarget.Global);
-  }
+  // The floors hand back precomputed copies of our symbols of each shape.
+  await setMode('always');
+  const withChildren = cloneSymbols(await symbolsOf(vscode.Uri.file(path.join(dir, 'corpus-10mb-always.seed'))));
+  await setMode('never');
+  const oneEach = cloneSymbols(await symbolsOf(vscode.Uri.file(path.join(dir, 'corpus-10mb-never.seed'))));
+  await setMode('auto');
+  const floor = await timeFloor(floorFile, withChildren);
+  const flatFloor = await timeFloor(flatFloorFile, oneEach);
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
   const rows: [string, Timing][] = [
-    ['seed (ours)', ours], ['markdown (built-in)', markdown], ['floor (precomputed)', floor], ['seed, no paragraphs', flat],
+    ['seed "auto" (default)', auto], ['seed "always"', always], ['seed "never"', never], ['markdown (built-in)', markdown],
+    ['floor, children', floor], ['floor, one per doc', flatFloor],
   ];
   report('[bench] outline, executeDocumentSymbolProvider on 10 MB:');
-  report('[bench]   provider              symbols      open  (1) first request  (2) after edit  (3) repeated median (min)');
+  report('[bench]   provider                 symbols      open  (1) first request  (2) after edit  (3) repeated median (min)  provider calls in (3)');
   for (const [name, t] of rows) {
-    report(`[bench]   ${name.padEnd(20)} ${String(t.symbols).padStart(8)}  ${ms(t.open).padStart(8)}  ${ms(t.firstAfterOpen).padStart(17)}  ${ms(t.firstAfterEdit).padStart(14)}  ${ms(t.repeatedMedian).padStart(10)} (${ms(t.repeatedMin)})`);
+    report(`[bench]   ${name.padEnd(23)} ${String(t.symbols).padStart(8)}  ${ms(t.open).padStart(8)}  ${ms(t.firstAfterOpen).padStart(17)}  ${ms(t.firstAfterEdit).padStart(14)}  ${ms(t.repeatedMedian).padStart(10)} (${ms(t.repeatedMin)})  ${t.repeatedRequests ?? '-'}`);
   }
-  report(`[bench]   (1) markdown/ours = ${ratio(markdown.firstAfterOpen, ours.firstAfterOpen)} (goal >= 5x); open + first request: ${ratio(markdown.open + markdown.firstAfterOpen, ours.open + ours.firstAfterOpen)}`);
-  report(`[bench]   (2) markdown/ours = ${ratio(markdown.firstAfterEdit, ours.firstAfterEdit)} (goal >= 5x)`);
-  report(`[bench]   (3) ours/floor    = ${ratio(ours.repeatedMedian, floor.repeatedMedian)} (goal <= 1.3x)`);
-  report(`[bench]   seedReview.outline.paragraphs off: (1) markdown/ours = ${ratio(markdown.firstAfterOpen, flat.firstAfterOpen)}, (2) ${ratio(markdown.firstAfterEdit, flat.firstAfterEdit)}, (3) ours/markdown = ${ratio(flat.repeatedMedian, markdown.repeatedMedian)}`);
-  report(`[bench]   floor vs markdown: (1) ${ratio(markdown.firstAfterOpen, floor.firstAfterOpen)}, (3) ${ratio(floor.repeatedMedian, markdown.repeatedMedian)} slower for ${ratio(floor.symbols, markdown.symbols)} the symbols (paragraphs are children)`);
+  for (const [name, t, shapeFloor] of [['auto', auto, flatFloor], ['always', always, floor], ['never', never, flatFloor]] as const) {
+    report(`[bench]   "${name}": (1) markdown/ours = ${ratio(markdown.firstAfterOpen, t.firstAfterOpen)}, (2) ${ratio(markdown.firstAfterEdit, t.firstAfterEdit)} (goal >= 5x); `
+      + `(3) ours/floor of the same shape = ${ratio(t.repeatedMedian, shapeFloor.repeatedMedian)} (goal <= 1.3x), ours/markdown = ${ratio(t.repeatedMedian, markdown.repeatedMedian)} (goal <= 1x)`);
+  }
+  report(`[bench]   floors vs markdown: (1) children ${ratio(markdown.firstAfterOpen, floor.firstAfterOpen)}, one per document ${ratio(markdown.firstAfterOpen, flatFloor.firstAfterOpen)} faster; `
+    + `(3) children ${ratio(floor.repeatedMedian, markdown.repeatedMedian)}, one per document ${ratio(flatFloor.repeatedMedian, markdown.repeatedMedian)} of markdown's time`);
+
+  // The limit of "auto": the first requests with paragraph children against one symbol per
+  // document and Markdown, on the first N documents of the same corpus.
+  report('[bench] outline by file size, first request after opening / after an edit (ms), paragraphs as children vs one per document vs markdown:');
+  for (const count of [500, 1000, 2000, 4000]) {
+    const text = firstDocuments(corpus, count);
+    const children = await timeOurs(dir, `part-${count}-always.seed`, text, 'always');
+    const flat = await timeOurs(dir, `part-${count}-never.seed`, text, 'never');
+    const md = path.join(dir, `part-${count}.md`);
+    fs.writeFileSync(md, toMarkdown(text));
+    const mdTiming = await timeOutline(md, middleBodyLine(fs.readFileSync(md, 'utf8')));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    report(`[bench]   ${String(count).padStart(5)} documents (${(text.length / 1048576).toFixed(2)} MB): children ${ms(children.firstAfterOpen)} / ${ms(children.firstAfterEdit)} (${children.symbols} symbols), `
+      + `one per document ${ms(flat.firstAfterOpen)} / ${ms(flat.firstAfterEdit)}, markdown ${ms(mdTiming.firstAfterOpen)} / ${ms(mdTiming.firstAfterEdit)}; `
+      + `markdown/children ${ratio(mdTiming.firstAfterOpen, children.firstAfterOpen)} / ${ratio(mdTiming.firstAfterEdit, children.firstAfterEdit)}`);
+  }
 
   const big = generateCorpus({ targetBytes: 20 * 1024 * 1024, seed: 12, malformedRate: 0.002 });
   const bigFile = path.join(dir, 'corpus-20mb.seed');

@@ -10,8 +10,25 @@ export interface SeedReviewConfig {
   debounceMs: number;
   severityOverrides: Partial<Record<DiagnosticCode, SeverityOverride>>;
   crossFileChecks: boolean;
-  /** Paragraphs as children of each document's symbol (Outline, breadcrumbs, sticky scroll). */
-  outlineParagraphs: boolean;
+  /** When documents get their paragraphs as children in the Outline, breadcrumbs and sticky scroll. */
+  outlineParagraphs: OutlineParagraphs;
+}
+
+/**
+ * `seedReview.outline.paragraphs`: `auto` gives paragraph children to files of at most
+ * OUTLINE_PARAGRAPHS_AUTO_LIMIT documents (see document-symbols.ts), `always` and `never` do what they say.
+ */
+export type OutlineParagraphs = 'auto' | 'always' | 'never';
+
+/**
+ * Reads a value of `seedReview.outline.paragraphs`. The setting used to be a boolean: a `true`
+ * or `false` left in some settings file (one the migration could not write, or one synced from a
+ * machine with an older version) still means what it meant, `always` or `never`. Anything else is `auto`.
+ */
+export function outlineParagraphsValue(value: unknown): OutlineParagraphs {
+  if (value === true) return 'always';
+  if (value === false) return 'never';
+  return value === 'always' || value === 'never' ? value : 'auto';
 }
 
 const validSeverities = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
@@ -32,6 +49,6 @@ export function readConfig(scope?: vscode.ConfigurationScope): SeedReviewConfig 
     debounceMs: typeof debounce === 'number' && debounce >= 0 ? Math.min(debounce, 5000) : 250,
     severityOverrides,
     crossFileChecks: section.get<boolean>('workspace.crossFileChecks', true),
-    outlineParagraphs: section.get<boolean>('outline.paragraphs', true) !== false,
+    outlineParagraphs: outlineParagraphsValue(section.get<unknown>('outline.paragraphs')),
   };
 }

@@ -4,17 +4,43 @@ import { sameOutlineEntry } from '../core/document-equality';
 import { paragraphLabel } from '../core/labels';
 import { forEachParagraph } from '../core/parsed-document';
 import { ParseCache, seedSelector } from './parse-cache';
-import { readConfig } from './config';
+import { OutlineParagraphs, readConfig } from './config';
+
+/**
+ * With `seedReview.outline.paragraphs: "auto"` (the default), files of at most this many documents
+ * get their paragraphs as children; larger ones get one symbol per document. VS Code's own cost is
+ * per symbol (about 13 µs for each, twice, on a first request), and paragraphs make about five
+ * symbols per document, so with children no provider can make the first outline of a
+ * 10,000-document file more than about 3x faster than Markdown's; with one symbol per document it
+ * is 5x and more. The limit is chosen with `npm run bench -- outline` (docs/benchmarks.md):
+ * below it, the first outline with children stays short enough for a person reading document by
+ * document; the 10 MB benchmark corpus (8,108 documents) is well above it.
+ */
+export const OUTLINE_PARAGRAPHS_AUTO_LIMIT = 2000;
+
+/** Whether a file of `documentCount` documents gets paragraph children under `mode`. */
+export function outlineHasParagraphs(mode: OutlineParagraphs, documentCount: number): boolean {
+  return mode === 'always' || (mode === 'auto' && documentCount <= OUTLINE_PARAGRAPHS_AUTO_LIMIT);
+}
+
+/** Counters of the outline provider (across registrations); tests and the benchmark read them. */
+export interface OutlineStats {
+  /** Calls of provideDocumentSymbols. */
+  requests: number;
+  /** Document symbols built (not reused). */
+  built: number;
+}
 
 /** What was built for the last version of a file, to reuse for unchanged documents. */
 interface Built {
   documents: readonly SeedDocument[];
   symbols: vscode.DocumentSymbol[];
+  paragraphs: boolean;
 }
 
 /**
  * Builds the outline: one symbol per seed document (named by its headline, detail `id · status`),
- * its paragraphs as children unless `paragraphs` is false. Symbols are kept per parse result, so repeated requests for the
+ * its paragraphs as children as `mode` says (outlineHasParagraphs). Symbols are kept per parse result, so repeated requests for the
  * same version (breadcrumbs, Outline view, sticky scroll) cost nothing, and after an edit the
  * symbols of every document the edit did not touch are reused from the previous version.
  */
@@ -22,17 +48,19 @@ export class SeedDocumentSymbolProvider implements vscode.DocumentSymbolProvider
   private readonly built = new WeakMap<ParseResult, vscode.DocumentSymbol[]>();
   private readonly lastBuilt = new Map<string, Built>();
   private readonly onClose = vscode.workspace.onDidCloseTextDocument((document) => this.lastBuilt.delete(document.uri.toString()));
-  /** Symbols built (not reused) so far; tests read it to prove the reuse. */
-  builtCount = 0;
 
-  constructor(private readonly cache: ParseCache, private readonly paragraphs = true) {}
+  constructor(private readonly cache: ParseCache, private readonly mode: OutlineParagraphs = 'auto', readonly stats: OutlineStats = { requests: 0, built: 0 }) {}
 
   provideDocumentSymbols(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.DocumentSymbol[] | undefined {
+    this.stats.requests++;
     const result = this.cache.get(document);
     const known = this.built.get(result);
     if (known) return known;
+    const paragraphs = outlineHasParagraphs(this.mode, result.documents.length);
     const key = document.uri.toString();
-    const previous = this.lastBuilt.get(key);
+    const last = this.lastBuilt.get(key);
+    // Under "auto" an edit can move a file across the limit: symbols of the other shape are not reused.
+    const previous = last?.paragraphs === paragraphs ? last : undefined;
     const symbols: vscode.DocumentSymbol[] = [];
     const cursor = { at: 0 };
     for (const doc of result.documents) {
@@ -41,12 +69,12 @@ export class SeedDocumentSymbolProvider implements vscode.DocumentSymbolProvider
       if (reusable) {
         symbols.push(reusable);
       } else {
-        symbols.push(documentSymbol(document, doc, this.paragraphs));
-        this.builtCount++;
+        symbols.push(documentSymbol(document, doc, paragraphs));
+        this.stats.built++;
       }
     }
     this.built.set(result, symbols);
-    this.lastBuilt.set(key, { documents: result.documents, symbols });
+    this.lastBuilt.set(key, { documents: result.documents, symbols, paragraphs });
     return symbols;
   }
 
@@ -96,9 +124,10 @@ function documentSymbol(document: vscode.TextDocument, doc: SeedDocument, paragr
  * `seedReview.outline.paragraphs` changes, the provider is registered anew: VS Code has no
  * "symbols changed" event, but a new registration makes the Outline view and breadcrumbs ask again.
  */
-export function registerDocumentSymbols(cache: ParseCache): vscode.Disposable {
+export function registerDocumentSymbols(cache: ParseCache): vscode.Disposable & { readonly stats: OutlineStats } {
+  const stats: OutlineStats = { requests: 0, built: 0 };
   const register = (): vscode.Disposable => {
-    const provider = new SeedDocumentSymbolProvider(cache, readConfig().outlineParagraphs);
+    const provider = new SeedDocumentSymbolProvider(cache, readConfig().outlineParagraphs, stats);
     return vscode.Disposable.from(provider, vscode.languages.registerDocumentSymbolProvider(seedSelector, provider, { label: 'Seed documents' }));
   };
   let registration = register();
@@ -107,7 +136,7 @@ export function registerDocumentSymbols(cache: ParseCache): vscode.Disposable {
     registration.dispose();
     registration = register();
   });
-  return { dispose: () => {
+  return { stats, dispose: () => {
     onConfiguration.dispose();
     registration.dispose();
   } };

@@ -110,7 +110,7 @@ describe('language features', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  it('seedReview.outline.paragraphs: false leaves the documents without children, at once and until set back', async () => {
+  it('seedReview.outline.paragraphs: "never" leaves the documents without children, at once and until set back', async () => {
     const text = fixture('valid/sample.seed');
     const document = await openUntitled(text);
     const docs = parseSeed(text).documents;
@@ -119,7 +119,7 @@ describe('language features', () => {
     const settings = vscode.workspace.getConfiguration('seedReview');
     assert.deepStrictEqual(await childCounts(), docs.map((doc) => doc.paragraphs.length));
     try {
-      await settings.update('outline.paragraphs', false, vscode.ConfigurationTarget.Global);
+      await settings.update('outline.paragraphs', 'never', vscode.ConfigurationTarget.Global);
       // The same document version: the new registration, not an edit, must bring the change.
       await waitFor('documents without paragraph children', async () => ((await childCounts()).every((n) => n === 0) ? true : undefined));
       const flat = await symbols();
