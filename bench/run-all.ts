@@ -5,7 +5,10 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
 const inNode: Record<string, () => Promise<unknown>> = {
-  parse: async () => (await import('./parse.bench')).run(),
+  parse: async () => {
+    await (await import('./parse.bench')).run();
+    if (process.env.SEED_BENCH_INSTRUCTIONS !== '0') (await import('./parse-instructions')).runInstructionCounts();
+  },
   grammar: async () => (await import('./grammar.bench')).run(),
   entities: async () => (await import('./entities.bench')).run(),
 };

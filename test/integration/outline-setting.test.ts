@@ -33,7 +33,7 @@ async function childrenBecome(document: vscode.TextDocument, children: number, d
   await waitFor(`${documents} documents with ${children} children each`, async () => {
     const symbols = await symbolsOf(document);
     return symbols.length === documents && symbols.every((symbol) => symbol.children.length === children) ? true : undefined;
-  });
+  }, 30_000);
 }
 
 /** A Memento kept in memory: each test starts as a first start of the new version would. */
@@ -52,7 +52,9 @@ class MemoryMemento implements vscode.Memento {
 
 const settings = () => vscode.workspace.getConfiguration('seedReview');
 
-describe('seedReview.outline.paragraphs', () => {
+describe('seedReview.outline.paragraphs', function () {
+  // Files of a few thousand documents, asked for their symbols several times: slow on a busy machine.
+  this.timeout(120_000);
   afterEach(async () => {
     await settings().update('outline.paragraphs', undefined, vscode.ConfigurationTarget.Global);
     await closeAllEditors();
