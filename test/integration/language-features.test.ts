@@ -110,7 +110,9 @@ describe('language features', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  it('seedReview.outline.paragraphs: "never" leaves the documents without children, at once and until set back', async () => {
+  it('seedReview.outline.paragraphs: "never" leaves the documents without children, at once and until set back', async function () {
+    // Two settings writes and a new registration each: close to mocha's 20 s on a busy machine.
+    this.timeout(60_000);
     const text = fixture('valid/sample.seed');
     const document = await openUntitled(text);
     const docs = parseSeed(text).documents;
