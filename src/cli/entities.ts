@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { consolidateCorpus, type ConsolidationInput } from '../core/entities/consolidate';
 import { documentBodyLines, extractDocument } from '../core/entities/extract';
-import { emptyLexicon, parseLexicon, type Lexicon } from '../core/entities/lexicon';
+import { emptyLexicon, lexiconMatches, lowercaseTerms, parseLexicon, withLexiconMatches, type Lexicon } from '../core/entities/lexicon';
 import type { DocumentExtraction, EntityType } from '../core/entities/types';
 import { EntityWorkerPool } from '../core/entities/worker-pool';
 import { parseSeed } from '../core/parser';
@@ -60,7 +60,8 @@ export async function entitiesCommand(args: string[], io: CliIO): Promise<number
   const result = parseSeed(text, { fileName: path.basename(file) });
   const keys = documentKeys(result);
   const lines = result.documents.map(documentBodyLines);
-  const extractions = await extractAll(lines, workers);
+  const terms = lowercaseTerms(lexicon);
+  const extractions = (await extractAll(lines, workers)).map((e, i) => (terms ? withLexiconMatches(e, lexiconMatches(lines[i], terms)) : e));
   const inputs: ConsolidationInput[] = result.documents.map((_, i) => ({ uri: file, docId: keys[i], extraction: extractions[i] }));
   const corpus = consolidateCorpus(inputs, lexicon);
   const canonical = new Map(corpus.entities.map((e) => [e.key, e.canonical]));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyLexicon, mergeLexicons, parseLexicon } from '../../src/core/entities/lexicon';
+import { emptyLexicon, lexiconMatches, lowercaseTerms, mergeLexicons, parseLexicon, withLexiconMatches } from '../../src/core/entities/lexicon';
+import { consolidateCorpus } from '../../src/core/entities/consolidate';
 
 describe('lexicon', () => {
   it('accepts the documented shape', () => {
@@ -63,5 +64,39 @@ describe('lexicon', () => {
       ignore: ['reuters', 'AP'],
       types: { X: 'place' },
     });
+  });
+});
+
+describe('lexicon entries matched in lower case', () => {
+  const { lexicon, errors } = parseLexicon({
+    entities: [
+      { text: 'Acme Widgets', type: 'organization', aliases: ['acme'], matchLowercase: true },
+      { text: 'Kharkiv', type: 'place' },
+    ],
+  });
+
+  it('validates the option', () => {
+    expect(errors).toEqual([]);
+    expect(lexicon.entities[0].matchLowercase).toBe(true);
+    expect(lexicon.entities[1].matchLowercase).toBeUndefined();
+    expect(parseLexicon({ entities: [{ text: 'X Y', type: 'person', matchLowercase: 'yes' }] }).errors[0]).toMatch(/"matchLowercase" must be true or false/);
+    expect(mergeLexicons(lexicon, parseLexicon({ entities: [{ text: 'acme widgets', type: 'organization' }] }).lexicon).entities[0].matchLowercase).toBe(true);
+  });
+
+  it('finds the entries that ask for it in any case, at word boundaries, and only those', () => {
+    const terms = lowercaseTerms(lexicon);
+    const lines = [{ line: 4, text: 'shares of acme widgets rose; ACME WIDGETS and acmeco did not, nor did kharkiv.' }];
+    const found = lexiconMatches(lines, terms).map((m) => [m.start, m.end, m.text, m.type, m.source]);
+    expect(found).toEqual([[10, 22, 'acme widgets', 'organization', 'lexicon'], [29, 41, 'ACME WIDGETS', 'organization', 'lexicon']]);
+    expect(lowercaseTerms(parseLexicon({ entities: [{ text: 'Kharkiv', type: 'place' }] }).lexicon)).toBeUndefined();
+  });
+
+  it('wins over the model where they overlap, and resolves to the lexicon entity', () => {
+    const line = { line: 0, text: 'the acme board met' };
+    const model = { mentions: [{ line: 0, start: 4, end: 10, text: 'acme b', type: 'person' as const, source: 'tagger' as const }], candidates: [], words: 4 };
+    const merged = withLexiconMatches(model, lexiconMatches([line], lowercaseTerms(lexicon)));
+    expect(merged.mentions).toEqual([{ line: 0, start: 4, end: 8, text: 'acme', type: 'organization', source: 'lexicon' }]);
+    const out = consolidateCorpus([{ uri: 'a', docId: '1', extraction: merged }], lexicon);
+    expect(out.documents[0].mentions[0]).toMatchObject({ text: 'acme', type: 'organization', entityKey: 'organization:acme widgets', source: 'lexicon' });
   });
 });

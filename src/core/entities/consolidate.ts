@@ -294,7 +294,7 @@ export function resolveDocument(
     let target = full ?? norm;
     let type = types.get(target);
     if (!type) return;
-    if (!tables.options.typeVote && m.source !== 'corpus' && !lexiconHas(norm) && !lexiconHas(target) && type !== m.type) {
+    if (!tables.options.typeVote && m.source === 'tagger' && !lexiconHas(norm) && !lexiconHas(target) && type !== m.type) {
       // The model's type in context stands; a short form links only to a full name of that type.
       type = m.type;
       target = norm;

@@ -6,13 +6,16 @@
  *     "ignore": ["Reuters"],
  *     "types": { "Kharkiv": "place" } }
  */
-import type { EntityType } from './types';
+import { tokenizeLine } from './ner/tokenize';
+import type { EntityLine, EntityMention, EntityType } from './types';
 
 /** One entity the user teaches: its canonical text, type and other spellings. */
 export interface LexiconEntity {
   text: string;
   type: EntityType;
   aliases: string[];
+  /** Also found where the text writes it in lower case ("acme widgets"); names are matched as capitalised otherwise. */
+  matchLowercase?: boolean;
 }
 
 /** A validated lexicon. */
@@ -70,6 +73,13 @@ export function parseLexicon(json: unknown, source = 'lexicon'): { lexicon: Lexi
           errors.push(`${where}: "text" must be a non-empty string`);
           return;
         }
+        for (const key of Object.keys(ent)) {
+          if (!['text', 'type', 'aliases', 'matchLowercase'].includes(key)) errors.push(`${where} ("${ent.text}"): unknown key "${key}" (expected "text", "type", "aliases" or "matchLowercase")`);
+        }
+        if (ent.matchLowercase !== undefined && typeof ent.matchLowercase !== 'boolean') {
+          errors.push(`${where} ("${ent.text}"): "matchLowercase" must be true or false, got ${JSON.stringify(ent.matchLowercase)}`);
+          return;
+        }
         if (!isType(ent.type)) {
           errors.push(`${where} ("${ent.text}"): "type" must be "person", "place" or "organization", got ${JSON.stringify(ent.type)}`);
           return;
@@ -85,7 +95,7 @@ export function parseLexicon(json: unknown, source = 'lexicon'): { lexicon: Lexi
             });
           }
         }
-        lexicon.entities.push({ text: ent.text.trim(), type: ent.type, aliases });
+        lexicon.entities.push({ text: ent.text.trim(), type: ent.type, aliases, ...(ent.matchLowercase === true ? { matchLowercase: true } : {}) });
       });
     }
   }
@@ -126,7 +136,8 @@ export function mergeLexicons(...lexicons: Lexicon[]): Lexicon {
       const key = e.text.toLowerCase();
       const prev = byText.get(key);
       const aliases = [...new Set([...(prev?.aliases ?? []), ...e.aliases])];
-      byText.set(key, { text: e.text, type: e.type, aliases });
+      const matchLowercase = e.matchLowercase ?? prev?.matchLowercase;
+      byText.set(key, { text: e.text, type: e.type, aliases, ...(matchLowercase ? { matchLowercase } : {}) });
     }
     for (const s of lex.ignore) ignore.set(s.toLowerCase(), s);
     Object.assign(out.types, lex.types);
@@ -139,4 +150,63 @@ export function mergeLexicons(...lexicons: Lexicon[]): Lexicon {
 /** A stable fingerprint of a lexicon (consolidation results depend on it). */
 export function lexiconFingerprint(lexicon: Lexicon): string {
   return JSON.stringify([lexicon.entities, [...lexicon.ignore].sort(), Object.entries(lexicon.types).sort()]);
+}
+
+/** The words of a phrase as lexicon matching compares them (composed accents, lower case). */
+function matchWords(text: string): string[] {
+  const { starts, ends } = tokenizeLine(text);
+  return starts.map((s, i) => text.slice(s, ends[i]).normalize('NFC').toLowerCase());
+}
+
+/**
+ * The entries whose `matchLowercase` is set, by first word, longest first; undefined when there
+ * are none (the common case: nothing to scan).
+ */
+export function lowercaseTerms(lexicon: Lexicon): Map<string, { words: string[]; type: EntityType }[]> | undefined {
+  const terms = new Map<string, { words: string[]; type: EntityType }[]>();
+  for (const e of lexicon.entities) {
+    if (!e.matchLowercase) continue;
+    for (const surface of [e.text, ...e.aliases]) {
+      const words = matchWords(surface);
+      if (words.length === 0) continue;
+      const list = terms.get(words[0]) ?? [];
+      list.push({ words, type: e.type });
+      terms.set(words[0], list);
+    }
+  }
+  for (const list of terms.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return terms.size > 0 ? terms : undefined;
+}
+
+/**
+ * Occurrences of `matchLowercase` entries in whatever case, at token boundaries: mentions with
+ * source 'lexicon'. One pass over the tokens: linear in the text.
+ */
+export function lexiconMatches(lines: readonly EntityLine[], terms: ReturnType<typeof lowercaseTerms>): EntityMention[] {
+  const out: EntityMention[] = [];
+  if (!terms) return out;
+  for (const { line, text } of lines) {
+    const { starts, ends } = tokenizeLine(text);
+    const lower = starts.map((s, i) => text.slice(s, ends[i]).normalize('NFC').toLowerCase());
+    for (let i = 0; i < lower.length;) {
+      const match = terms.get(lower[i])?.find((t) => t.words.every((w, k) => lower[i + k] === w));
+      if (!match) {
+        i++;
+        continue;
+      }
+      const end = ends[i + match.words.length - 1];
+      out.push({ line, start: starts[i], end, text: text.slice(starts[i], end), type: match.type, source: 'lexicon' });
+      i += match.words.length;
+    }
+  }
+  return out;
+}
+
+/** An extraction with lexicon matches added; a match replaces the model's mentions it overlaps (the lexicon wins). */
+export function withLexiconMatches<T extends { mentions: EntityMention[] }>(extraction: T, matches: readonly EntityMention[]): T {
+  if (matches.length === 0) return extraction;
+  const overlaps = (a: EntityMention, b: EntityMention): boolean => a.line === b.line && a.start < b.end && b.start < a.end;
+  const kept = extraction.mentions.filter((m) => !matches.some((x) => overlaps(m, x)));
+  const mentions = [...kept, ...matches].sort((a, b) => a.line - b.line || a.start - b.start);
+  return { ...extraction, mentions };
 }

@@ -5,10 +5,10 @@ import { EntityCache, entityCacheVersion, extractWithCache } from '../../core/en
 import { consolidateCorpus } from '../../core/entities/consolidate';
 import { EntityCorpusIndex } from '../../core/entities/corpus-index';
 import { documentBodyFirstLine, documentBodyHash, documentBodyLines, extractDocument } from '../../core/entities/extract';
-import type { Lexicon } from '../../core/entities/lexicon';
+import { lexiconMatches, lowercaseTerms, withLexiconMatches, type Lexicon } from '../../core/entities/lexicon';
 import { entityModelVersion } from '../../core/entities/ner/runtime';
 import { useEntityModelFile } from '../../entity-model-file';
-import type { EntityLine, EntitySummary, ResolvedMention } from '../../core/entities/types';
+import type { DocumentExtraction, EntityLine, EntitySummary, ResolvedMention } from '../../core/entities/types';
 import { EntityWorkerPool, ExtractionCancelled, type ExtractionJob } from '../../core/entities/worker-pool';
 import type { ParseResult, SeedDocument } from '../../core/types';
 import type { ParseCache } from '../parse-cache';
@@ -79,6 +79,7 @@ interface JobMeta {
   docKey: string;
   hash: string;
   firstLine: number;
+  lines: EntityLine[];
 }
 
 /** Documents at most this many are extracted in the extension host rather than sent to the workers. */
@@ -128,6 +129,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.stateEmitter, this.statusItem];
   private readonly local = new Map<string, LocalResolution>();
   private lexiconGeneration = 0;
+  private lowercase: ReturnType<typeof lowercaseTerms>;
   private draining: Promise<void> | undefined;
   private drainTimer: ReturnType<typeof setTimeout> | undefined;
   private abort: AbortController | undefined;
@@ -335,6 +337,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
 
   private async start(): Promise<void> {
     await this.deps.lexicon.ready;
+    this.lowercase = lowercaseTerms(this.deps.lexicon.lexicon);
     this.corpus.setLexicon(this.deps.lexicon.lexicon);
     await this.deps.workspaceIndex.ready;
     if (this.disposed) return;
@@ -410,13 +413,14 @@ export class EntityService implements EntitySource, vscode.Disposable {
           if (known && known.hash === hash && known.firstLine === firstLine) continue;
           const hit = this.cache.get(hash, firstLine);
           if (hit) {
-            this.corpus.updateDocument(uri, keys[i], hash, hit);
+            this.corpus.updateDocument(uri, keys[i], hash, this.withLexicon(hit, () => documentBodyLines(doc)));
             fedFile.set(keys[i], { hash, firstLine });
             fromCache++;
           } else {
             const jobKey = `${uri}\u0000${keys[i]}`;
-            jobs.push({ key: jobKey, lines: documentBodyLines(doc) });
-            meta.set(jobKey, { uri, docKey: keys[i], hash, firstLine });
+            const lines = documentBodyLines(doc);
+            jobs.push({ key: jobKey, lines });
+            meta.set(jobKey, { uri, docKey: keys[i], hash, firstLine, lines });
           }
           // Hashing is cheap but a 10,000-document file is not: give the host a breath now and then.
           if (i % 500 === 499) await tick();
@@ -513,7 +517,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
     this.cache.set(m.hash, extraction, m.firstLine);
     // Applied even when the file was queued again since: the next round re-reads it, keeps what
     // still matches (hash and position) and replaces the rest from the cache.
-    this.corpus.updateDocument(m.uri, m.docKey, m.hash, extraction);
+    this.corpus.updateDocument(m.uri, m.docKey, m.hash, this.withLexicon(extraction, () => m.lines));
     let fedFile = this.fed.get(m.uri);
     if (!fedFile) this.fed.set(m.uri, (fedFile = new Map()));
     fedFile.set(m.docKey, { hash: m.hash, firstLine: m.firstLine });
@@ -582,7 +586,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
       this.stats.extractedInPlace++;
       this.markCacheDirty();
     }
-    this.corpus.updateDocument(uri, docKey, hash, extraction);
+    this.corpus.updateDocument(uri, docKey, hash, this.withLexicon(extraction, () => lines));
     let fedFile = this.fed.get(uri);
     if (!fedFile) this.fed.set(uri, (fedFile = new Map()));
     fedFile.set(docKey, { hash, firstLine });
@@ -622,7 +626,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
         scope = 'line';
       }
     }
-    const result = consolidateCorpus([{ uri: document.uri.toString(), docId: docKey, extraction }], this.deps.lexicon.lexicon);
+    const result = consolidateCorpus([{ uri: document.uri.toString(), docId: docKey, extraction: this.withLexicon(extraction, () => lines) }], this.deps.lexicon.lexicon);
     const local: LocalResolution = { scope, mentions: result.documents[0]?.mentions ?? [], entities: new Map(result.entities.map((e) => [e.key, e])) };
     if (this.local.size >= 256) this.local.delete(this.local.keys().next().value as string);
     this.local.set(key, local);
@@ -645,7 +649,21 @@ export class EntityService implements EntitySource, vscode.Disposable {
     }, 50);
   }
 
+  /**
+   * The extraction the index holds: the model's (cached, lexicon-free) plus the lexicon entries
+   * the user asked to find in lower case too, which need the text.
+   */
+  private withLexicon(extraction: DocumentExtraction, lines: () => readonly EntityLine[]): DocumentExtraction {
+    return this.lowercase ? withLexiconMatches(extraction, lexiconMatches(lines(), this.lowercase)) : extraction;
+  }
+
   private setLexicon(lexicon: Lexicon): void {
+    const lowercase = lowercaseTerms(lexicon);
+    const changed = JSON.stringify([...(lowercase ?? [])]) !== JSON.stringify([...(this.lowercase ?? [])]);
+    this.lowercase = lowercase;
+    // Lower-case matches live in the index, not the cache: a new set of them re-feeds every
+    // document (from the cache, so nothing is extracted again).
+    if (changed && this.initialDone) void this.rebuild();
     this.corpus.setLexicon(lexicon);
     this.lexiconGeneration++;
     this.local.clear();
