@@ -88,3 +88,23 @@ describe('entity cache', () => {
     expect(cache.size).toBe(1);
   });
 });
+
+describe('entity cache from untrusted JSON', () => {
+  it('drops entries that are valid JSON but not extractions, keeps the good ones, and never throws on use', () => {
+    const good = { mentions: [{ line: 0, start: 0, end: 5, text: 'Paris', type: 'place', source: 'tagger' }], candidates: [{ line: 0, start: 9, text: 'The', caps: false }], words: 3 };
+    const bad: unknown[] = [
+      { mentions: [{ line: 0, start: 0, end: 5, text: 'Paris', type: 'planet', source: 'tagger' }], candidates: [], words: 1 },
+      { mentions: [{ line: 0, start: 5, end: 2, text: 'xyz', type: 'place', source: 'tagger' }], candidates: [], words: 1 },
+      { mentions: [{ line: -1, start: 0, end: 1, text: 'x', type: 'place', source: 'tagger' }], candidates: [], words: 1 },
+      { mentions: [null], candidates: [], words: 1 },
+      { mentions: [], candidates: [{ line: 0, start: 0, text: 7, caps: false }], words: 1 },
+      { mentions: [{ line: 0, start: 0, end: 5, text: 'Paris', type: 'place' }], candidates: [], words: 1 },
+      { mentions: [], candidates: [], words: 'many' },
+    ];
+    const json = { version: ENTITY_CACHE_VERSION, entries: [['ok', good], ...bad.map((e, i) => [`bad${i}`, e]), ['short']] };
+    const cache = EntityCache.fromJSON(JSON.parse(JSON.stringify(json)));
+    expect(cache.size).toBe(1);
+    expect(cache.get('ok', 10)?.mentions[0]).toMatchObject({ line: 10, text: 'Paris' });
+    for (let i = 0; i < bad.length; i++) expect(cache.get(`bad${i}`)).toBeUndefined();
+  });
+});

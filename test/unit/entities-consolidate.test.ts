@@ -105,4 +105,15 @@ describe('consolidation', () => {
     ]);
     expect(out.entities.find((e) => e.key === 'person:volodymyr zelensky')?.canonical).toBe('Volodymyr Zelensky');
   });
+
+  it('reads a name with decomposed accents (e + U+0301) as the same entity as the composed one, offsets untouched', () => {
+    const decomposed = 'Jose\u0301 Marti\u0301nez';
+    const out = consolidateCorpus([
+      { uri: 'a', docId: '1', extraction: doc([m(1, 4, 'José Martínez', 'person')]) },
+      { uri: 'a', docId: '2', extraction: doc([m(2, 7, decomposed, 'person')]) },
+    ]);
+    expect(out.entities).toHaveLength(1);
+    expect(out.entities[0]).toMatchObject({ mentionCount: 2, documentCount: 2 });
+    expect(out.documents[1].mentions[0]).toMatchObject({ start: 7, end: 7 + decomposed.length, text: decomposed });
+  });
 });

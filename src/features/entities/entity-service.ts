@@ -10,6 +10,7 @@ import { entityModelVersion } from '../../core/entities/ner/runtime';
 import { useEntityModelFile } from '../../entity-model-file';
 import type { DocumentExtraction, EntityLine, EntitySummary, ResolvedMention } from '../../core/entities/types';
 import { EntityWorkerPool, ExtractionCancelled, type ExtractionJob } from '../../core/entities/worker-pool';
+import { extractionPlace, localExtractionScope, mayExtractOnHost } from '../../core/entities/scheduling';
 import type { ParseResult, SeedDocument } from '../../core/types';
 import type { ParseCache } from '../parse-cache';
 import type { EntityMention as ReviewEntityMention, EntitySource } from '../review/entity-source';
@@ -82,12 +83,8 @@ interface JobMeta {
   lines: EntityLine[];
 }
 
-/** Documents at most this many are extracted in the extension host rather than sent to the workers. */
-const IN_PLACE_LIMIT = 4;
 /** Quiet time after a change before the index is updated (the workspace index already debounces typing). */
 const CHANGE_DEBOUNCE_MS = 150;
-/** Documents up to this many characters are extracted whole for a document-local answer (a few ms). */
-const LOCAL_WHOLE_DOCUMENT_CHARS = 300;
 
 useEntityModelFile();
 
@@ -430,7 +427,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
       this.stats.fromCache += fromCache;
       if (fromCache > 0) this.fireChangeSoon();
       if (jobs.length > 0) {
-        if (jobs.length <= IN_PLACE_LIMIT && this.initialDone) await this.extractInPlace(jobs, meta);
+        if (extractionPlace(jobs, this.initialDone) === 'host') await this.extractInPlace(jobs, meta);
         else await this.extractInWorkers(jobs, meta, abort.signal);
       }
       this.stats.builds++;
@@ -580,6 +577,11 @@ export class EntityService implements EntitySource, vscode.Disposable {
     const fed = this.fed.get(uri)?.get(docKey);
     if (fed && fed.hash === hash && fed.firstLine === firstLine) return;
     const lines = documentBodyLines(doc);
+    if (!this.cache.has(hash) && !mayExtractOnHost(lines)) {
+      // Too long for the host's thread: the workers take it; the index answers from what it has meanwhile.
+      this.enqueue([uri], CHANGE_DEBOUNCE_MS);
+      return;
+    }
     const { extraction, cached } = extractWithCache(this.cache, lines, extractDocument, hash);
     if (cached) this.stats.fromCache++;
     else {
@@ -597,8 +599,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
    * One document resolved on its own (before the corpus index is ready), memoised per version:
    * its cached extraction when the workers (or an earlier hover) produced one, else a fresh
    * extraction when the document is short. A long document is cut down to the one line asked
-   * for (`line`): a whole article costs 15-90 ms in the tagger, one paragraph a few, and a hover
-   * must not wait for the rest.
+   * for (`line`), and nothing longer than the host's bound is extracted here (core/entities/scheduling).
    */
   private localResolution(document: vscode.TextDocument, doc: SeedDocument, docKey: string, line?: number): LocalResolution {
     const base = `${document.uri.toString()}@${document.version}#${docKey}#${this.lexiconGeneration}`;
@@ -611,14 +612,15 @@ export class EntityService implements EntitySource, vscode.Disposable {
     let scope: LocalResolution['scope'] = 'document';
     let key = base;
     if (!extraction) {
-      let chars = 0;
-      for (const l of lines) chars += l.text.length;
-      const one = line === undefined ? undefined : lines.find((l) => l.line === line);
-      if (chars <= LOCAL_WHOLE_DOCUMENT_CHARS || !one) {
+      const plan = localExtractionScope(lines, line);
+      // Nothing the host may extract in bounded time: no local answer (not memoised; the index will have it).
+      if (!plan) return { scope: 'line', mentions: [], entities: new Map() };
+      if (plan.scope === 'document') {
         extraction = extractDocument(lines);
         this.cache.set(hash, extraction, first);
         this.markCacheDirty();
       } else {
+        const one = plan.line;
         key = `${base}:${one.line}`;
         const known = this.local.get(key);
         if (known) return known;
