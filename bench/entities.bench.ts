@@ -18,6 +18,7 @@ import { EntityCorpusIndex } from '../src/core/entities/corpus-index';
 import { extractDocument } from '../src/core/entities/extract';
 import { entityModel } from '../src/core/entities/ner/runtime';
 import { useEntityModelFile } from '../src/entity-model-file';
+import { nodeEntityWorkers } from '../src/entity-worker-node';
 import { hashBody } from '../src/core/entities/cache';
 import { EntityWorkerPool, type ExtractionJob } from '../src/core/entities/worker-pool';
 import type { DocumentExtraction, EntityLine } from '../src/core/entities/types';
@@ -50,7 +51,7 @@ function heapMB(): number {
 }
 
 async function poolRun(jobs: ExtractionJob[], size: number): Promise<{ ms: number; cpuMs: number; results: Map<string, DocumentExtraction> }> {
-  const pool = new EntityWorkerPool({ workerScript: workerScriptPath(), size });
+  const pool = new EntityWorkerPool({ createWorker: nodeEntityWorkers(workerScriptPath()), size });
   try {
     // Warm every worker (tagger load and JIT) before timing.
     await pool.extract(jobs.slice(0, 40 * size).map((j, i) => ({ ...j, key: `warm${i}` })));

@@ -8,7 +8,8 @@ import type { DocumentExtraction, EntityType } from '../core/entities/types';
 import { EntityWorkerPool } from '../core/entities/worker-pool';
 import { parseSeed } from '../core/parser';
 import { useEntityModelFile } from '../entity-model-file';
-import { documentKeys } from '../features/entities/entity-lines';
+import { nodeEntityWorkers } from '../entity-worker-node';
+import { documentKeys } from '../core/entities/document-keys';
 import { CliIO, UsageError } from './io';
 import { describeFsError, displayPath, readSeedText } from './seed-files';
 
@@ -98,7 +99,7 @@ async function extractAll(docs: ReturnType<typeof documentBodyLines>[], workers:
   const size = workers ?? 2;
   const useWorkers = size > 0 && existsSync(workerScript) && (workers !== undefined || docs.length >= WORKER_THRESHOLD);
   if (!useWorkers) return docs.map((lines) => extractDocument(lines));
-  const pool = new EntityWorkerPool({ workerScript, size });
+  const pool = new EntityWorkerPool({ createWorker: nodeEntityWorkers(workerScript), size });
   try {
     const { extractions, errors } = await pool.extract(docs.map((lines, i) => ({ key: String(i), lines })));
     if (errors.size > 0) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSeed } from '../../src/core/parser';
-import { documentIndexAt, documentKeys } from '../../src/features/entities/entity-lines';
+import { documentIndexAt, documentKeys } from '../../src/core/entities/document-keys';
 import { documentBodyLines } from '../../src/core/entities/extract';
 
 const text = [

@@ -5,6 +5,7 @@ import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/core/entities/extract';
 import { entityModelPath } from '../../src/entity-model-file';
+import { nodeEntityWorkers } from '../../src/entity-worker-node';
 import { EntityWorkerPool, ExtractionCancelled, type ExtractionJob } from '../../src/core/entities/worker-pool';
 
 // Real worker threads need JavaScript: bundle worker.ts exactly as esbuild.mjs does for dist/.
@@ -37,7 +38,7 @@ function jobs(n: number): ExtractionJob[] {
 
 describe('entity worker pool', () => {
   it('extracts in worker threads exactly what the in-process extractor finds, with progress', async () => {
-    const pool = new EntityWorkerPool({ workerScript, modelPath: entityModelPath(), size: 2, batchSize: 3 });
+    const pool = new EntityWorkerPool({ createWorker: nodeEntityWorkers(workerScript, entityModelPath()), size: 2, batchSize: 3 });
     try {
       const input = jobs(12);
       const progress: number[] = [];
@@ -59,7 +60,7 @@ describe('entity worker pool', () => {
   });
 
   it('cancels a run: queued batches are dropped and the promise rejects', async () => {
-    const pool = new EntityWorkerPool({ workerScript, modelPath: entityModelPath(), size: 1, batchSize: 1 });
+    const pool = new EntityWorkerPool({ createWorker: nodeEntityWorkers(workerScript, entityModelPath()), size: 1, batchSize: 1 });
     try {
       const controller = new AbortController();
       let results = 0;
@@ -82,7 +83,7 @@ describe('entity worker pool', () => {
   });
 
   it('reports a document that fails without failing the run', async () => {
-    const pool = new EntityWorkerPool({ workerScript, modelPath: entityModelPath(), size: 1 });
+    const pool = new EntityWorkerPool({ createWorker: nodeEntityWorkers(workerScript, entityModelPath()), size: 1 });
     try {
       const bad = { key: 'bad', lines: null } as unknown as ExtractionJob;
       const r = await pool.extract([...jobs(1), bad]);
@@ -94,7 +95,7 @@ describe('entity worker pool', () => {
   });
 
   it('rejects runs after dispose', async () => {
-    const pool = new EntityWorkerPool({ workerScript });
+    const pool = new EntityWorkerPool({ createWorker: nodeEntityWorkers(workerScript) });
     await pool.dispose();
     await expect(pool.extract(jobs(1))).rejects.toThrow(/disposed/);
   });

@@ -5,22 +5,33 @@
  * results of batches already running are discarded). Workers stay alive between runs because
  * loading the tagger costs a few hundred milliseconds.
  */
-import { Worker } from 'node:worker_threads';
 import type { DocumentExtraction } from './types';
 import type { ExtractionJob, WorkerRequest, WorkerResponse } from './worker-protocol';
 
 export type { ExtractionJob } from './worker-protocol';
 
+/**
+ * What the pool needs of a worker, whatever runs it: a Node worker thread (see
+ * src/entity-worker-node.ts) or, later, a browser Web Worker. No Node import here.
+ */
+export interface EntityWorkerLike {
+  postMessage(request: WorkerRequest): void;
+  onMessage(listener: (response: WorkerResponse) => void): void;
+  /** Called when the worker fails or exits abnormally. */
+  onError(listener: (error: unknown) => void): void;
+  terminate(): Promise<unknown> | void;
+  /** Busy workers keep their process alive, idle ones must not (a CLI would never exit); optional. */
+  setBusy?(busy: boolean): void;
+}
+
 /** Pool configuration. */
 export interface EntityWorkerPoolOptions {
-  /** The worker script: dist/entity-worker.js (esbuild) or out/src/core/entities/worker.js (tsc). */
-  workerScript: string;
-  /** Number of worker threads (default 2). */
+  /** Starts one worker (each runs src/core/entities/worker.ts or its bundle). */
+  createWorker: () => EntityWorkerLike;
+  /** Number of workers (default 2). */
   size?: number;
   /** Documents per message (default 16): small enough to balance, large enough to amortise messaging. */
   batchSize?: number;
-  /** The entity model file the workers read (default: the package's models/entity-model.bin). */
-  modelPath?: string;
 }
 
 /** Callbacks and cancellation for one run. */
@@ -39,7 +50,7 @@ export interface ExtractionRunResult {
 }
 
 interface Slot {
-  worker: Worker;
+  worker: EntityWorkerLike;
   /** Batches posted to this worker and not answered yet, oldest first. */
   batches: number[];
 }
@@ -119,15 +130,14 @@ export class EntityWorkerPool {
 
   private ensureWorkers(): void {
     while (this.slots.length < this.size) {
-      const worker = new Worker(this.options.workerScript, { workerData: { modelPath: this.options.modelPath } });
+      const worker = this.options.createWorker();
       const slot: Slot = { worker, batches: [] };
-      worker.on('message', (msg: WorkerResponse) => this.onMessage(slot, msg));
-      worker.on('error', (err) => this.onWorkerFailure(slot, err));
-      worker.on('exit', (code) => {
-        if (!this.disposed && code !== 0) this.onWorkerFailure(slot, new Error(`entity worker exited with code ${code}`));
+      worker.onMessage((msg) => this.onMessage(slot, msg));
+      worker.onError((err) => {
+        if (!this.disposed) this.onWorkerFailure(slot, err);
       });
       // Idle workers must not keep a CLI process alive.
-      worker.unref();
+      worker.setBusy?.(false);
       this.slots.push(slot);
     }
   }
@@ -141,7 +151,7 @@ export class EntityWorkerPool {
         const request = run.queue.shift() as WorkerRequest;
         run.inFlight++;
         slot.batches.push(request.batch);
-        slot.worker.ref();
+        slot.worker.setBusy?.(true);
         this.batchOwner.set(request.batch, run);
         slot.worker.postMessage(request);
       }
@@ -150,7 +160,7 @@ export class EntityWorkerPool {
 
   private onMessage(slot: Slot, msg: WorkerResponse): void {
     slot.batches = slot.batches.filter((batch) => batch !== msg.batch);
-    if (slot.batches.length === 0) slot.worker.unref();
+    if (slot.batches.length === 0) slot.worker.setBusy?.(false);
     const run = this.batchOwner.get(msg.batch);
     this.batchOwner.delete(msg.batch);
     if (run && !run.finished) {

@@ -8,6 +8,7 @@ import { documentBodyFirstLine, documentBodyHash, documentBodyLines, extractDocu
 import { lexiconMatches, lowercaseTerms, withLexiconMatches, type Lexicon } from '../../core/entities/lexicon';
 import { entityModelVersion } from '../../core/entities/ner/runtime';
 import { useEntityModelFile } from '../../entity-model-file';
+import { nodeEntityWorkers } from '../../entity-worker-node';
 import type { DocumentExtraction, EntityLine, EntitySummary, ResolvedMention } from '../../core/entities/types';
 import { EntityWorkerPool, ExtractionCancelled, type ExtractionJob } from '../../core/entities/worker-pool';
 import { extractionPlace, localExtractionScope, mayExtractOnHost } from '../../core/entities/scheduling';
@@ -16,7 +17,7 @@ import type { ParseCache } from '../parse-cache';
 import type { EntityMention as ReviewEntityMention, EntitySource } from '../review/entity-source';
 import type { WorkspaceSeedIndex } from '../workspace-index';
 import { EntityConfig, readEntityConfig } from './entity-config';
-import { documentIndexAt, documentKeys } from './entity-lines';
+import { documentIndexAt, documentKeys } from '../../core/entities/document-keys';
 import type { LexiconSource } from './lexicon-config';
 
 /** Counters the tests and the log read (cumulative since activation, except `last*`). */
@@ -457,7 +458,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
     this.progressTotal = jobs.length;
     this.fireState();
     this.warmLocalExtractor();
-    this.pool ??= new EntityWorkerPool({ workerScript: this.workerScript(), size: this.config.workers });
+    this.pool ??= new EntityWorkerPool({ createWorker: nodeEntityWorkers(this.workerScript()), size: this.config.workers });
     try {
       const result = await this.pool.extract(jobs, {
         signal,

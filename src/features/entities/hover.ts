@@ -4,7 +4,7 @@ import type { EntitySummary, EntityType, ResolvedMention } from '../../core/enti
 import type { ParseCache } from '../parse-cache';
 import { seedSelector } from '../parse-cache';
 import type { WorkspaceSeedIndex } from '../workspace-index';
-import { documentKeys } from './entity-lines';
+import { documentKeys } from '../../core/entities/document-keys';
 import type { EntityService, MentionLookup } from './entity-service';
 import { escape, idHover } from './id-hover';
 import { OPEN_MENTION_COMMAND, openMentionUri } from './open-mention';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { summarizeDocument } from '../../core/summary';
 import { escapeMarkdown, markdownCodeSpan } from '../../core/markdown';
 import type { ParseResult } from '../../core/types';
-import { documentIndexAt } from './entity-lines';
+import { documentIndexAt } from '../../core/entities/document-keys';
 
 /** What the id hover can add from the entity index. */
 export type EntityCountLookup = (docIndex: number) => number | undefined;

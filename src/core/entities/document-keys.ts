@@ -3,7 +3,7 @@
  * a file repeats an id (SEED005), and the document at a line. The lines themselves come from
  * documentBodyLines (core/entities/extract). No VS Code here: the CLI uses it too.
  */
-import type { ParseResult } from '../../core/types';
+import type { ParseResult } from '../types';
 
 const keysOf = new WeakMap<ParseResult, string[]>();
 

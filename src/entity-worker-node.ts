@@ -1,0 +1,31 @@
+/**
+ * Entity workers as Node worker threads, behind the pool's EntityWorkerLike interface (the pool
+ * itself, in core, knows no Node API; a browser host would pass Web Workers instead).
+ */
+import { Worker } from 'node:worker_threads';
+import type { EntityWorkerLike } from './core/entities/worker-pool';
+import type { WorkerResponse } from './core/entities/worker-protocol';
+
+/**
+ * A factory of worker threads running `script` (dist/entity-worker.js, or a bundle of
+ * src/core/entities/worker.ts); `modelPath` names the model file when it is not the package's.
+ */
+export function nodeEntityWorkers(script: string, modelPath?: string): () => EntityWorkerLike {
+  return () => {
+    const worker = new Worker(script, { workerData: { modelPath } });
+    return {
+      postMessage: (request) => worker.postMessage(request),
+      onMessage: (listener) => {
+        worker.on('message', (msg: WorkerResponse) => listener(msg));
+      },
+      onError: (listener) => {
+        worker.on('error', listener);
+        worker.on('exit', (code) => {
+          if (code !== 0) listener(new Error(`entity worker exited with code ${code}`));
+        });
+      },
+      terminate: () => worker.terminate(),
+      setBusy: (busy) => (busy ? worker.ref() : worker.unref()),
+    };
+  };
+}
