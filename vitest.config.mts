@@ -5,7 +5,7 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['test/unit/global-setup.ts'],
-    setupFiles: ['test/unit/setup-model.ts'],
+    setupFiles: ['test/unit/setup-model.ts', 'test/unit/property-seed.ts'],
     testTimeout: 30000,
   },
 });

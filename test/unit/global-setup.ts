@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { propertySeed } from '../properties/properties';
 
 /**
  * Builds dist/ once before any test file runs. Test files run in parallel: building in each
@@ -9,4 +10,5 @@ export default function setup(): void {
   const root = path.resolve(__dirname, '../..');
   const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`node esbuild.mjs failed:\n${build.stderr}`);
+  console.log(`property tests: seed ${propertySeed()} (set SEED_PROPERTY_SEED to change it, SEED_PROPERTY_RUNS for more runs)`);
 }

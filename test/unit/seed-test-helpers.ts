@@ -1,7 +1,10 @@
 /** Shared helpers for the parser, diagnostics and fix tests. */
 import { expect } from 'vitest';
-import { applyTextEdits, parseSeed } from '../../src/core';
-import type { ParseOptions, ParseResult, QuickFix, Range, SeedDiagnostic, SeedDocument } from '../../src/core';
+import { parseSeed } from '../../src/core';
+import type { ParseOptions, ParseResult, Range, SeedDiagnostic, SeedDocument } from '../../src/core';
+import { fixProblem } from '../properties/properties';
+
+export { fixProblem };
 
 /** The diagnostics of one code. */
 export function ofCode(result: ParseResult, code: string): SeedDiagnostic[] {
@@ -16,22 +19,6 @@ export function errorCounts(result: ParseResult): Map<string, number> {
     m.set(d.code, (m.get(d.code) ?? 0) + 1);
   }
   return m;
-}
-
-/**
- * Why applying `fix` for `diag` is wrong, or undefined when it is right: the fix must lower
- * the number of diagnostics of its code (messages may name ids the fix changes, so they are
- * not compared), and no code may have more errors afterwards.
- */
-export function fixProblem(text: string, before: ParseResult, diag: SeedDiagnostic, fix: QuickFix, options?: ParseOptions): string | undefined {
-  const after = parseSeed(applyTextEdits(text, fix.edits), options);
-  const count = (r: ParseResult) => r.diagnostics.filter((d) => d.code === diag.code).length;
-  if (count(after) >= count(before)) return `fix '${fix.title}' did not remove ${diag.code} ${diag.message}`;
-  const b = errorCounts(before);
-  for (const [k, n] of errorCounts(after)) {
-    if (n > (b.get(k) ?? 0)) return `fix '${fix.title}' for ${diag.code} added an error ${k}`;
-  }
-  return undefined;
 }
 
 /** Asserts that every quick fix of `diag` removes it and adds no new error. */
