@@ -8,7 +8,7 @@
  * at more closely.
  */
 import type {
-  CommentBlock, ParseOptions, ParseResult, Range, SeedDiagnostic, SeedDocument,
+  CommentBlock, ParseOptions, ParseResult, SeedDiagnostic, SeedDocument,
 } from './types';
 import { BodyLineTable } from './body-lines';
 import { ParsedDocument } from './parsed-document';
@@ -38,8 +38,13 @@ interface OpenState {
   delim: DelimiterLine;
   /** The SEED006 diagnostic of an open line without id, which gets its fix at the close. */
   missingIdDiag?: SeedDiagnostic;
-  closeId?: string;
-  closeIdRange?: Range;
+  /**
+   * Where a fix that renames the document writes the new id at the document's end: the close
+   * id when the close line is `>>> id` with the open id, the whole close line otherwise (no id,
+   * another id, a malformed marker), or an insertion where SEED001 inserts the close. Every
+   * fix that writes an id there overlaps this edit, so Fix All never applies two of them.
+   */
+  closeTarget?: { line: number; start: number; end: number; kind: 'id' | 'line' | 'insert' };
   /** The open line carries bundle attributes, checked at the close against the body's line count. */
   bundleAttributes: boolean;
 }
@@ -253,10 +258,8 @@ class CorpusParser {
         const lower = id.toLowerCase();
         if (!this.canTake(lower, 0)) return;
         const edits = [replaceEdit(line, d.idStart, d.idEnd, lower)];
-        if (state.closeId === id && state.closeIdRange) {
-          const r = state.closeIdRange;
-          edits.push(replaceEdit(r.start.line, r.start.character, r.end.character, lower));
-        }
+        const t = state.closeTarget;
+        if (t) edits.push(replaceEdit(t.line, t.start, t.end, t.kind === 'id' ? lower : t.kind === 'line' ? `>>> ${lower}` : `${this.eol}>>> ${lower}`));
         diag.fixes.push(fix(`Change the id to '${lower}'`, edits));
       });
     }
@@ -328,6 +331,7 @@ class CorpusParser {
       fixes: [],
     });
     if (doc.id) diag.fixes.push(fix(`Insert '>>> ${doc.id}'`, [insertLineAfterEdit(cut, cutLen, `>>> ${doc.id}`, this.eol)]));
+    cur.closeTarget = { line: cut, start: cutLen, end: cutLen, kind: 'insert' };
   }
 
   private close(line: number, lineLength: number, d: DelimiterLine): void {
@@ -348,10 +352,13 @@ class CorpusParser {
     this.cur = undefined;
     const doc = cur.doc;
     if (d.id && doc.id && d.id !== doc.id) {
+      // On a malformed close line the fix writes the whole line: replacing the id alone could
+      // leave a wrong marker, or turn a `>>>>>>>` run into a git conflict marker.
+      const edit = d.problems.length ? replaceEdit(line, 0, lineLength, `>>> ${doc.id}`) : replaceEdit(line, d.idStart, d.idEnd, doc.id);
       this.push({
         code: 'SEED003', severity: 'error', range: lineRange(line, d.idStart, d.idEnd),
         message: messages.closeMismatch(d.id, doc.id), related: [{ range: doc.idRange, message: `open delimiter of '${doc.id}'` }],
-        fixes: [fix(`Use the open id '${doc.id}'`, [replaceEdit(line, d.idStart, d.idEnd, doc.id)])],
+        fixes: [fix(`Use the open id '${doc.id}'`, [edit])],
       });
     }
     if (!doc.id && d.id && cur.missingIdDiag) {
@@ -366,10 +373,9 @@ class CorpusParser {
         diag.fixes.push(fix(`Rewrite as '<<< ${closeId}' (the close id)`, [replaceEdit(openLine, 0, od.restStart, `<<< ${closeId}${tail}`)]));
       });
     }
-    if (d.id) {
-      cur.closeId = d.id;
-      cur.closeIdRange = lineRange(line, d.idStart, d.idEnd);
-    }
+    cur.closeTarget = d.id === doc.id && d.problems.length === 0
+      ? { line, start: d.idStart, end: d.idEnd, kind: 'id' }
+      : { line, start: 0, end: lineLength, kind: 'line' };
     this.closeDocument(cur, line);
   }
 
@@ -390,11 +396,8 @@ class CorpusParser {
   private closeDocument(cur: OpenState, line: number): void {
     this.cur = undefined;
     const doc = cur.doc;
-    // Only a malformed id's lowercase fix needs to know where the close id is.
-    if (cur.closeId === undefined && doc.id && !doc.idValid) {
-      cur.closeId = doc.id;
-      cur.closeIdRange = lineRange(line, 4, 4 + doc.id.length);
-    }
+    // Only a malformed id's lowercase fix needs to know where the close id is (`>>> id` here).
+    if (cur.closeTarget === undefined && doc.id && !doc.idValid) cur.closeTarget = { line, start: 4, end: 4 + doc.id.length, kind: 'id' };
     doc.closeLine = line;
     doc.endLine = line;
     doc.bodyEndLine = line - 1;

@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyTextEdits, compareSequenceKeys, generateSeedId, nextSequence, parseSeed, sequenceKeyOf } from '../../src/core';
 import { split } from '../../src/core/review/split';
+import { combinePreferredFixes } from '../../src/core/fix-all';
+import { checkDamaged, checkFixAll } from '../properties/properties';
 import { expectFixesWork, ofCode, textAt } from './seed-test-helpers';
 
 const HASH = 'a430d84680aabd0b';
@@ -91,5 +93,47 @@ describe('bundle attributes that list lines are checked before they are expanded
     }
     // What bundle writes is clean.
     expect(parseSeed(corpus('eol=mixed crlf-lines=1-2 escaped-lines=2 final-newline=no bom=yes')).diagnostics).toEqual([]);
+  });
+});
+
+describe('Fix All never adds an error; no fix edits outside its line', () => {
+  const upper = '000_A000000000000000';
+  const lower = '000_a000000000000000';
+
+  it('the lone » close of seed 998051658: the lowercase fix rewrites that close line, inside it', () => {
+    const text = `# comment\n# comment\n\n<<< ${upper}\n»\nKyiv\n\n>>> 000_0000000000000000\n\n# comment`;
+    checkFixAll(text);
+    checkDamaged(text);
+  });
+
+  it.each([['>>'], ['>>>'], ['\t>>>\t'], ['＞＞＞'], ['»']])('a close without id (%j): the SEED004 fix stays on the close line', (close) => {
+    const text = `<<< ${upper}\nHeadline\n${close}\n<<< 001_bbbbbbbbbbbbbbbb\nH\n>>> 001_bbbbbbbbbbbbbbbb\n`;
+    const r = parseSeed(text);
+    const d = ofCode(r, 'SEED004')[0];
+    expect(d.fixes[0].edits[1]).toEqual({ range: { start: { line: 2, character: 0 }, end: { line: 2, character: close.length } }, newText: `>>> ${lower}` });
+    checkDamaged(text);
+    checkFixAll(text);
+    expect(applyTextEdits(text, combinePreferredFixes(r.diagnostics))).toContain(`<<< ${lower}\nHeadline\n>>> ${lower}\n<<< 001_`);
+  });
+
+  it('an unclosed document with an uppercase id: the inserted close and the lowercased open agree', () => {
+    const text = `<<< ${upper}\nHeadline\nBody\n<<< 001_bbbbbbbbbbbbbbbb\nH\n>>> 001_bbbbbbbbbbbbbbbb\n`;
+    checkFixAll(text);
+    expect(ofCode(parseSeed(text), 'SEED004')[0].fixes[0].edits).toHaveLength(2);
+    expectFixesWork(text, ofCode(parseSeed(text), 'SEED004')[0]);
+  });
+
+  it('SEED003 on a seven-marker close rewrites the line, never leaving a git conflict marker', () => {
+    const text = `<<< 0000f5d7b9424756893\nHeadline\n>>>>>>> 000_0f5d7b9424756893\n`;
+    const d = ofCode(parseSeed(text), 'SEED003')[0];
+    const fixed = applyTextEdits(text, d.fixes[0].edits);
+    expect(fixed.split('\n')[2]).toBe('>>> 0000f5d7b9424756893');
+    expectFixesWork(text, d);
+    checkFixAll(text);
+  });
+
+  it('the fix-all counterexamples the fuzzer found first', () => {
+    checkFixAll(`Kyiv\n<<< ${upper}\nKyiv\n<<>>> 000_0000000000000000\n# comment`);
+    checkFixAll(`<<< ${upper}\n<<< ${upper}\nKyiv\n>>> 000_0000000000000000`);
   });
 });
