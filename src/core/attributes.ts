@@ -91,11 +91,19 @@ export function readAttributes(text: string, start: number, line: number, diagno
  * offset `base`, so the parser does not have to slice the line first.
  */
 export function readAttributesIn(
-  text: string, start: number, end: number, base: number, line: number, diagnostics: SeedDiagnostic[],
+  text: string, start: number, end: number, base: number, line: number, diagnostics: SeedDiagnostic[], more?: AttributeDetails,
 ): AttributeReading {
   const attributes: SeedAttribute[] = [];
-  const status = scanAttributes(text, start, end, base, line, diagnostics, attributes);
+  const status = scanAttributes(text, start, end, base, line, diagnostics, attributes, more);
   return { attributes: attributes.length > 0 ? attributes : NO_ATTRIBUTES, status };
+}
+
+/** What an editor of the line needs besides the attributes (filled in by readAttributesIn). */
+export interface AttributeDetails {
+  /** The attributes that repeat an earlier key (SEED009), in line order. */
+  duplicates: SeedAttribute[];
+  /** Where a quoted value that is never closed starts (its quote), or -1. */
+  unterminatedAt: number;
 }
 
 /**
@@ -124,6 +132,7 @@ const scratch: SeedAttribute[] = [];
  */
 function scanAttributes(
   text: string, start: number, end: number, base: number, line: number, diagnostics: SeedDiagnostic[], into: SeedAttribute[] | undefined,
+  more?: AttributeDetails,
 ): ReviewStatus {
   const list = into ?? scratch;
   /** Attributes read so far: the first `count` entries of `list`. */
@@ -156,8 +165,13 @@ function scanAttributes(
     if (i >= n || text.charCodeAt(i) !== EQUALS) {
       // No '=': the token (up to whitespace, a quoted part included) is not an attribute.
       while (i < n && !isWs(text.charCodeAt(i))) {
-        if (text.charCodeAt(i) === QUOTE) i = skipQuoted(text, i, n).end;
-        else i++;
+        if (text.charCodeAt(i) === QUOTE) {
+          const q = skipQuoted(text, i, n);
+          if (!q.closed && more && more.unterminatedAt < 0) more.unterminatedAt = i - base;
+          i = q.end;
+        } else {
+          i++;
+        }
       }
       reportAttribute(diagnostics, line, 'SEED009', tokStart - base, i - base, messages.missingEquals(text.slice(tokStart, i)), {});
       continue;
@@ -184,8 +198,23 @@ function scanAttributes(
         let backslashes = 0;
         for (let k = n - 1; k > valueStart && text.charCodeAt(k) === BACKSLASH; k--) backslashes++;
         const closer = backslashes % 2 === 1 ? '\\"' : '"';
+        if (more && more.unterminatedAt < 0) more.unterminatedAt = valueStart - base;
         reportAttribute(diagnostics, line, 'SEED009', valueStart - base, n - base, messages.unterminatedQuote(key), {
           fixes: [fix('Close the quoted value', [replaceEdit(line, n - base, n - base, closer)])],
+        });
+      } else if (i < n && !isWs(text.charCodeAt(i)) && !startsAttribute(text, i, n)) {
+        // Text glued to the closing quote that is not a next attribute: the quote was meant
+        // inside the value (`note="say "hi" now"`). The value ends at the first later quote
+        // after which the line reads cleanly (its end, or a well-formed attribute), else at the
+        // end of the line; one diagnostic, and the fix escapes the quotes inside.
+        const close = realClosingQuote(text, i, n);
+        const valueEnd = close < 0 ? n : close + 1;
+        if (close < 0 && more && more.unterminatedAt < 0) more.unterminatedAt = valueStart - base;
+        const inner = text.slice(valueStart + 1, close < 0 ? n : close);
+        value = unescapeLoose(inner);
+        i = valueEnd;
+        reportAttribute(diagnostics, line, 'SEED009', valueStart - base, valueEnd - base, messages.unescapedQuote(key), {
+          fixes: [fix('Escape the quotes inside the value', [replaceEdit(line, valueStart - base, valueEnd - base, `"${escapeLoose(inner)}"`)])],
         });
       } else if (i < n && !isWs(text.charCodeAt(i))) {
         let e = i;
@@ -218,6 +247,7 @@ function scanAttributes(
         related: [{ range: attributeRange(first), message: `first '${key}' attribute` }],
         fixes: first.value === value ? [fix(`Remove the duplicate '${key}' attribute`, [replaceEdit(line, delStart - base, i - base, '')])] : [],
       });
+      more?.duplicates.push({ key, value, quoted, line, start: tokStart - base, end: i - base, keyEnd: keyEnd - base, valueStart: valueStart - base });
       continue;
     }
     if (into) {
@@ -314,4 +344,78 @@ function skipQuoted(text: string, q: number, n: number): { value: string; end: n
   }
   value += text.slice(chunk, Math.min(i, n));
   return { value, end: n, closed: false, badEscapes };
+}
+
+function isKeyStart(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+function isKeyChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+}
+
+/** Whether a `key=` starts at `i` (so text glued to a closing quote is a next attribute). */
+function startsAttribute(text: string, i: number, n: number): boolean {
+  if (!isKeyStart(text.charCodeAt(i))) return false;
+  let k = i + 1;
+  while (k < n && isKeyChar(text.charCodeAt(k))) k++;
+  return k < n && text.charCodeAt(k) === EQUALS;
+}
+
+/** Whether a well-formed attribute (`key=bare` or `key="quoted"`) starts at `i` and ends at whitespace or the end. */
+function cleanAttributeAt(text: string, i: number, n: number): boolean {
+  if (!startsAttribute(text, i, n)) return false;
+  let k = text.indexOf('=', i) + 1;
+  if (k >= n) return false;
+  if (text.charCodeAt(k) === QUOTE) {
+    const q = skipQuoted(text, k, n);
+    return q.closed && (q.end >= n || isWs(text.charCodeAt(q.end)));
+  }
+  const start = k;
+  while (k < n && !isWs(text.charCodeAt(k))) {
+    if (text.charCodeAt(k) === QUOTE) return false;
+    k++;
+  }
+  return k > start;
+}
+
+/**
+ * The quote that really closes a value whose first closing quote had text glued to it: the
+ * first later unescaped quote followed by the end of the line, or by whitespace and a
+ * well-formed attribute. -1 when there is none.
+ */
+function realClosingQuote(text: string, from: number, n: number): number {
+  for (let j = from; j < n; j++) {
+    const c = text.charCodeAt(j);
+    if (c === BACKSLASH) {
+      j++;
+      continue;
+    }
+    if (c !== QUOTE) continue;
+    let k = j + 1;
+    if (k >= n) return j;
+    if (!isWs(text.charCodeAt(k))) continue;
+    while (k < n && isWs(text.charCodeAt(k))) k++;
+    if (k >= n || cleanAttributeAt(text, k, n)) return j;
+  }
+  return -1;
+}
+
+/** The value of quoted text whose inner quotes may be unescaped: `\"` and `\\` decoded, a bare `"` kept. */
+function unescapeLoose(inner: string): string {
+  return inner.replace(/\\(["\\])/g, '$1');
+}
+
+/** Quoted-value text for `inner`: bare quotes (and a trailing lone backslash) escaped, escapes kept. */
+function escapeLoose(inner: string): string {
+  let out = '';
+  for (let k = 0; k < inner.length; k++) {
+    const c = inner[k];
+    if (c === '\\') {
+      out += k + 1 < inner.length ? c + inner[++k] : '\\\\';
+    } else {
+      out += c === '"' ? '\\"' : c;
+    }
+  }
+  return out;
 }

@@ -31,6 +31,7 @@ export const messages = {
   unterminatedQuote: (key: string) => `Quoted value of '${key}' is not closed; expected a closing '"'.`,
   quoteInBareValue: (key: string) => `Unquoted value of '${key}' contains '"'; expected the whole value in quotes.`,
   badEscape: (seq: string) => `Unknown escape '${seq}' in a quoted value; expected only '\\"' or '\\\\'.`,
+  unescapedQuote: (key: string) => `Quoted value of '${key}' has a '"' inside that is not escaped; expected '\\"' for a quote inside the value.`,
   noSpaceAfterQuote: (key: string) => `Text right after the quoted value of '${key}'; expected a space before the next attribute.`,
   duplicateKey: (key: string) => `Duplicate attribute '${key}'; expected each key at most once (the first one counts).`,
   unknownStatus: (value: string) =>

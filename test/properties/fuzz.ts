@@ -82,6 +82,15 @@ function runJob(job: Job): Promise<{ done?: Extract<Report, { type: 'done' }>; h
   });
 }
 
+/**
+ * What kind of failure an error message describes: the message up to its first ':' with
+ * quoted parts and numbers blanked. Fresh seeds find the same defect over and over; one
+ * fixture per kind and property is kept (the first found, or the one already in the folder).
+ */
+function failureKind(property: string, error: string): string {
+  return `${property}: ${error.split(':')[0].replace(/'[^']*'/g, "'…'").replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'N')}`;
+}
+
 function saveFixture(dir: string, fixture: FuzzFixture): string {
   const digest = crypto.createHash('sha256').update(fixture.property + '\0' + fixture.text).digest('hex').slice(0, 12);
   const file = path.join(dir, `${fixture.property}-${digest}.json`);
@@ -112,6 +121,12 @@ async function main(): Promise<void> {
   const deadline = Date.now() + minutes * 60_000;
   const stats = new Map<string, { seeds: number; runs: number }>();
   const found: string[] = [];
+  const kinds = new Set<string>();
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    const saved = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as FuzzFixture;
+    kinds.add(failureKind(saved.property, saved.error));
+  }
+  let repeats = 0;
   let rounds = 0;
   console.log(`fuzzing ${properties.map((p) => p.name).join(', ')} for ${minutes} min, ${RUNS_PER_SEED} runs per seed; counterexamples go to ${path.relative(process.cwd(), dir)}/`);
   while (Date.now() < deadline) {
@@ -124,6 +139,12 @@ async function main(): Promise<void> {
     if (done) {
       s.runs += done.runs;
       if (done.failure) {
+        const kind = failureKind(property.name, done.failure.error);
+        if (kinds.has(kind)) {
+          repeats++;
+          continue;
+        }
+        kinds.add(kind);
         const file = saveFixture(dir, done.failure);
         found.push(`${property.name} seed ${seed}: ${done.failure.error.split('\n')[0]} -> ${path.basename(file)}`);
         console.log(`counterexample: ${found[found.length - 1]}\n  ${JSON.stringify(done.failure.text)}`);
@@ -140,7 +161,8 @@ async function main(): Promise<void> {
   }
   console.log(`\n${rounds} rounds in ${minutes} min:`);
   for (const [name, s] of stats) console.log(`  ${name}: ${s.seeds} seeds, ${s.runs} runs`);
-  console.log(found.length ? `${found.length} counterexample(s):\n  ${found.join('\n  ')}` : 'no counterexample');
+  console.log(found.length ? `${found.length} new counterexample(s):\n  ${found.join('\n  ')}` : 'no new counterexample');
+  if (repeats) console.log(`${repeats} more failure(s) of a kind already saved (not saved again)`);
   process.exitCode = found.length ? 1 : 0;
   await current?.terminate();
 }

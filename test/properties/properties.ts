@@ -155,7 +155,7 @@ export function checkDamaged(text: string): void {
 /** An open line with arbitrary attributes (the values may hold spaces, `=` and quotes). */
 const attributeValue = fc.oneof(
   fc.constantFrom('approved', 'rejected', 'x', 'a=b', '2022-09-10'),
-  fc.array(fc.constantFrom('a', ' ', 'status=rejected', 'status=approved', '\\"', '\\\\', '=', 'note'), { maxLength: 6 }).map((p) => `"${p.join('')}"`),
+  fc.array(fc.constantFrom('a', ' ', 'status=rejected', 'status=approved', '\\"', '\\\\', '=', 'note', '"', ' "', '" '), { maxLength: 6 }).map((p) => `"${p.join('')}"`),
 );
 const attribute = fc.tuple(fc.constantFrom('status', 'note', 'source', 'x', 'status'), attributeValue).map(([k, v]) => `${k}=${v}`);
 const reviewLine = fc.tuple(fc.array(attribute, { maxLength: 4 }), fc.constantFrom('', ' ', '\t'), fc.constantFrom(...REVIEW_STATUSES), bodyLine)
@@ -177,9 +177,10 @@ export function checkStatusEdit(input: string): void {
   if ('error' in change) return; // an unterminated quote is refused with a message
   const after = parseSeed(applyTextEdits(text, change.edits));
   const got = after.documents[0];
-  ok(got.status === status, () => `status ${got.status} after setting ${status}`);
+  ok(got.status === status, () => `status not set: ${got.status} after setting ${status}`);
   const others = (d: typeof doc) => d.attributes.filter((a) => a.key !== 'status').map((a) => `${a.key}=${a.value}`).join(' ');
   ok(others(got) === others(doc), () => `other attributes changed: ${others(doc)} -> ${others(got)}`);
+  if (before.diagnostics.some((d) => d.code === 'SEED009')) return; // a line with a broken attribute may keep its errors in another shape
   ok(addedError(before, after) === undefined, () => `the status edit added an error ${addedError(before, after)}`);
 }
 

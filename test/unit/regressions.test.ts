@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { applyTextEdits, compareSequenceKeys, generateSeedId, nextSequence, parseSeed, sequenceKeyOf } from '../../src/core';
 import { split } from '../../src/core/review/split';
 import { combinePreferredFixes } from '../../src/core/fix-all';
+import { statusEdits } from '../../src/core/review/attribute-edits';
 import { checkDamaged, checkFixAll } from '../properties/properties';
 import { expectFixesWork, ofCode, textAt } from './seed-test-helpers';
 
@@ -152,5 +153,50 @@ describe('attribute checks are linear in the line', () => {
     expect(duplicates[0].message).toMatch(/Duplicate attribute 'x'/);
     expect(r.documents[0].status).toBe('approved');
     expect(r.documents[0].attributes).toHaveLength(n + 2);
+  });
+});
+
+describe('one mistake, one diagnostic: a quote inside a quoted value', () => {
+  const open = (attrs: string) => `<<< 001_aaaaaaaaaaaaaaaa ${attrs}\nH\n>>> 001_aaaaaaaaaaaaaaaa\n`;
+
+  it.each([
+    ['note="say "hi" now"', 'say "hi" now', 'note="say \\"hi\\" now"'],
+    ['note="say "hi" now" source=ap', 'say "hi" now', 'note="say \\"hi\\" now" source=ap'],
+    ['note="a "b" c" status="flagged"', 'a "b" c', 'note="a \\"b\\" c" status="flagged"'],
+    ['note="say "hi', 'say "hi', 'note="say \\"hi"'],
+  ])('%s: one SEED009, and the fix escapes the quotes', (attrs, value, fixed) => {
+    const text = open(attrs);
+    const r = parseSeed(text);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['SEED009']);
+    expect(r.documents[0].attributes[0].value).toBe(value);
+    const after = applyTextEdits(text, r.diagnostics[0].fixes[0].edits);
+    expect(after.split('\n')[0]).toBe(`<<< 001_aaaaaaaaaaaaaaaa ${fixed}`);
+    expect(parseSeed(after).diagnostics).toEqual([]);
+    expect(parseSeed(after).documents[0].attributes[0].value).toBe(value);
+  });
+
+  it('text glued to a quote that starts an attribute is still a missing space', () => {
+    const r = parseSeed(open('note="a"source=x'));
+    expect(r.diagnostics.map((d) => d.message)).toEqual(["Text right after the quoted value of 'note'; expected a space before the next attribute."]);
+  });
+});
+
+describe('review edits use the parsed attribute positions', () => {
+  const line = (attrs: string) => `<<< 001_aaaaaaaaaaaaaaaa ${attrs}`;
+  const approve = (attrs: string) => {
+    const text = `${line(attrs)}\nH\n>>> 001_aaaaaaaaaaaaaaaa\n`;
+    const change = statusEdits(parseSeed(text).documents[0], line(attrs), 'approved');
+    if ('error' in change) throw new Error(change.error);
+    return parseSeed(applyTextEdits(text, change.edits)).documents[0];
+  };
+
+  it.each([
+    'note=a"b status=rejected c"d',
+    'note="he said "no" status=rejected"',
+    'note="x status=rejected" status=rejected',
+    'status=rejected note="x status=rejected"',
+    'note=x" status=rejected"',
+  ])('Approve on %s gives approved', (attrs) => {
+    expect(approve(attrs).status).toBe('approved');
   });
 });

@@ -3,64 +3,19 @@
  * line of a seed document, touching nothing else on the line. Pure: the VS Code commands and
  * the tests share it.
  */
-import type { Range, ReviewStatus, SeedDocument, TextEdit } from '../types';
+import type { Range, ReviewStatus, SeedAttribute, SeedDocument, TextEdit } from '../types';
 import { lineRange } from '../text-edits';
+import { readAttributesIn, type AttributeDetails } from '../attributes';
 
 const SPACE = 32;
 const TAB = 9;
-const QUOTE = 34;
-const BACKSLASH = 92;
 
 /** Why a bare seed file cannot take a review status or note. */
 export const BARE_FILE_MESSAGE =
   'This is a bare seed file: it has no delimiter line to carry a status or note. Bundle it into a corpus (.seed) to review it.';
 
-/** One whitespace-separated token of an open line after the id (a quoted part may hold spaces). */
-export interface LineToken {
-  /** The text before the first '=' (the whole token when there is none). */
-  key: string;
-  start: number;
-  end: number;
-}
-
-/** The tokens after `from` on an open line, or the offset of an unterminated quote. */
-export function tokenizeAttributes(text: string, from: number): { tokens: LineToken[]; unterminatedQuoteAt?: number } {
-  const tokens: LineToken[] = [];
-  const n = text.length;
-  let i = from;
-  while (i < n) {
-    while (i < n && isWs(text.charCodeAt(i))) i++;
-    if (i >= n) break;
-    const start = i;
-    let eq = -1;
-    while (i < n && !isWs(text.charCodeAt(i))) {
-      const c = text.charCodeAt(i);
-      if (c === 61 && eq < 0) eq = i;
-      if (c === QUOTE) {
-        const close = closingQuote(text, i);
-        if (close < 0) return { tokens, unterminatedQuoteAt: i };
-        i = close + 1;
-      } else {
-        i++;
-      }
-    }
-    tokens.push({ key: text.slice(start, eq < 0 ? i : eq), start, end: i });
-  }
-  return { tokens };
-}
-
 function isWs(c: number): boolean {
   return c === SPACE || c === TAB;
-}
-
-/** The offset of the quote that closes the one at `q`, or -1. */
-function closingQuote(text: string, q: number): number {
-  for (let i = q + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === BACKSLASH) i++;
-    else if (c === QUOTE) return i;
-  }
-  return -1;
 }
 
 /** Writes a value as a quoted attribute value: `"` and `\` escaped, line breaks turned into spaces. */
@@ -83,31 +38,59 @@ export function attributeEdits(doc: SeedDocument, openLineText: string, key: str
   if (doc.kind === 'bare') return { error: BARE_FILE_MESSAGE };
   const line = doc.openLine;
   const from = doc.idRange.end.character;
-  const { tokens, unterminatedQuoteAt } = tokenizeAttributes(openLineText, from);
-  if (unterminatedQuoteAt !== undefined) {
-    return { error: `The open line of ${doc.id || 'this document'} has an unterminated quote (column ${unterminatedQuoteAt + 1}); close it first.` };
-  }
-  const matching = tokens.filter((token) => token.key === key);
+  // The attributes as the parser reads them, positions included: a text search would find
+  // ` status=rejected` inside a quoted note.
+  const more: AttributeDetails = { duplicates: [], unterminatedAt: -1 };
+  const { attributes } = readAttributesIn(openLineText, from, openLineText.length, 0, line, [], more);
+  const matching = [...attributes, ...more.duplicates].filter((attribute) => attribute.key === key).sort((a, b) => a.start - b.start);
+  const isGluedAfter = (attribute: SeedAttribute) => attribute.end < openLineText.length && !isWs(openLineText.charCodeAt(attribute.end));
   const edits: TextEdit[] = [];
-  const removeToken = (token: LineToken) => {
-    const start = token.start > 0 && isWs(openLineText.charCodeAt(token.start - 1)) ? token.start - 1 : token.start;
-    edits.push({ range: lineRange(line, start, token.end), newText: '' });
+  const remove = (attribute: SeedAttribute) => {
+    // The space before goes with it, unless text is glued after it (which then needs that space).
+    const start = !isGluedAfter(attribute) && attribute.start > 0 && isWs(openLineText.charCodeAt(attribute.start - 1)) ? attribute.start - 1 : attribute.start;
+    edits.push({ range: lineRange(line, start, attribute.end), newText: '' });
   };
-  if (valueText === undefined) {
-    matching.forEach(removeToken);
-    return { edits };
+  const written = valueText === undefined ? undefined : `${key}=${valueText}`;
+  if (written === undefined) {
+    matching.forEach(remove);
+  } else if (matching.length === 0) {
+    // Appended text would end up inside a quote that is never closed.
+    if (more.unterminatedAt >= 0) {
+      return { error: `The open line of ${doc.id || 'this document'} has an unterminated quote (column ${more.unterminatedAt + 1}); close it first.` };
+    }
+    // After everything already written on the line (a malformed token included), before trailing whitespace.
+    let at = openLineText.length;
+    while (at > from && isWs(openLineText.charCodeAt(at - 1))) at--;
+    edits.push({ range: lineRange(line, at, at), newText: ` ${written}` });
+  } else {
+    const [first, ...rest] = matching;
+    // Text glued to the old value (a mistake the parser reports) must not glue to the new one.
+    const glued = isGluedAfter(first);
+    if (openLineText.slice(first.start, first.end) !== written || glued) {
+      edits.push({ range: lineRange(line, first.start, first.end), newText: glued ? `${written} ` : written });
+    }
+    rest.forEach(remove);
   }
-  const written = `${key}=${valueText}`;
-  if (matching.length === 0) {
-    const at = tokens.length ? tokens[tokens.length - 1].end : from;
-    return { edits: [{ range: lineRange(line, at, at), newText: ` ${written}` }] };
+  if (edits.length === 0 || holds(openLineText, edits, from, attributes, key, written)) return { edits };
+  // On a line whose quotes do not pair up (SEED009), changing one attribute can change how the
+  // parser pairs the quotes around it: refuse rather than change more than asked.
+  return { error: `The open line of ${doc.id || 'this document'} has quotes that do not pair up; fix them first (SEED009).` };
+}
+
+/**
+ * Whether the line after `edits` reads as asked: `key` written exactly as `written` (or absent
+ * when undefined), every other attribute as before.
+ */
+function holds(openLineText: string, edits: readonly TextEdit[], from: number, before: readonly SeedAttribute[], key: string, written: string | undefined): boolean {
+  let text = openLineText;
+  for (const e of [...edits].sort((a, b) => b.range.start.character - a.range.start.character)) {
+    text = text.slice(0, e.range.start.character) + e.newText + text.slice(e.range.end.character);
   }
-  const [first, ...rest] = matching;
-  if (openLineText.slice(first.start, first.end) !== written) {
-    edits.push({ range: lineRange(line, first.start, first.end), newText: written });
-  }
-  rest.forEach(removeToken);
-  return { edits };
+  const after = readAttributesIn(text, from, text.length, 0, 0, []).attributes;
+  const others = (list: readonly SeedAttribute[]) => list.filter((a) => a.key !== key).map((a) => `${a.key}=${a.quoted ? JSON.stringify(a.value) : a.value}`).join(' ');
+  const mine = after.filter((a) => a.key === key);
+  const asked = written === undefined ? mine.length === 0 : mine.length === 1 && text.slice(mine[0].start, mine[0].end) === written;
+  return asked && others(after) === others(before);
 }
 
 /** The edits that set a document's review status; `undefined` clears it (removes `status=`). */
