@@ -12,6 +12,8 @@ import { headlinesFrom, registerEntityReport, reportSourceFromService, SHOW_ENTI
 import { registerReviewFeatures, ReviewFeatures } from './features/review';
 import { migrateOutlineParagraphs } from './features/settings-migration';
 import { WorkspaceSeedIndex } from './features/workspace-index';
+import { ProjectConfigs } from './features/project-config';
+import { registerCheckTasks } from './features/check-task';
 import { registerWalkthrough } from './features/walkthrough';
 import { registerWorkspaceSymbols } from './features/workspace-symbols';
 
@@ -24,6 +26,8 @@ export interface SeedReviewHostApi {
   readonly parseCache: ParseCache;
   readonly workspaceIndex: WorkspaceSeedIndex;
   readonly review: ReviewFeatures;
+  /** The Problems panel's publisher (tests wait for its publishes to land). */
+  readonly diagnostics: SeedDiagnostics;
   /** The named-entity index and its features; undefined where the host cannot run them. */
   readonly entities: EntityFeatures | undefined;
   /** Counters of the outline provider. */
@@ -59,7 +63,10 @@ function wire(context: vscode.ExtensionContext, host: SeedReviewHost, log: vscod
   let config: SeedReviewConfig = readConfig();
   const cache = track(new ParseCache());
   const workspaceIndex = track(new WorkspaceSeedIndex(cache, log, () => config.debounceMs, host.scheduler));
-  const diagnostics = track(new SeedDiagnostics(cache, () => config, workspaceIndex.crossFile));
+  const projectConfigs = track(new ProjectConfigs());
+  workspaceIndex.setIgnoreFilter(async (uri) => (await projectConfigs.optionsFor(uri)).ignored);
+  track(projectConfigs.onDidChange(() => workspaceIndex.setIgnoreFilter(async (uri) => (await projectConfigs.optionsFor(uri)).ignored)));
+  const diagnostics = track(new SeedDiagnostics(cache, () => config, workspaceIndex.crossFile, projectConfigs, workspaceIndex.ownDiagnostics));
   const entities = host.registerEntities ? track(host.registerEntities(context, { parseCache: cache, workspaceIndex, log })) : undefined;
   const review = track(registerReviewFeatures(context, { cache, workspaceIndex, entities: entities?.service }));
   const outline = track(registerDocumentSymbols(cache));
@@ -70,6 +77,7 @@ function wire(context: vscode.ExtensionContext, host: SeedReviewHost, log: vscod
   track(registerCodeActions(cache));
   track(registerWorkspaceSymbols(workspaceIndex));
   track(registerWalkthrough(context));
+  track(registerCheckTasks(context));
   if (entities) {
     const reportSource = reportSourceFromService(entities.service, headlinesFrom(workspaceIndex));
     track(registerEntityReport(context, () => reportSource));
@@ -84,7 +92,7 @@ function wire(context: vscode.ExtensionContext, host: SeedReviewHost, log: vscod
   }));
   log.info(`Seed Review ${context.extension.packageJSON.version} activated in the ${host.kind} extension host`);
   sayLimitation(host, log, false);
-  return { host: host.kind, parseCache: cache, workspaceIndex, review, entities, outline: outline.stats };
+  return { host: host.kind, parseCache: cache, workspaceIndex, review, diagnostics, entities, outline: outline.stats };
 }
 
 let limitationShown = false;

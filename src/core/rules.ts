@@ -29,6 +29,8 @@ export const rules: readonly RuleInfo[] = [
   { code: 'SEED011', name: 'Sequence numbers not increasing', defaultSeverity: 'information', help: 'A sequence number not above the previous document\'s, or reused with another hash.' },
   { code: 'SEED012', name: 'Same id in two files of the workspace', defaultSeverity: 'warning', help: 'The same id in another file checked together with this one.' },
   { code: 'SEED013', name: 'Same document text under two ids', defaultSeverity: 'warning', help: 'The same document text under another id, in this file or another one checked with it.' },
+  { code: 'SEED014', name: 'Malformed review ledger line', defaultSeverity: 'error', help: 'A git conflict marker or a malformed line in the review ledger seed-review.jsonl; the ledger is not rewritten until it is fixed.' },
+  { code: 'SEED015', name: 'Review ledger line without a seed file', defaultSeverity: 'warning', help: 'A review ledger line for an id with no bare seed file in the folder; the line is kept.' },
 ];
 
 const byCode = new Map(rules.map((rule) => [rule.code, rule]));

@@ -35,6 +35,9 @@ function shortName(uri: string): string {
   return uri.slice(i + 1);
 }
 
+/** At most this many related locations per diagnostic: enough to find the others, bounded for any corpus. */
+const RELATED_LIMIT = 10;
+
 /** Incremental index of ids and document texts across the files of a workspace. */
 export class WorkspaceIndex {
   private readonly files = new Map<string, Entry[]>();
@@ -80,24 +83,50 @@ export class WorkspaceIndex {
     return [...this.files.keys()];
   }
 
-  /** SEED012/SEED013 diagnostics for one indexed file (empty when it is not indexed). */
+  /**
+   * SEED012/SEED013 diagnostics for one indexed file (empty when it is not indexed). Linear in the
+   * entries involved: what the other entries are is worked out once per id (SEED012) and once per
+   * text and id (SEED013) of this file, and at most RELATED_LIMIT related locations are listed, so
+   * a corpus of thousands of copies of one text does not build thousands of lists of thousands.
+   */
   diagnosticsFor(uri: string): SeedDiagnostic[] {
     const out: SeedDiagnostic[] = [];
+    const byId = new Map<string, { files: Set<string>; others: Entry[] }>();
+    const byText = new Map<string, Entry[]>();
     for (const e of this.files.get(uri) ?? []) {
       if (e.id) {
-        const others = (this.byId.get(e.id) ?? []).filter((o) => o.uri !== uri);
-        if (others.length) {
-          const names = [...new Set(others.map((o) => shortName(o.uri)))];
+        let same = byId.get(e.id);
+        if (!same) {
+          same = { files: new Set(), others: [] };
+          for (const o of this.byId.get(e.id) ?? []) {
+            if (o.uri === uri) continue;
+            same.files.add(o.uri);
+            if (same.others.length < RELATED_LIMIT) same.others.push(o);
+          }
+          byId.set(e.id, same);
+        }
+        if (same.others.length) {
+          const names = [...new Set([...same.files].map(shortName))];
           out.push({
             code: 'SEED012', severity: 'warning', range: e.range,
-            message: messages.sameIdElsewhere(e.id, names.length === 1 ? names[0] : `${names.length} other files`),
-            related: others.map((o) => ({ uri: o.uri, range: o.range, message: `'${e.id}' in ${shortName(o.uri)}` })),
+            message: messages.sameIdElsewhere(e.id, names.length === 1 ? names[0] : `${same.files.size} other files`),
+            related: same.others.map((o) => ({ uri: o.uri, range: o.range, message: `'${e.id}' in ${shortName(o.uri)}` })),
             fixes: [],
           });
         }
       }
       if (e.hash) {
-        const others = (this.byHash.get(e.hash) ?? []).filter((o) => o !== e && o.id !== e.id);
+        const key = `${e.hash}\u0000${e.id}`;
+        let others = byText.get(key);
+        if (!others) {
+          others = [];
+          for (const o of this.byHash.get(e.hash) ?? []) {
+            if (o === e || o.id === e.id) continue;
+            others.push(o);
+            if (others.length === RELATED_LIMIT) break;
+          }
+          byText.set(key, others);
+        }
         if (others.length) {
           out.push({
             code: 'SEED013', severity: 'warning', range: e.range,

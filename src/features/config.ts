@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
-import type { DiagnosticCode, Severity } from '../core/types';
+import type { SeverityOverride } from '../core/config/project-config';
+import type { DiagnosticCode } from '../core/types';
 
-/** A per-code severity override; 'off' hides the code. */
-export type SeverityOverride = Severity | 'off';
+export type { SeverityOverride } from '../core/config/project-config';
+
+/** Which files' problems the Problems panel shows: the open ones, or every seed file of the workspace. */
+export type DiagnosticsScope = 'openFiles' | 'workspace';
 
 /** The extension's settings, read once per change and typed (so no feature reads raw strings). */
 export interface SeedReviewConfig {
@@ -10,6 +13,7 @@ export interface SeedReviewConfig {
   debounceMs: number;
   severityOverrides: Partial<Record<DiagnosticCode, SeverityOverride>>;
   crossFileChecks: boolean;
+  diagnosticsScope: DiagnosticsScope;
   /** When documents get their paragraphs as children in the Outline, breadcrumbs and sticky scroll. */
   outlineParagraphs: OutlineParagraphs;
 }
@@ -49,6 +53,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): SeedReviewConfig 
     debounceMs: typeof debounce === 'number' && debounce >= 0 ? Math.min(debounce, 5000) : 250,
     severityOverrides,
     crossFileChecks: section.get<boolean>('workspace.crossFileChecks', true),
+    diagnosticsScope: section.get<string>('diagnostics.scope', 'openFiles') === 'workspace' ? 'workspace' : 'openFiles',
     outlineParagraphs: outlineParagraphsValue(section.get<unknown>('outline.paragraphs')),
   };
 }

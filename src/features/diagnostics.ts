@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
+import { applySeverity } from '../core/config/project-config';
 import type { SeedDiagnostic } from '../core/types';
 import type { SeedReviewConfig } from './config';
 import { toVsDiagnostic } from './convert';
 import { openDocument, ParseCache, SEED_LANGUAGE_ID } from './parse-cache';
+import type { ProjectConfigs } from './project-config';
 
 /** Diagnostics that come from outside one file's parse (cross-file checks). */
 export interface ExtraDiagnosticSource {
@@ -11,20 +13,41 @@ export interface ExtraDiagnosticSource {
   readonly onDidChange: vscode.Event<readonly vscode.Uri[]>;
 }
 
+/** Every seed file's own diagnostics as last read from disk (the workspace index), for the workspace scope. */
+export interface WorkspaceDiagnosticSource {
+  /** Every indexed file. */
+  uris(): readonly vscode.Uri[];
+  /** The file's own diagnostics, or undefined when it is not indexed. */
+  diagnosticsFor(uri: vscode.Uri): readonly SeedDiagnostic[] | undefined;
+  /** Fires with the files whose content changed. */
+  readonly onDidChange: vscode.Event<readonly vscode.Uri[]>;
+}
+
 /**
  * Publishes the language service's diagnostics into one collection: immediately when a seed
- * file opens, debounced while the user types, cleared when it closes. Severity overrides and
- * the on/off switch come from settings and apply at publish time, so changing them needs no reparse.
+ * file opens, debounced while the user types. With `seedReview.diagnostics.scope` set to
+ * `workspace`, every seed file of the workspace is published from the workspace index (read from
+ * disk, kept current by its watchers) and a closed file keeps its problems; with `openFiles` a
+ * file's own problems go when it closes. Severity overrides, `off` codes, cross-file checks and
+ * ignored files come from the settings of the file's resource and its `.seed-review.json`, and
+ * apply at publish time, so changing them needs no reparse.
  */
 export class SeedDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('seed');
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** The latest publish per file: an older one that resolves its options later is dropped. */
+  private readonly generation = new Map<string, number>();
+  private published = new Set<string>();
+  /** Resolves when every publish started so far has landed (tests and benchmarks wait on it). */
+  private pending = new Set<Promise<void>>();
 
   constructor(
     private readonly cache: ParseCache,
     private readonly config: () => SeedReviewConfig,
     private readonly extra?: ExtraDiagnosticSource,
+    private readonly projectConfigs?: ProjectConfigs,
+    private readonly workspace?: WorkspaceDiagnosticSource,
   ) {
     this.disposables.push(
       this.collection,
@@ -35,12 +58,26 @@ export class SeedDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
     );
     if (extra) this.disposables.push(extra.onDidChange((uris) => uris.forEach((uri) => this.refreshUri(uri))));
+    if (workspace) this.disposables.push(workspace.onDidChange((uris) => uris.forEach((uri) => this.refreshUri(uri))));
+    if (projectConfigs) this.disposables.push(projectConfigs.onDidChange(() => this.refreshAll()));
     this.refreshAll();
   }
 
-  /** Recomputes every open seed document (after a settings change). */
+  /** Recomputes every open seed document, and in the workspace scope every indexed file (after a settings change). */
   refreshAll(): void {
-    for (const document of vscode.workspace.textDocuments) this.refreshNow(document);
+    const seen = new Set<string>();
+    for (const document of vscode.workspace.textDocuments) {
+      if (document.languageId !== SEED_LANGUAGE_ID) continue;
+      seen.add(document.uri.toString());
+      this.refreshNow(document);
+    }
+    if (this.config().diagnosticsScope === 'workspace' && this.workspace) {
+      for (const uri of this.workspace.uris()) if (!seen.has(uri.toString())) this.refreshUri(uri);
+    }
+    // Files published before whose scope ended (workspace -> openFiles): their problems go.
+    for (const key of [...this.published]) {
+      if (!seen.has(key) && !(this.config().diagnosticsScope === 'workspace' && this.workspace)) this.refreshUri(vscode.Uri.parse(key));
+    }
   }
 
   /** Publishes diagnostics for a document now, cancelling any pending debounce. */
@@ -48,6 +85,11 @@ export class SeedDiagnostics implements vscode.Disposable {
     if (document.languageId !== SEED_LANGUAGE_ID) return;
     this.cancel(document.uri.toString());
     this.publish(document.uri, this.cache.get(document).diagnostics);
+  }
+
+  /** Resolves when the publishes started so far have landed in the collection. */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
   }
 
   private schedule(document: vscode.TextDocument): void {
@@ -64,30 +106,57 @@ export class SeedDiagnostics implements vscode.Disposable {
   private refreshUri(uri: vscode.Uri): void {
     const open = openDocument(uri);
     if (open) this.refreshNow(open);
-    else this.publish(uri, []);
+    else this.publish(uri, this.closedFileDiagnostics(uri));
+  }
+
+  /** A closed file's own problems: from the workspace index in the workspace scope, else none. */
+  private closedFileDiagnostics(uri: vscode.Uri): readonly SeedDiagnostic[] {
+    if (this.config().diagnosticsScope !== 'workspace' || !this.workspace) return [];
+    return this.workspace.diagnosticsFor(uri) ?? [];
   }
 
   private forget(document: vscode.TextDocument): void {
     this.cancel(document.uri.toString());
     // Cross-file findings stay visible for closed files: they describe the workspace, not an editor.
-    this.publish(document.uri, []);
+    this.publish(document.uri, this.closedFileDiagnostics(document.uri));
   }
 
   private publish(uri: vscode.Uri, own: readonly SeedDiagnostic[]): void {
+    const key = uri.toString();
+    const generation = (this.generation.get(key) ?? 0) + 1;
+    this.generation.set(key, generation);
     const config = this.config();
     if (!config.diagnosticsEnabled) {
-      this.collection.delete(uri);
+      this.delete(key, uri);
       return;
     }
-    const all = this.extra && config.crossFileChecks ? [...own, ...this.extra.diagnosticsFor(uri)] : own;
-    const published: vscode.Diagnostic[] = [];
-    for (const diagnostic of all) {
-      const override = config.severityOverrides[diagnostic.code];
-      if (override === 'off') continue;
-      published.push(toVsDiagnostic(uri, diagnostic, override ?? diagnostic.severity));
+    const done = this.publishWithOptions(uri, key, generation, own).catch(() => undefined);
+    this.pending.add(done);
+    void done.finally(() => this.pending.delete(done));
+  }
+
+  private async publishWithOptions(uri: vscode.Uri, key: string, generation: number, own: readonly SeedDiagnostic[]): Promise<void> {
+    const options = this.projectConfigs
+      ? await this.projectConfigs.optionsFor(uri)
+      : { severity: this.config().severityOverrides, crossFileChecks: this.config().crossFileChecks, ignored: false };
+    if (this.generation.get(key) !== generation) return;
+    if (options.ignored) {
+      this.delete(key, uri);
+      return;
     }
-    if (published.length === 0) this.collection.delete(uri);
-    else this.collection.set(uri, published);
+    const all = this.extra && options.crossFileChecks ? [...own, ...this.extra.diagnosticsFor(uri)] : own;
+    const published = applySeverity(all, options.severity).map((diagnostic) => toVsDiagnostic(uri, diagnostic));
+    if (published.length === 0) {
+      this.delete(key, uri);
+    } else {
+      this.collection.set(uri, published);
+      this.published.add(key);
+    }
+  }
+
+  private delete(key: string, uri: vscode.Uri): void {
+    this.collection.delete(uri);
+    this.published.delete(key);
   }
 
   private cancel(key: string): void {

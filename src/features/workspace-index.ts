@@ -28,6 +28,9 @@ const EXCLUDE_GLOB = '{**/node_modules/**,**/.git/**}';
  */
 export class WorkspaceSeedIndex implements vscode.Disposable {
   private readonly files = new Map<string, IndexedFile>();
+  /** Each indexed file's last parse: its own diagnostics, and the input of the cross-file checks. */
+  private readonly results = new Map<string, ParseResult>();
+  private isIgnored: ((uri: vscode.Uri) => Promise<boolean>) | undefined;
   private readonly emitter = new vscode.EventEmitter<readonly vscode.Uri[]>();
   private readonly checks = new CrossFileChecks();
   private readonly crossFileEmitter = new vscode.EventEmitter<readonly vscode.Uri[]>();
@@ -90,11 +93,26 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
     ]);
     const uris = [...corpora, ...bare.filter((uri) => isBareSeedFileName(baseName(uri.path)))];
     const changed: vscode.Uri[] = [];
-    for (const uri of uris) {
-      if (!(await this.read(uri))) continue;
-      changed.push(uri);
-      // Yield between files so a large workspace never holds the extension host for long.
-      await this.scheduler.yieldToHost();
+    // Reads overlap (the file system answers several at once); parsing runs in slices of a few
+    // milliseconds between yields, so a workspace of thousands of files never holds the extension
+    // host for long, and is not slowed by one yield (a clamped timer in a browser) per file either.
+    const READ_AHEAD = 16;
+    const SLICE_MS = 8;
+    const reads = new Map<number, Promise<ParseResult | Error>>();
+    const startRead = (i: number) => {
+      if (i < uris.length) reads.set(i, this.cache.parseFile(uris[i]).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))));
+    };
+    for (let i = 0; i < READ_AHEAD; i++) startRead(i);
+    let sliceStart = this.scheduler.now();
+    for (let i = 0; i < uris.length; i++) {
+      const outcome = await reads.get(i)!;
+      reads.delete(i);
+      startRead(i + READ_AHEAD);
+      if (this.accept(uris[i], outcome)) changed.push(uris[i]);
+      if (this.scheduler.now() - sliceStart > SLICE_MS) {
+        await this.scheduler.yieldToHost();
+        sliceStart = this.scheduler.now();
+      }
     }
     for (const document of vscode.workspace.textDocuments) {
       if (this.indexes(document) && !this.files.has(document.uri.toString())) {
@@ -108,15 +126,43 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
 
   /** Reads a file as the reviewer sees it (editor text when open); false when it cannot be read. */
   private async read(uri: vscode.Uri): Promise<boolean> {
+    let outcome: ParseResult | Error;
     try {
-      this.store(uri, await this.cache.parseFile(uri));
-      return true;
+      outcome = await this.cache.parseFile(uri);
     } catch (error) {
-      this.log.warn(`Skipped ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
+      outcome = error instanceof Error ? error : new Error(String(error));
+    }
+    return this.accept(uri, outcome);
+  }
+
+  private accept(uri: vscode.Uri, outcome: ParseResult | Error): boolean {
+    if (outcome instanceof Error) {
+      this.log.warn(`Skipped ${uri.fsPath}: ${outcome.message}`);
       this.remove(uri);
       return false;
     }
+    this.store(uri, outcome);
+    return true;
   }
+
+  /**
+   * Decides which files the cross-file checks leave out (`ignore` in `.seed-review.json`), and
+   * applies it again to every file: call it again when that answer may have changed.
+   */
+  setIgnoreFilter(isIgnored: (uri: vscode.Uri) => Promise<boolean>): void {
+    this.isIgnored = isIgnored;
+    for (const file of this.files.values()) {
+      const result = this.results.get(file.uri.toString());
+      if (result) this.updateChecks(file.uri, result);
+    }
+  }
+
+  /** Every indexed file's own diagnostics, for the Problems panel's workspace scope. */
+  readonly ownDiagnostics = {
+    uris: (): vscode.Uri[] => [...this.files.values()].map((file) => file.uri),
+    diagnosticsFor: (uri: vscode.Uri): readonly SeedDiagnostic[] | undefined => this.results.get(uri.toString())?.diagnostics,
+    onDidChange: this.onDidChange,
+  };
 
   private async refreshFromDisk(uri: vscode.Uri): Promise<void> {
     // Unsaved editor text is what the reviewer sees: the change on disk waits for a save or revert.
@@ -126,6 +172,7 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
   }
 
   private remove(uri: vscode.Uri): void {
+    this.results.delete(uri.toString());
     this.fireCrossFile(this.checks.remove(uri.toString()), uri);
     if (this.files.delete(uri.toString())) this.emitter.fire([uri]);
   }
@@ -163,7 +210,21 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
   private store(uri: vscode.Uri, result: ParseResult): void {
     const errorCount = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
     this.files.set(uri.toString(), { uri, documents: summarizeDocuments(result), errorCount });
-    this.fireCrossFile(this.checks.update({ uri: uri.toString(), result }), uri);
+    this.results.set(uri.toString(), result);
+    this.updateChecks(uri, result);
+  }
+
+  private updateChecks(uri: vscode.Uri, result: ParseResult): void {
+    const key = uri.toString();
+    if (!this.isIgnored) {
+      this.fireCrossFile(this.checks.update({ uri: key, result }), uri);
+      return;
+    }
+    // The answer is cached per folder after the first file, so these resolve in the order asked.
+    void this.isIgnored(uri).then((ignored) => {
+      if (this.results.get(key) !== result) return; // a newer version of the file took over
+      this.fireCrossFile(ignored ? this.checks.remove(key) : this.checks.update({ uri: key, result }), uri);
+    }, () => undefined);
   }
 
   dispose(): void {

@@ -87,7 +87,7 @@ export function parseProjectConfig(text: string, location: string): ProjectConfi
     for (const property of severity.type === 'object' ? severity.children ?? [] : []) {
       const [keyNode, value] = property.children ?? [];
       const code = keyNode?.value as string;
-      if (!isDiagnosticCode(code)) problem(keyNode, `"${code}" is not a diagnostic code (SEED001 to SEED013)`);
+      if (!isDiagnosticCode(code)) problem(keyNode, `"${code}" is not a diagnostic code (SEED001 to SEED015)`);
       else if (typeof value?.value !== 'string' || !SEVERITIES.includes(value.value)) problem(value, `the severity of ${code} must be one of ${SEVERITIES.join(', ')}`);
       else config.severity[code] = value.value as SeverityOverride;
     }

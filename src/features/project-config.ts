@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import {
+  effectiveOptions, PROJECT_CONFIG_FILE, ProjectConfigResolver, type ConfigProblem, type EffectiveOptions,
+} from '../core/config/project-config';
+import { readConfig } from './config';
+import { vscodeFileSystem } from './host/vscode-file-system';
+
+/**
+ * The project file `.seed-review.json` in the editor: resolved per seed file by the same core code
+ * as the command line (nearest file walking up, through `workspace.fs`, so every host can read it),
+ * merged with the settings read for that file's resource (user, workspace and folder settings,
+ * so each folder of a multi-root workspace gets its own). Its problems are diagnostics on the
+ * file itself, at their exact position. Changes to any project file re-resolve everything.
+ */
+export class ProjectConfigs implements vscode.Disposable {
+  private readonly resolver = new ProjectConfigResolver(vscodeFileSystem);
+  private readonly problems = vscode.languages.createDiagnosticCollection('seed-review-config');
+  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.problems, this.emitter];
+  /** Fires when a project file was created, changed or deleted: every file's options may differ. */
+  readonly onDidChange = this.emitter.event;
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${PROJECT_CONFIG_FILE}`);
+    const changed = (uri: vscode.Uri) => {
+      this.resolver.clear();
+      this.problems.delete(uri);
+      this.emitter.fire();
+    };
+    this.disposables.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
+  }
+
+  /** What applies to a seed file: its resource's settings overlaid with its project file. */
+  async optionsFor(uri: vscode.Uri): Promise<EffectiveOptions> {
+    const settings = readConfig(uri);
+    let project;
+    try {
+      project = await this.resolver.forFile(uri.toString());
+    } catch {
+      project = undefined; // a host that cannot look (no file system for this scheme): settings only
+    }
+    if (project) this.report(project.location, project.problems);
+    return effectiveOptions(uri.toString(), project?.config, { severity: settings.severityOverrides, crossFileChecks: settings.crossFileChecks });
+  }
+
+  private report(location: string, problems: readonly ConfigProblem[]): void {
+    const uri = vscode.Uri.parse(location, true);
+    if (problems.length === 0) {
+      this.problems.delete(uri);
+      return;
+    }
+    this.problems.set(uri, problems.map((p) => {
+      const diagnostic = new vscode.Diagnostic(
+        new vscode.Range(p.range.start.line, p.range.start.character, p.range.end.line, p.range.end.character),
+        p.message, vscode.DiagnosticSeverity.Error);
+      diagnostic.source = 'seed-review';
+      return diagnostic;
+    }));
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+}

@@ -1,0 +1,103 @@
+// The editor and the command line give one answer: on the same folder with a .seed-review.json,
+// the Problems panel (with the workspace scope, files never opened) and `seed-review check
+// --format json` report the same diagnostics, code by code and range by range.
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { extensionApi, repoRoot, waitFor, workspaceRoot } from './helpers';
+
+interface Found {
+  file: string;
+  code: string;
+  severity: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+}
+
+const SEVERITY: Record<number, string> = {
+  [vscode.DiagnosticSeverity.Error]: 'error',
+  [vscode.DiagnosticSeverity.Warning]: 'warning',
+  [vscode.DiagnosticSeverity.Information]: 'information',
+  [vscode.DiagnosticSeverity.Hint]: 'hint',
+};
+
+const key = (d: Found) => `${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.code} ${d.message}`;
+
+describe('the editor and seed-review check agree', function () {
+  this.timeout(120_000);
+  const folderName = `parity-${process.pid}`;
+  let folder = '';
+
+  before(() => {
+    folder = path.join(workspaceRoot(), folderName);
+    fs.mkdirSync(path.join(folder, 'drafts'), { recursive: true });
+    fs.mkdirSync(path.join(folder, 'team'), { recursive: true });
+    fs.writeFileSync(path.join(folder, '.seed-review.json'), [
+      '// shared by the team',
+      '{',
+      '  "severity": { "SEED011": "off", "SEED008": "error", "SEED010": "hint" },',
+      '  "ignore": ["drafts/**"],',
+      '}',
+    ].join('\n'));
+    fs.writeFileSync(path.join(folder, 'team', '.seed-review.json'), '{ "crossFileChecks": false, "severity": { "SEED001": "warning" } }');
+    fs.writeFileSync(path.join(folder, 'a.seed'), [
+      '<<< 802_8a8a8a8a8a8a8a8a date=2024-13-01',
+      'A headline in the parity corpus',
+      '>>> 802_8a8a8a8a8a8a8a8a',
+      '<<< 801_8b8b8b8b8b8b8b8b',
+      '>>> 801_8b8b8b8b8b8b8b8b',
+      'stray text outside',
+      '<<< 803_8C8C8C8C8C8C8C8C',
+      'Unclosed 😀 document',
+    ].join('\n'));
+    fs.writeFileSync(path.join(folder, 'b.seed'), '<<< 802_8a8a8a8a8a8a8a8a\nThe same id in another file\n>>> 802_8a8a8a8a8a8a8a8a\n');
+    fs.writeFileSync(path.join(folder, 'team', 'c.seed'), '<<< 802_8a8a8a8a8a8a8a8a\nThe same id, a folder that opts out\n<<< 804_8d8d8d8d8d8d8d8d\nH\n');
+    fs.writeFileSync(path.join(folder, 'drafts', 'd.seed'), '<<< broken\n');
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('seedReview').update('diagnostics.scope', undefined, vscode.ConfigurationTarget.Workspace);
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('reports the same diagnostics for every file, opened or not', async () => {
+    const cli = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'seed-review.js'), 'check', '.', '--format', 'json'], { cwd: folder, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    assert.strictEqual(cli.stderr, '', cli.stderr);
+    const expected = cli.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Found).map(key).sort();
+    assert.ok(expected.length >= 6, `the CLI found ${expected.length} diagnostics:\n${expected.join('\n')}`);
+    assert.ok(!expected.some((line) => line.startsWith('drafts/')), 'the ignored folder is not checked');
+
+    await vscode.workspace.getConfiguration('seedReview').update('diagnostics.scope', 'workspace', vscode.ConfigurationTarget.Workspace);
+    const api = extensionApi();
+    const files = ['a.seed', 'b.seed', path.join('team', 'c.seed'), path.join('drafts', 'd.seed')];
+    const editor = async (): Promise<string[] | undefined> => {
+      await api.workspaceIndex.ready;
+      await api.diagnostics.settled();
+      const found: string[] = [];
+      for (const file of files) {
+        const uri = vscode.Uri.file(path.join(folder, file));
+        for (const d of vscode.languages.getDiagnostics(uri)) {
+          if (d.source !== 'seed') continue;
+          const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+          found.push(key({
+            file: file.split(path.sep).join('/'), code, severity: SEVERITY[d.severity], message: d.message,
+            line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
+          }));
+        }
+      }
+      found.sort();
+      return found.join('\n') === expected.join('\n') ? found : undefined;
+    };
+    const found = await waitFor('the Problems panel to show what seed-review check reports', editor, 60_000).catch(async (error: Error) => {
+      const now: string[] = [];
+      for (const file of files) for (const d of vscode.languages.getDiagnostics(vscode.Uri.file(path.join(folder, file)))) now.push(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${String(typeof d.code === 'object' ? d.code.value : d.code)} ${d.message}`);
+      throw new Error(`${error.message}\nCLI:\n${expected.join('\n')}\neditor:\n${now.sort().join('\n')}`);
+    });
+    assert.deepStrictEqual(found, expected);
+  });
+});
