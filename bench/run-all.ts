@@ -11,6 +11,7 @@ const inNode: Record<string, () => Promise<unknown>> = {
   },
   grammar: async () => (await import('./grammar.bench')).run(),
   entities: async () => (await import('./entities.bench')).run(),
+  activation: async () => (await import('./activation.bench')).run(),
 };
 const inVsCode = ['outline', 'hover', 'web'];
 

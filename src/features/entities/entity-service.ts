@@ -135,7 +135,8 @@ export class EntityService implements EntitySource, vscode.Disposable {
   private progressDone = 0;
   private progressTotal = 0;
   private initialDone = false;
-  private cacheLoaded: Promise<void>;
+  /** Read on the first build that has seed files (reading it needs the model's version, and activation must not load the model). */
+  private cacheLoaded: Promise<void> | undefined;
   private cacheDirty = false;
   private cacheTimer: ReturnType<typeof setTimeout> | undefined;
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -156,7 +157,6 @@ export class EntityService implements EntitySource, vscode.Disposable {
     this.corpus = new EntityCorpusIndex(deps.lexicon.lexicon);
     this.statusItem.name = 'Seed Review Entities';
     this.statusItem.command = 'seedReview.entities.showLog';
-    this.cacheLoaded = this.loadCache();
     this.disposables.push(
       deps.workspaceIndex.onDidChange((uris) => {
         // Before the first build starts, that build reads every file anyway.
@@ -347,9 +347,11 @@ export class EntityService implements EntitySource, vscode.Disposable {
       this.fireState();
       return;
     }
-    await this.cacheLoaded;
+    const files = this.deps.workspaceIndex.allFiles();
+    // No seed file, nothing to load: the cache (and with it the model's version) waits for the first one.
+    if (files.length > 0) await (this.cacheLoaded ??= this.loadCache());
     this.buildRequested = true;
-    this.enqueue(this.deps.workspaceIndex.allFiles().map((f) => f.uri.toString()), 0);
+    this.enqueue(files.map((f) => f.uri.toString()), 0);
     await this.whenIdle();
   }
 
@@ -380,6 +382,8 @@ export class EntityService implements EntitySource, vscode.Disposable {
   /** Processes queued files until none is left; one round per snapshot of the queue. */
   private async drain(): Promise<void> {
     const abort = (this.abort = new AbortController());
+    if (this.pending.size === 0) return;
+    await (this.cacheLoaded ??= this.loadCache());
     while (this.pending.size > 0 && !abort.signal.aborted) {
       const started = Date.now();
       const uris = [...this.pending];
@@ -755,7 +759,8 @@ export class EntityService implements EntitySource, vscode.Disposable {
   private async writeCache(): Promise<void> {
     clearTimeout(this.cacheTimer);
     this.cacheTimer = undefined;
-    if (!this.cacheDirty) return;
+    // A cache never read must not overwrite the stored one.
+    if (!this.cacheDirty || !this.cacheLoaded) return;
     this.cacheDirty = false;
     try {
       await fs.promises.mkdir(path.dirname(this.cacheFile), { recursive: true });
@@ -775,7 +780,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
     clearTimeout(this.drainTimer);
     clearTimeout(this.changeTimer);
     clearTimeout(this.cacheTimer);
-    if (this.cacheDirty) {
+    if (this.cacheDirty && this.cacheLoaded) {
       try {
         fs.mkdirSync(path.dirname(this.cacheFile), { recursive: true });
         fs.writeFileSync(this.cacheFile, JSON.stringify(this.cache.toJSON()));
