@@ -125,8 +125,9 @@ export class SeedDiagnostics implements vscode.Disposable {
     const key = uri.toString();
     const generation = (this.generation.get(key) ?? 0) + 1;
     this.generation.set(key, generation);
-    const config = this.config();
-    if (!config.diagnosticsEnabled) {
+    // Without project files (tests of the bare service) the window's setting decides; with them,
+    // the file's own resource (a folder of a multi-root workspace may turn diagnostics off).
+    if (!this.projectConfigs && !this.config().diagnosticsEnabled) {
       this.delete(key, uri);
       return;
     }
@@ -138,9 +139,9 @@ export class SeedDiagnostics implements vscode.Disposable {
   private async publishWithOptions(uri: vscode.Uri, key: string, generation: number, own: readonly SeedDiagnostic[]): Promise<void> {
     const options = this.projectConfigs
       ? await this.projectConfigs.optionsFor(uri)
-      : { severity: this.config().severityOverrides, crossFileChecks: this.config().crossFileChecks, ignored: false };
+      : { severity: this.config().severityOverrides, crossFileChecks: this.config().crossFileChecks, ignored: false, enabled: true };
     if (this.generation.get(key) !== generation) return;
-    if (options.ignored) {
+    if (options.ignored || options.enabled === false) {
       this.delete(key, uri);
       return;
     }

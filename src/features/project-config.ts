@@ -30,8 +30,11 @@ export class ProjectConfigs implements vscode.Disposable {
     this.disposables.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
   }
 
-  /** What applies to a seed file: its resource's settings overlaid with its project file. */
-  async optionsFor(uri: vscode.Uri): Promise<EffectiveOptions> {
+  /**
+   * What applies to a seed file: its resource's settings (user, workspace, its folder's) overlaid
+   * with its project file, and whether diagnostics are on for it at all.
+   */
+  async optionsFor(uri: vscode.Uri): Promise<EffectiveOptions & { enabled: boolean }> {
     const settings = readConfig(uri);
     let project;
     try {
@@ -40,7 +43,10 @@ export class ProjectConfigs implements vscode.Disposable {
       project = undefined; // a host that cannot look (no file system for this scheme): settings only
     }
     if (project) this.report(project.location, project.problems);
-    return effectiveOptions(uri.toString(), project?.config, { severity: settings.severityOverrides, crossFileChecks: settings.crossFileChecks });
+    return {
+      ...effectiveOptions(uri.toString(), project?.config, { severity: settings.severityOverrides, crossFileChecks: settings.crossFileChecks }),
+      enabled: settings.diagnosticsEnabled,
+    };
   }
 
   private report(location: string, problems: readonly ConfigProblem[]): void {

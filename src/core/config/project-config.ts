@@ -11,7 +11,7 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type Par
 import { minimatch } from 'minimatch';
 import { baseName, HostFileError, joinLocation, parentLocation, type HostFileSystem } from '../host/file-system';
 import { decodeSeedText } from '../host/seed-text';
-import { isDiagnosticCode } from '../rules';
+import { isDiagnosticCode, rules } from '../rules';
 import { LineIndex } from '../text-edits';
 import type { DiagnosticCode, Range, SeedDiagnostic, Severity } from '../types';
 
@@ -87,7 +87,7 @@ export function parseProjectConfig(text: string, location: string): ProjectConfi
     for (const property of severity.type === 'object' ? severity.children ?? [] : []) {
       const [keyNode, value] = property.children ?? [];
       const code = keyNode?.value as string;
-      if (!isDiagnosticCode(code)) problem(keyNode, `"${code}" is not a diagnostic code (SEED001 to SEED015)`);
+      if (!isDiagnosticCode(code)) problem(keyNode, `"${code}" is not a diagnostic code (${rules[0].code} to ${rules[rules.length - 1].code})`);
       else if (typeof value?.value !== 'string' || !SEVERITIES.includes(value.value)) problem(value, `the severity of ${code} must be one of ${SEVERITIES.join(', ')}`);
       else config.severity[code] = value.value as SeverityOverride;
     }
