@@ -27,7 +27,9 @@ export async function run(): Promise<void> {
   // The tests register with mocha's globals (describe, it) when their module runs.
   await import('./web.test');
   const stats = await new Promise<{ passes: number; failures: number; pending: number }>((resolve) => {
-    const runner = mocha.run(() => resolve({ passes: runner.stats?.passes ?? 0, failures: runner.stats?.failures ?? 0, pending: runner.stats?.pending ?? 0 }));
+    // Mocha.prototype.run, not the browser build's mocha.run: that one reads location.search, and
+    // the web worker extension host gives its extensions no location.
+    const runner: Mocha.Runner = Mocha.prototype.run.call(mocha, () => resolve({ passes: runner.stats?.passes ?? 0, failures: runner.stats?.failures ?? 0, pending: runner.stats?.pending ?? 0 }));
   });
   say(`${stats.passes} passed, ${stats.failures} failed${stats.pending ? `, ${stats.pending} skipped` : ''}`);
   if (stats.failures > 0) throw new Error(`${stats.failures} web test(s) failed`);
