@@ -2,7 +2,7 @@
 // VS Code 1.100.3) on machines that reach only the npm registry and Debian's packages.
 // See scripts/vscode/README.md for the why; every path here is computed from the repo root.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, copyFileSync, readFileSync, writeFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, copyFileSync, readFileSync, writeFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -218,6 +218,22 @@ export function freshProfile(name, extraSettings = {}) {
   const configFile = join(root, 'config.yaml');
   writeFileSync(configFile, 'auth: none\n');
   return { root, userDataDir, extensionsDir, configFile };
+}
+
+/**
+ * Makes `folder` the extension as a web-only build: its manifest without `main`, so VS Code runs
+ * the `browser` entry in the web worker extension host (as github.dev and vscode.dev do);
+ * everything else, `out/` (the web test bundles) included, linked to the live build.
+ */
+export function webOnlyExtension(folder) {
+  mkdirSync(folder, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  delete manifest.main;
+  writeFileSync(join(folder, 'package.json'), JSON.stringify(manifest, null, 2));
+  for (const name of ['dist', 'out', 'media', 'syntaxes', 'schemas', 'docs', 'language-configuration.json', 'package.nls.json', 'README.md', 'LICENSE']) {
+    if (existsSync(join(repoRoot, name))) symlinkSync(join(repoRoot, name), join(folder, name));
+  }
+  return folder;
 }
 
 /** Matches a bare seed document file name: NNN_<16 lowercase hex>.txt. */

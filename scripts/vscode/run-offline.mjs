@@ -6,18 +6,18 @@
 // It installs code-server when missing (cached in .vscode-test/).
 //
 // With --web it runs the web suite (out/web-test/suite.js, built by `npm run build`) in the browser's
-// web worker extension host instead: the payload asks for extensionDevelopmentKind `web`, so VS Code
-// loads the extension's `browser` entry in a Web Worker of the page.
+// web worker extension host instead: the extension under development is a web-only build (manifest
+// without `main`), so VS Code loads its `browser` entry in a Web Worker of the page.
 //
 // Usage: node scripts/vscode/run-offline.mjs [--web] [--grep PATTERN] [--screenshots] [--timeout SECONDS] [--headed]
 //   env: SEED_TEST_GREP (mocha grep), SEED_KEEP_SCREENSHOTS=1, SEED_TEST_TIMEOUT (seconds, default 600)
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format, parseArgs } from 'node:util';
 import {
   CHROMIUM_ARGS, UserError, extensionInfo, freePort, freshProfile, log, onExit, prepareWorkspace, repoRoot, requirePrerequisites,
-  runMain, screenshotsDir, startCodeServer, which, workspaceDir,
+  runMain, screenshotsDir, startCodeServer, webOnlyExtension, which, workspaceDir,
 } from './common.mjs';
 import { installCodeServer } from './install-code-server.mjs';
 
@@ -126,7 +126,17 @@ export async function runTestsInCodeServer({
     page.on('pageerror', (error) => console.log(`[browser:pageerror] ${error.message}`));
 
     const authority = `127.0.0.1:${port}`;
-    const url = payloadUrl(server.url, authority, workspaceDir, repoRoot, testsPath, kind);
+    // VS Code 1.100's web workbench ignores extensionDevelopmentKind (its environment service names
+    // it differently), so for the web host the extension under development is a web-only build
+    // (manifest without `main`), with the tests inside it: VS Code runs the tests in the host
+    // that runs the extension whose folder holds them.
+    let extensionPath = repoRoot;
+    let tests = testsPath;
+    if (kind === 'web') {
+      extensionPath = webOnlyExtension(join(profile.root, 'web-extension'));
+      tests = join(extensionPath, relative(repoRoot, testsPath));
+    }
+    const url = payloadUrl(server.url, authority, workspaceDir, extensionPath, tests, kind);
     log(`opening the workbench for ${id}${kind ? ` in the ${kind} extension host` : ''} (timeout ${timeoutSeconds} s${grep ? `, grep ${JSON.stringify(grep)}` : ''})`);
     await page.goto(url);
 

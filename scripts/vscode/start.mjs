@@ -5,12 +5,12 @@
 // "Developer: Reload Window" in the browser.
 //
 // Usage: node scripts/vscode/start.mjs [--port N] [--no-build]     env: PORT
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
-  UserError, extensionInfo, freePort, freshProfile, log, onExit, prepareWorkspace, repoRoot, runChecked, runMain, startCodeServer, which, workspaceDir,
+  UserError, extensionInfo, freePort, freshProfile, log, onExit, prepareWorkspace, repoRoot, runChecked, runMain, startCodeServer, webOnlyExtension, which, workspaceDir,
 } from './common.mjs';
 import { installCodeServer } from './install-code-server.mjs';
 
@@ -26,7 +26,7 @@ export async function startDemoServer({ port, label = 'start', quiet = false, we
   const profile = freshProfile(label);
   const { id, version } = extensionInfo();
   // VS Code scans --extensions-dir for PUBLISHER.NAME-VERSION folders; a link keeps it on the live build.
-  if (web) installWebOnly(join(profile.extensionsDir, `${id}-${version}`));
+  if (web) webOnlyExtension(join(profile.extensionsDir, `${id}-${version}`));
   else symlinkSync(repoRoot, join(profile.extensionsDir, `${id}-${version}`), 'dir');
   const server = await startCodeServer({
     port: port ?? (await freePort()),
@@ -36,21 +36,6 @@ export async function startDemoServer({ port, label = 'start', quiet = false, we
   });
   const address = `${server.url}/?folder=${encodeURI(workspaceDir)}`;
   return { ...server, address };
-}
-
-/**
- * Installs the extension as a web-only build: a manifest without `main`, so VS Code runs its
- * `browser` entry in the web worker extension host, as github.dev and vscode.dev do. Everything
- * else is linked to the live build.
- */
-function installWebOnly(folder) {
-  mkdirSync(folder, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-  delete manifest.main;
-  writeFileSync(join(folder, 'package.json'), JSON.stringify(manifest, null, 2));
-  for (const name of ['dist', 'media', 'syntaxes', 'schemas', 'docs', 'language-configuration.json', 'package.nls.json', 'README.md', 'LICENSE']) {
-    symlinkSync(join(repoRoot, name), join(folder, name));
-  }
 }
 
 async function main() {
