@@ -25,6 +25,12 @@ export interface DelimiterLine {
   /** The span covering every problem (meaningful when problems is non-empty). */
   problemStart: number;
   problemEnd: number;
+  /**
+   * Invisible characters (a no-break space, a zero-width character, a stray BOM) sit in the
+   * marker, the separator or the id: the canonical rewrite of an open line then replaces
+   * everything up to restStart, and `id` is the id without them.
+   */
+  invisible?: boolean;
 }
 
 const LT = 60;
@@ -49,7 +55,28 @@ function closeUnits(c: number): number {
 /** Whether a character code can start a delimiter-like line (the parser's fast pre-check). */
 export function mayStartDelimiter(c: number): boolean {
   if (c < 128) return ASCII_STARTS[c] === 1;
-  return c === 0xab || c === 0xbb || c === 0xff1c || c === 0xff1e || c === 0x2039 || c === 0x203a;
+  return c === 0xab || c === 0xbb || c === 0xff1c || c === 0xff1e || c === 0x2039 || c === 0x203a || invisibleKind(c) !== 0;
+}
+
+/**
+ * Invisible characters that can hide a delimiter: 1 for those that show as a space (no-break
+ * and other Unicode spaces), 2 for those that show as nothing (zero-width characters, a BOM,
+ * a soft hyphen), 0 for any other character.
+ */
+export function invisibleKind(c: number): number {
+  if (c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000) return 1;
+  if ((c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0xad) return 2;
+  return 0;
+}
+
+/** How a message names an invisible character. */
+function invisibleName(c: number): string {
+  const code = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+  const names: Record<number, string> = {
+    0xa0: 'no-break space', 0x200b: 'zero-width space', 0x200c: 'zero-width non-joiner', 0x200d: 'zero-width joiner',
+    0x2060: 'word joiner', 0xfeff: 'byte order mark', 0xad: 'soft hyphen', 0x202f: 'narrow no-break space', 0x3000: 'ideographic space',
+  };
+  return `${code} (${names[c] ?? 'space'})`;
 }
 
 /** ASCII characters that can start a delimiter-like line: < > space tab = |. */
@@ -71,7 +98,62 @@ function isConflictRun(text: string, ch: string): boolean {
  * by nothing or by something id-shaped (see isIdShaped), or a git conflict marker.
  */
 export function classifyDelimiter(text: string): DelimiterLine | undefined {
-  return canonicalDelimiterAt(text, 0, text.length) ?? classifySlow(text);
+  return canonicalDelimiterAt(text, 0, text.length) ?? classifySlow(text) ?? classifyInvisible(text);
+}
+
+/**
+ * A line that is a delimiter attempt once its invisible characters are read as what they show
+ * (a space, or nothing): `<<<` + no-break space + id, a zero-width character inside an id, a
+ * BOM in front of a delimiter (what `cat a.seed b.seed` gives). Reported as SEED006 with the
+ * characters named; offsets refer to the line as written.
+ */
+function classifyInvisible(text: string): DelimiterLine | undefined {
+  const n = text.length;
+  let first = -1;
+  for (let i = 0; i < n; i++) {
+    if (text.charCodeAt(i) >= 0xa0 && invisibleKind(text.charCodeAt(i)) !== 0) {
+      first = i;
+      break;
+    }
+  }
+  if (first < 0) return undefined;
+  // The line as it shows, and where each of its characters is in the line as written.
+  let shown = '';
+  const at: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const kind = c >= 0xa0 ? invisibleKind(c) : 0;
+    if (kind === 2) continue;
+    shown += kind === 1 ? ' ' : text[i];
+    at.push(i);
+  }
+  const d = canonicalDelimiterAt(shown, 0, shown.length) ?? classifySlow(shown);
+  if (!d || d.kind === 'conflict') return undefined;
+  const start = (o: number) => (o < at.length ? at[o] : n);
+  const end = (o: number) => (o === 0 ? start(0) : at[o - 1] + 1);
+  const restStart = start(d.restStart);
+  // Invisible characters among the attributes are the attributes' business (SEED009/SEED010).
+  const limit = d.kind === 'open' ? restStart : n;
+  const found: number[] = [];
+  let last = -1;
+  for (let i = first; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xa0 && invisibleKind(c) !== 0) {
+      if (!found.includes(c)) found.push(c);
+      last = i;
+    }
+  }
+  if (last < 0) return undefined;
+  const idStart = start(d.idStart);
+  const idEnd = d.id === '' ? idStart : end(d.idEnd);
+  const phrase = `invisible ${found.length === 1 ? 'character' : 'characters'} ${found.map(invisibleName).join(', ')}`;
+  const problems = [phrase, ...d.problems];
+  const pStart = d.problems.length ? Math.min(first, start(d.problemStart)) : first;
+  const pEnd = d.problems.length ? Math.max(last + 1, end(d.problemEnd)) : last + 1;
+  return {
+    kind: d.kind, markerStart: start(d.markerStart), markerEnd: end(d.markerEnd), id: d.id, idStart, idEnd, restStart,
+    problems, problemStart: pStart, problemEnd: pEnd, invisible: true,
+  };
 }
 
 const NO_PROBLEMS: string[] = [];

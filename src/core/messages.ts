@@ -17,6 +17,8 @@ export const messages = {
     `Duplicate id '${id}': it is already used earlier in this file; expected a unique id.`,
   malformedDelimiter: (kind: 'open' | 'close', problems: string[]) =>
     `Malformed ${kind} delimiter: ${problems.join(', ')}; expected '${kind === 'open' ? '<<<' : '>>>'} id' at the start of the line.`,
+  closeLikeText: (written: string, id: string) =>
+    `Line '${written}' reads like a close delimiter without id; it is read as text because '>>> ${id}' closes the document further down; expected text that does not start with a marker run, such as '> >'.`,
   conflictMarker: () =>
     'Git conflict marker left in the file; expected the conflict to be resolved and the marker removed.',
   textOutside: () =>

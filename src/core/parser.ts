@@ -174,8 +174,16 @@ class CorpusParser {
       const d = canonicalDelimiterAt(text, start, end) ?? classifyDelimiter(text.slice(start, end));
       if (d) {
         if (d.kind === 'open') this.open(line, start, end, d);
-        else if (d.kind === 'close') this.close(line, end - start, d);
-        else this.conflictMarker(line, end - start);
+        else if (d.kind === 'conflict') this.conflictMarker(line, end - start);
+        else if (d.id !== '' || this.cur === undefined || !this.closeFollows(end, this.cur.doc.id)) this.close(line, end - start, d);
+        else {
+          // A close attempt without id (`>>`, an empty e-mail quote line) while the document's
+          // own close comes later: body text, with one diagnostic.
+          this.closeLikeText(line, start, d);
+          const doc = this.cur.doc;
+          if (doc.headline === undefined) doc.headline = { line, text: text.slice(start, end) };
+          else doc.addParagraph(line, start, end);
+        }
         return;
       }
       if ((c === SPACE || c === TAB) && isBlankSpan(text, start, end)) return;
@@ -241,7 +249,9 @@ class CorpusParser {
         code: 'SEED006', severity: 'error', range: lineRange(line, d.problemStart, d.problemEnd),
         message: messages.malformedDelimiter('open', d.problems), fixes: [],
       });
-      if (id) diag.fixes.push(fix(`Rewrite as '<<< ${id}'`, [replaceEdit(line, 0, d.idEnd, `<<< ${id}`)]));
+      // With invisible characters the rewrite runs to the attributes, so none is left in the separator.
+      if (id && d.invisible) diag.fixes.push(fix(`Rewrite as '<<< ${id}'`, [replaceEdit(line, 0, d.restStart, `<<< ${id}${d.restStart < lineLength ? ' ' : ''}`)]));
+      else if (id) diag.fixes.push(fix(`Rewrite as '<<< ${id}'`, [replaceEdit(line, 0, d.idEnd, `<<< ${id}`)]));
       else state.missingIdDiag = diag;
     }
     const valid = isValidSeedId(id);
@@ -377,6 +387,53 @@ class CorpusParser {
       ? { line, start: d.idStart, end: d.idEnd, kind: 'id' }
       : { line, start: 0, end: lineLength, kind: 'line' };
     this.closeDocument(cur, line);
+  }
+
+  /** Where the last lookahead of closeFollows started and the delimiter line it found. */
+  private lookFrom = -1;
+  private lookUntil = -1;
+  private lookCloseId: string | undefined;
+
+  /**
+   * Whether the next delimiter line after offset `from` (id-less close attempts and conflict
+   * markers skipped) is a close line with `id`. Remembered for the lines before the one found,
+   * so a body of many `>>` lines is read in linear time.
+   */
+  private closeFollows(from: number, id: string): boolean {
+    if (!(from >= this.lookFrom && from < this.lookUntil)) {
+      const text = this.text;
+      this.lookFrom = from;
+      this.lookCloseId = undefined;
+      let pos = text.indexOf('\n', from);
+      pos = pos < 0 ? text.length : pos + 1;
+      while (pos < text.length) {
+        const nl = text.indexOf('\n', pos);
+        let end = nl < 0 ? text.length : nl;
+        if (end > pos && text.charCodeAt(end - 1) === 13) end--;
+        if (end > pos && mayStartDelimiter(text.charCodeAt(pos))) {
+          const d = canonicalDelimiterAt(text, pos, end) ?? classifyDelimiter(text.slice(pos, end));
+          if (d && (d.kind === 'open' || d.id !== '')) {
+            if (d.kind === 'close') this.lookCloseId = d.id;
+            break;
+          }
+        }
+        pos = nl < 0 ? text.length : nl + 1;
+      }
+      this.lookUntil = pos;
+    }
+    return this.lookCloseId === id;
+  }
+
+  /** SEED006 for a close attempt without id read as body text (its document's close follows). */
+  private closeLikeText(line: number, start: number, d: DelimiterLine): void {
+    const id = this.cur!.doc.id;
+    const written = this.text.slice(start + d.markerStart, start + d.markerEnd);
+    const diag = this.push({
+      code: 'SEED006', severity: 'error', range: lineRange(line, d.markerStart, d.markerEnd),
+      message: messages.closeLikeText(written, id), fixes: [],
+    });
+    // `>>` as `> >` stays a quote line and is no longer a marker run; look-alikes have no such spelling.
+    if (/^>+$/.test(written)) diag.fixes.push(fix(`Write it as '${written.split('').join(' ')}' (text)`, [replaceEdit(line, d.markerStart, d.markerEnd, written.split('').join(' '))]));
   }
 
   /** Whether characters [start, end) are exactly `>>> id` (trailing whitespace aside). */
