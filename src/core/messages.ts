@@ -19,6 +19,9 @@ export const messages = {
     `Malformed ${kind} delimiter: ${problems.join(', ')}; expected '${kind === 'open' ? '<<<' : '>>>'} id' at the start of the line.`,
   closeLikeText: (written: string, id: string) =>
     `Line '${written}' reads like a close delimiter without id; it is read as text because '>>> ${id}' closes the document further down; expected text that does not start with a marker run, such as '> >'.`,
+  loneCr: (everyLine: boolean) => everyLine
+    ? 'The lines of this file end in a lone CR (carriage return, as on classic Mac OS), which is not a line ending here, so the file reads as one line; expected LF or CRLF line endings.'
+    : 'A lone CR (carriage return without line feed) here is not a line ending, so the lines around it run together; expected LF or CRLF.',
   conflictMarker: () =>
     'Git conflict marker left in the file; expected the conflict to be resolved and the marker removed.',
   textOutside: () =>

@@ -154,6 +154,12 @@ class CorpusParser {
     this.eol = crlf > lf ? '\r\n' : '\n';
     this.resolveOrphans();
     for (const task of this.deferred) task();
+    const cr = loneCrDiagnostic(text);
+    if (cr) {
+      // In a file whose every line ends in a lone CR, everything else is an artefact of reading it as one line.
+      if (cr.fixes.length > 0) this.diagnostics.length = 0;
+      this.diagnostics.push(cr);
+    }
     this.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return {
       kind: 'corpus', documents: this.documents, diagnostics: this.diagnostics, comments: this.comments,
@@ -537,6 +543,35 @@ class CorpusParser {
   }
 }
 
+/**
+ * SEED016 for the first lone CR (a CR neither before LF nor at the very end of the text, which
+ * the line scan reads as line endings): no seed tool ends a line there, so the lines around it
+ * run together. Only in a text without any LF (an old Mac file) is converting every CR to LF
+ * certain: then it is the fix, and the caller drops every other diagnostic, which describes the
+ * text read as one line. One pass over the text.
+ */
+function loneCrDiagnostic(text: string): SeedDiagnostic | undefined {
+  let cr = text.indexOf('\r');
+  while (cr >= 0 && (text.charCodeAt(cr + 1) === 10 || cr === text.length - 1)) cr = text.indexOf('\r', cr + 1);
+  if (cr < 0) return undefined;
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < cr; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  const noLf = line === 0 && text.indexOf('\n', cr) < 0;
+  const diag: SeedDiagnostic = {
+    code: 'SEED016', severity: 'error', range: lineRange(line, cr - lineStart, cr - lineStart + 1), message: messages.loneCr(noLf), fixes: [],
+  };
+  if (noLf) {
+    // The one line's content: a CR at the very end is its line ending, out of reach of an edit (and read as one).
+    const end = text.charCodeAt(text.length - 1) === 13 ? text.length - 1 : text.length;
+    diag.fixes.push(fix('Convert the CR line endings to LF', [replaceEdit(0, 0, end, text.slice(0, end).replace(/\r/g, '\n'))]));
+  }
+  return diag;
+}
+
 /** Whether the first non-blank line of `text` is an open delimiter (canonical or malformed). */
 function firstNonBlankIsOpen(text: string): boolean {
   let pos = 0;
@@ -564,7 +599,10 @@ function parseBare(text: string, id: string, hasBom: boolean): ParseResult {
   doc.bodyEndLine = line;
   doc.setEndOffset(text.length);
   const diagnostics: SeedDiagnostic[] = [];
-  if (!doc.headline) {
+  const cr = loneCrDiagnostic(text);
+  if (cr) diagnostics.push(cr);
+  // As in a corpus: a file without LF is read as one line, so nothing else is worth saying about it.
+  if (!doc.headline && !cr?.fixes.length) {
     diagnostics.push({ code: 'SEED008', severity: 'warning', range: lineRange(0, 0, 0), message: messages.emptyDocument(id), fixes: [] });
   }
   return {

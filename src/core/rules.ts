@@ -31,6 +31,7 @@ export const rules: readonly RuleInfo[] = [
   { code: 'SEED013', name: 'Same document text under two ids', defaultSeverity: 'warning', help: 'The same document text under another id, in this file or another one checked with it.' },
   { code: 'SEED014', name: 'Malformed review ledger line', defaultSeverity: 'error', help: 'A git conflict marker or a malformed line in the review ledger seed-review.jsonl; the ledger is not rewritten until it is fixed.' },
   { code: 'SEED015', name: 'Review ledger line without a seed file', defaultSeverity: 'warning', help: 'A review ledger line for an id with no bare seed file in the folder; the line is kept.' },
+  { code: 'SEED016', name: 'CR line endings', defaultSeverity: 'error', help: 'Lines that end in a lone CR (carriage return without line feed), which no seed tool reads as a line ending. Fix, when every line ending of the file is a lone CR: convert them to LF.' },
 ];
 
 const byCode = new Map(rules.map((rule) => [rule.code, rule]));

@@ -27,7 +27,9 @@ export type DiagnosticCode =
   /** Workspace-level checks (same id in two files, same text under two ids). */
   | 'SEED012' | 'SEED013'
   /** Review ledger (seed-review.jsonl): a conflict marker or malformed line; a line for an id without a file. */
-  | 'SEED014' | 'SEED015';
+  | 'SEED014' | 'SEED015'
+  /** Lines that end in a lone CR (carriage return without line feed). */
+  | 'SEED016';
 
 /** A replacement of the text in `range` by `newText` (insertions have an empty range). */
 export interface TextEdit {

@@ -78,6 +78,11 @@ function addedError(before: ParseResult, after: ParseResult): string | undefined
   return undefined;
 }
 
+/** Whether `r` is a text without LF read as one line (SEED016 with its fix, every other diagnostic dropped). */
+function revealsLines(r: ParseResult): boolean {
+  return r.diagnostics.some((d) => d.code === 'SEED016' && d.fixes.length > 0);
+}
+
 /**
  * Why applying `fix` for `diag` is wrong, or undefined when it is right: it must lower the
  * number of diagnostics of its code and add no error of any code.
@@ -86,6 +91,8 @@ export function fixProblem(text: string, before: ParseResult, diag: SeedDiagnost
   const after = parseSeed(applyTextEdits(text, fix.edits), options);
   const count = (r: ParseResult) => r.diagnostics.filter((d) => d.code === diag.code).length;
   if (count(after) >= count(before)) return `fix '${fix.title}' did not remove ${diag.code} ${diag.message}`;
+  // The one exception: converting an old Mac file's CRs reads it anew, so its real errors appear (hidden while it was one line).
+  if (revealsLines(before)) return undefined;
   const added = addedError(before, after);
   return added ? `fix '${fix.title}' for ${diag.code} added an error ${added}` : undefined;
 }
@@ -135,6 +142,7 @@ export function checkFixAll(text: string): void {
   expected += text.slice(pos);
   const fixed = applyTextEdits(text, edits);
   ok(fixed === expected, () => 'Fix All changed text outside the edited ranges');
+  if (revealsLines(before)) return;
   const after = parseSeed(fixed);
   const added = addedError(before, after);
   ok(added === undefined, () => `Fix All added an error ${added}: ${after.diagnostics.filter((d) => d.code === added).map((d) => d.message).join(' / ')}`);

@@ -42,7 +42,7 @@ describe('check --format sarif', () => {
     const [runLog] = log.runs;
     expect(runLog.columnKind).toBe('utf16CodeUnits');
     const rules = runLog.tool.driver.rules as { id: string; help: { text: string }; shortDescription: { text: string } }[];
-    expect(rules.map((r) => r.id)).toEqual(Array.from({ length: 15 }, (_, i) => `SEED${String(i + 1).padStart(3, '0')}`));
+    expect(rules.map((r) => r.id)).toEqual(Array.from({ length: 16 }, (_, i) => `SEED${String(i + 1).padStart(3, '0')}`));
     for (const rule of rules) expect(rule.help.text.length).toBeGreaterThan(rule.shortDescription.text.length);
 
     const json = run(['check', '.', '--format', 'json'], dir).lines.map((line) => JSON.parse(line));

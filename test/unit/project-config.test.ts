@@ -35,7 +35,7 @@ describe('parseProjectConfig', () => {
     expect(config?.severity).toEqual({ SEED008: 'error' });
     expect(problems.map((p) => [text.slice(p.range.start.character, p.range.end.character), p.message])).toEqual([
       ['"loud"', 'the severity of SEED011 must be one of error, warning, information, hint, off'],
-      ['"SEED099"', '"SEED099" is not a diagnostic code (SEED001 to SEED015)'],
+      ['"SEED099"', '"SEED099" is not a diagnostic code (SEED001 to SEED016)'],
       ['"yes"', '"crossFileChecks" must be true or false'],
       ['"drafts"', '"ignore" must be a list of globs, for example ["drafts/**"]'],
       ['"colour"', 'unknown setting "colour"; expected one of severity, crossFileChecks, lexicon, ignore'],

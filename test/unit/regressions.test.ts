@@ -200,3 +200,115 @@ describe('review edits use the parsed attribute positions', () => {
     expect(approve(attrs).status).toBe('approved');
   });
 });
+
+describe('invisible characters do not hide a delimiter', () => {
+  const ID = '000_0f5d7b9424756893';
+  it.each([
+    ['a no-break space after <<<', `<<<\u00a0${ID}\nHeadline\n>>> ${ID}\n`, 0, 'U+00A0 (no-break space)'],
+    ['a zero-width space inside the open id', `<<< 000_0f5d\u200b7b9424756893 status=approved\nHeadline\n>>> ${ID}\n`, 0, 'U+200B (zero-width space)'],
+    ['a zero-width joiner after the close id', `<<< ${ID}\nHeadline\n>>> ${ID}\u200d\n`, 2, 'U+200D (zero-width joiner)'],
+    ['a BOM in the middle of a file (cat a.seed b.seed)', `<<< ${ID}\nHeadline\n>>> ${ID}\n\ufeff<<< 001_0f5d7b9424756893\nH2\n>>> 001_0f5d7b9424756893\n`, 3, 'U+FEFF (byte order mark)'],
+  ])('%s: one SEED006 naming it, and the fix removes it', (_name, text, line, named) => {
+    const r = parseSeed(text);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['SEED006']);
+    expect(r.diagnostics[0].range.start.line).toBe(line);
+    expect(r.diagnostics[0].message).toContain(named);
+    expect(r.documents.every((d) => d.idValid && d.closeLine !== undefined)).toBe(true);
+    const fixed = applyTextEdits(text, r.diagnostics[0].fixes[0].edits);
+    expect(fixed).not.toMatch(/[\u00a0\u200b\u200d\ufeff]/);
+    expect(parseSeed(fixed).diagnostics).toEqual([]);
+  });
+
+  it('a body line that starts with a no-break space is still text', () => {
+    expect(parseSeed(`<<< ${ID}\nHeadline\n\u00a0indented\n>>> ${ID}\n`).diagnostics).toEqual([]);
+  });
+});
+
+describe('one mistake, one diagnostic: a lone >> line inside a body', () => {
+  const ID = '000_0f5d7b9424756893';
+  it('an empty e-mail quote line is text with one SEED006, and Fix All keeps the article whole', () => {
+    const text = `<<< ${ID}\nHeadline\nShe wrote:\n>>\n>> quoted\nEnd.\n>>> ${ID}\n`;
+    const r = parseSeed(text);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['SEED006']);
+    expect(r.documents).toHaveLength(1);
+    expect(r.documents[0].paragraphs.map((p) => p.text)).toEqual(['She wrote:', '>>', '>> quoted', 'End.']);
+    const fixed = applyTextEdits(text, combinePreferredFixes(r.diagnostics));
+    expect(fixed).toBe(text.replace('\n>>\n', '\n> >\n'));
+    expect(parseSeed(fixed).diagnostics).toEqual([]);
+  });
+
+  it('without a later close of its own document, >> still closes it', () => {
+    const text = `<<< ${ID}\nHeadline\n>>\n<<< 001_0f5d7b9424756893\nH\n>>> 001_0f5d7b9424756893\n`;
+    const r = parseSeed(text);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['SEED006']);
+    expect(r.documents[0].closeLine).toBe(2);
+  });
+
+  it('many >> lines in one body are read in one pass (each line once in the lookahead)', () => {
+    const body = Array.from({ length: 20_000 }, () => '>>').join('\n');
+    const r = parseSeed(`<<< ${ID}\nHeadline\n${body}\n>>> ${ID}\n`);
+    expect(r.documents[0].paragraphs).toHaveLength(20_000);
+    expect(ofCode(r, 'SEED006')).toHaveLength(20_000);
+  });
+});
+
+describe('CR line endings (SEED016)', () => {
+  const ID = '000_0f5d7b9424756893';
+  it('a file whose lines end in a lone CR: SEED016 alone (nothing about the one-line reading), and the fix converts them', () => {
+    const text = `# c\r<<< ${ID}\rHeadline\r>>> ${ID}\r`;
+    // Read as one line, this is an open line with a broken id and no close: what the parser would say without the rule.
+    const r = parseSeed(text);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['SEED016']);
+    expect(r.diagnostics[0].message).toMatch(/lone CR/);
+    expect(r.diagnostics[0].range).toEqual({ start: { line: 0, character: 3 }, end: { line: 0, character: 4 } });
+    const fixed = applyTextEdits(text, r.diagnostics[0].fixes[0].edits);
+    // The CR at the very end already ends the last line (an edit cannot reach it) and stays.
+    expect(fixed).toBe(`# c\n<<< ${ID}\nHeadline\n>>> ${ID}\r`);
+    expect(parseSeed(fixed).diagnostics).toEqual([]);
+    expect(parseSeed(fixed).documents.map((d) => d.headline?.text)).toEqual(['Headline']);
+  });
+
+  it('without a CR at the end, every CR becomes LF; the real problems appear after the conversion', () => {
+    const text = `<<< ${ID}\rHeadline\rText`;
+    const r = parseSeed(text);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['SEED016']);
+    const fixed = applyTextEdits(text, r.diagnostics[0].fixes[0].edits);
+    expect(fixed).toBe(`<<< ${ID}\nHeadline\nText`);
+    expect(parseSeed(fixed).diagnostics.map((d) => d.code)).toEqual(['SEED001']);
+    expect(combinePreferredFixes(r.diagnostics)).toEqual(r.diagnostics[0].fixes[0].edits);
+  });
+
+  it('a bare seed file with lone CRs: SEED016 with the fix', () => {
+    const text = 'Headline\rParagraph\r';
+    const r = parseSeed(text, { fileName: `${ID}.txt` });
+    expect(r.kind).toBe('bare');
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['SEED016']);
+    const fixed = applyTextEdits(text, r.diagnostics[0].fixes[0].edits);
+    expect(parseSeed(fixed, { fileName: `${ID}.txt` }).documents[0].paragraphs.map((p) => p.text)).toEqual(['Paragraph']);
+  });
+
+  it('a lone CR inside an LF file is reported where it is, without a fix, and the other diagnostics stay', () => {
+    const text = `<<< ${ID}\nHead\rline\n>>> ${ID}\n`;
+    const d = ofCode(parseSeed(text), 'SEED016');
+    expect(d).toHaveLength(1);
+    expect(d[0].range).toEqual({ start: { line: 1, character: 4 }, end: { line: 1, character: 5 } });
+    expect(d[0].fixes).toEqual([]);
+    const mixed = `Outside\r<<< ${ID}\nH\n>>> ${ID}\n`;
+    expect(parseSeed(mixed).diagnostics.map((x) => x.code)).toEqual(['SEED016', 'SEED002']);
+  });
+
+  it('CR before LF, CR at the very end, and CR CR LF (one lone CR) are told apart', () => {
+    expect(ofCode(parseSeed(`<<< ${ID}\r\nH\r\n>>> ${ID}\r`), 'SEED016')).toEqual([]);
+    expect(ofCode(parseSeed('\r'), 'SEED016')).toEqual([]);
+    const d = ofCode(parseSeed(`<<< ${ID}\r\nH\r\r\n>>> ${ID}\r\n`), 'SEED016');
+    expect(d.map((x) => x.range.start)).toEqual([{ line: 1, character: 1 }]);
+    expect(d[0].fixes).toEqual([]);
+  });
+
+  it('a file of 200,000 CR-ended lines gives one diagnostic and a fix of the same length', () => {
+    const text = 'x\r'.repeat(200_000);
+    const r = parseSeed(text);
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0].fixes[0].edits[0].newText).toHaveLength(text.length - 1);
+  });
+});
