@@ -13,7 +13,7 @@ const commands: Record<string, { run: CliCommand; summary: string }> = {
   bundle: { run: bundleCommand, summary: 'bundle PATH... -o FILE.seed [--force]  bundle bare seed files into one corpus (lossless)' },
   split: { run: splitCommand, summary: 'split FILE -o DIR [--force]           split a corpus back into bare seed files' },
   review: { run: reviewCommand, summary: 'review PATH... --status approved|rejected|flagged|unreviewed [--note TEXT]  set the review status of bare seed files (in their folder\'s seed-review.jsonl) or corpus documents (FILE#ID: one document)' },
-  entities: { run: entitiesCommand, summary: 'entities FILE [--format text|json] [--lexicon FILE.json] [--workers N]  list named entities (people, places, organisations)' },
+  entities: { run: entitiesCommand, summary: 'entities FILE [--format text|json] [--lexicon FILE.json] [--workers N]  list named entities (people, places, organisations),\n      with the lexicon of the nearest .seed-review.json and .seed-entities.json, then --lexicon' },
 };
 
 const usage = () => [

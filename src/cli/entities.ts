@@ -3,7 +3,9 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { consolidateCorpus, type ConsolidationInput } from '../core/entities/consolidate';
 import { documentBodyLines, extractDocument } from '../core/entities/extract';
-import { emptyLexicon, lexiconMatches, lowercaseTerms, parseLexicon, withLexiconMatches, type Lexicon } from '../core/entities/lexicon';
+import { lexiconMatches, lowercaseTerms, mergeLexicons, parseLexicon, withLexiconMatches, type Lexicon } from '../core/entities/lexicon';
+import { ProjectConfigResolver } from '../core/config/project-config';
+import { nodeFileSystem } from '../node/node-file-system';
 import type { DocumentExtraction, EntityType } from '../core/entities/types';
 import { EntityWorkerPool } from '../core/entities/worker-pool';
 import { parseSeed } from '../core/parser';
@@ -32,9 +34,15 @@ export interface JsonEntityDocument {
 /** Below this many documents the workers' start-up costs more than it saves. */
 const WORKER_THRESHOLD = 32;
 
+/** The lexicon file the editor reads from each workspace folder; the command line finds the nearest one above the file. */
+export const LEXICON_FILE = '.seed-entities.json';
+
 /**
  * `seed-review entities FILE [--format text|json] [--lexicon FILE.json] [--workers N]`: the named
- * entities of every document, consolidated over the whole file (the file is the corpus).
+ * entities of every document, consolidated over the whole file (the file is the corpus). The
+ * lexicon is what the editor would use for that corpus: the nearest `.seed-review.json`'s
+ * `lexicon`, then the nearest `.seed-entities.json` (each found walking up from the file), then
+ * `--lexicon` (later ones win on conflicts, as in the editor the file wins over the setting).
  */
 export async function entitiesCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -56,13 +64,13 @@ export async function entitiesCommand(args: string[], io: CliIO): Promise<number
   useEntityModelFile();
   const file = path.resolve(io.cwd, positionals[0]);
   const shown = displayPath(file, io.cwd);
-  const lexicon = values.lexicon === undefined ? emptyLexicon() : await readLexicon(path.resolve(io.cwd, values.lexicon), values.lexicon, io);
   const text = await readSeedText(file, shown);
+  const lexicon = await corpusLexicon(file, values.lexicon === undefined ? undefined : path.resolve(io.cwd, values.lexicon), values.lexicon, io);
   const result = parseSeed(text, { fileName: path.basename(file) });
   const keys = documentKeys(result);
   const lines = result.documents.map(documentBodyLines);
   const terms = lowercaseTerms(lexicon);
-  const extractions = (await extractAll(lines, workers)).map((e, i) => (terms ? withLexiconMatches(e, lexiconMatches(lines[i], terms)) : e));
+  const extractions = (await extractAll(lines, workers, progressReporter(io, lines.length))).map((e, i) => (terms ? withLexiconMatches(e, lexiconMatches(lines[i], terms)) : e));
   const inputs: ConsolidationInput[] = result.documents.map((_, i) => ({ uri: file, docId: keys[i], extraction: extractions[i] }));
   const corpus = consolidateCorpus(inputs, lexicon);
   const canonical = new Map(corpus.entities.map((e) => [e.key, e.canonical]));
@@ -94,14 +102,22 @@ export async function entitiesCommand(args: string[], io: CliIO): Promise<number
 }
 
 /** Extracts every document: in worker threads for larger files when the bundled worker is there, else here. */
-async function extractAll(docs: ReturnType<typeof documentBodyLines>[], workers: number | undefined): Promise<DocumentExtraction[]> {
+async function extractAll(docs: ReturnType<typeof documentBodyLines>[], workers: number | undefined, progress: Progress): Promise<DocumentExtraction[]> {
   const workerScript = path.join(__dirname, 'entity-worker.js');
   const size = workers ?? 2;
   const useWorkers = size > 0 && existsSync(workerScript) && (workers !== undefined || docs.length >= WORKER_THRESHOLD);
-  if (!useWorkers) return docs.map((lines) => extractDocument(lines));
+  if (!useWorkers) {
+    const out = docs.map((lines, i) => {
+      progress.update(i + 1);
+      return extractDocument(lines);
+    });
+    progress.done();
+    return out;
+  }
   const pool = new EntityWorkerPool({ createWorker: nodeEntityWorkers(workerScript), size });
   try {
-    const { extractions, errors } = await pool.extract(docs.map((lines, i) => ({ key: String(i), lines })));
+    const { extractions, errors } = await pool.extract(docs.map((lines, i) => ({ key: String(i), lines })), { onProgress: (done) => progress.update(done) });
+    progress.done();
     if (errors.size > 0) {
       const [key, message] = errors.entries().next().value as [string, string];
       throw new Error(`entity extraction failed for document ${Number(key) + 1}: ${message}`);
@@ -109,6 +125,64 @@ async function extractAll(docs: ReturnType<typeof documentBodyLines>[], workers:
     return docs.map((_, i) => extractions.get(String(i)) ?? { mentions: [], candidates: [], words: 0 });
   } finally {
     await pool.dispose();
+  }
+}
+
+interface Progress {
+  update(done: number): void;
+  done(): void;
+}
+
+/** "extracting entities: N/M documents" on stderr while a large file is read, only when stderr is a terminal. */
+function progressReporter(io: CliIO, total: number): Progress {
+  const show = io.progress;
+  if (!show || total < 200) return { update: () => undefined, done: () => undefined };
+  let last = 0;
+  return {
+    update(done) {
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      show(`extracting entities: ${done}/${total} documents`);
+    },
+    done: () => show(''),
+  };
+}
+
+/**
+ * The lexicon for a corpus file: the nearest project file's `lexicon`, the nearest
+ * `.seed-entities.json`, then the one given with --lexicon. A project file that cannot be read
+ * is an error with its position (exit 2), as in `check`; invalid entries are warnings.
+ */
+async function corpusLexicon(file: string, given: string | undefined, shownGiven: string | undefined, io: CliIO): Promise<Lexicon> {
+  const lexicons: Lexicon[] = [];
+  const project = await new ProjectConfigResolver(nodeFileSystem).forFile(file);
+  if (project && project.problems.length > 0) {
+    const p = project.problems[0];
+    const more = project.problems.length > 1 ? ` (and ${project.problems.length - 1} more)` : '';
+    throw new UsageError(`${displayPath(p.location, io.cwd)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}${more}`);
+  }
+  if (project?.config?.lexicon !== undefined) {
+    const { lexicon, errors } = parseLexicon(project.config.lexicon, `${displayPath(project.location, io.cwd)} lexicon`);
+    for (const e of errors) io.err(`seed-review: warning: ${e} (skipped)`);
+    lexicons.push(lexicon);
+  }
+  const nearest = await findUp(path.dirname(file), LEXICON_FILE);
+  if (nearest && nearest !== given) lexicons.push(await readLexicon(nearest, displayPath(nearest, io.cwd), io));
+  if (given !== undefined) lexicons.push(await readLexicon(given, shownGiven ?? given, io));
+  return mergeLexicons(...lexicons);
+}
+
+/** The nearest file of that name in `folder` or a folder above it. */
+async function findUp(folder: string, name: string): Promise<string | undefined> {
+  for (let dir = folder; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, name);
+    try {
+      if ((await fs.stat(candidate)).isFile()) return candidate;
+    } catch {
+      // not here: look further up
+    }
+    if (path.dirname(dir) === dir) return undefined;
   }
 }
 

@@ -2,11 +2,12 @@
 // highlights, the lexicon file, the extraction cache and semantic tokens, on the sample corpus
 // (test/fixtures/sample.seed) plus a small corpus written here that mentions Lena Hartmann again.
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { generateCorpus } from '../../bench/corpus-generator';
-import { closeAllEditors, extensionApi, openWorkspaceFile, waitFor, workspaceRoot } from './helpers';
+import { closeAllEditors, extensionApi, openWorkspaceFile, repoRoot, waitFor, workspaceRoot } from './helpers';
 
 const EXTRA = 'entities-test.seed';
 const extraText = [
@@ -273,6 +274,25 @@ describe('entities', function () {
       }, 15_000);
       assert.match(diagnostics[0].message, /^Invalid JSON, so this lexicon is not used: /);
       assert.strictEqual(diagnostics[0].range.start.line, 1);
+    });
+
+    it('the "lexicon" of .seed-review.json applies too, and seed-review entities reads the same', async () => {
+      const projectFile = path.join(workspaceRoot(), '.seed-review.json');
+      try {
+        fs.writeFileSync(projectFile, '// shared by the team\n{ "lexicon": { "entities": [{ "text": "Marathon", "type": "organization" }], "types": { "Scheldt": "place" } } }\n');
+        await waitFor('the project file\'s lexicon to apply', () => (service().index.entity('organization:marathon') ? true : undefined), 15_000);
+        assert.match(await hoverText(sampleUri(), SAMPLE.scheldt), /\*\*Scheldt\*\* — place/);
+        const cli = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'seed-review.js'), 'entities', 'sample.seed', '--format', 'json'], {
+          cwd: workspaceRoot(), encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+        });
+        assert.strictEqual(cli.status, 0, cli.stderr);
+        const mentions = cli.stdout.split('\n').filter(Boolean).flatMap((line) => (JSON.parse(line) as { entities: { text: string; type: string }[] }).entities);
+        assert.ok(mentions.some((m) => m.text === 'Marathon' && m.type === 'organization'), 'the CLI finds the lexicon entity');
+        assert.ok(mentions.filter((m) => m.text === 'Scheldt').every((m) => m.type === 'place') && mentions.some((m) => m.text === 'Scheldt'), 'the CLI applies the forced type');
+      } finally {
+        fs.rmSync(projectFile, { force: true });
+      }
+      await waitFor('the lexicon to be dropped', () => (service().index.entity('organization:marathon') ? undefined : true), 15_000);
     });
   });
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { parseProjectConfig, PROJECT_CONFIG_FILE } from '../../core/config/project-config';
 import { emptyLexicon, Lexicon, lexiconFingerprint, mergeLexicons, parseLexicon } from '../../core/entities/lexicon';
 
 /** The workspace file that carries a corpus's lexicon (next to the corpus, in each workspace folder's root). */
@@ -6,8 +7,11 @@ export const LEXICON_FILE_NAME = '.seed-entities.json';
 const SETTING = 'seedReview.entities.lexicon';
 
 /**
- * The user lexicon, merged from the `seedReview.entities.lexicon` setting and each workspace
- * folder's `.seed-entities.json` (the file wins: it travels with the corpus). The files are
+ * The user lexicon, merged from the `seedReview.entities.lexicon` setting, the `lexicon` of each
+ * workspace folder's `.seed-review.json` and each folder's `.seed-entities.json` (later ones win:
+ * the files travel with the corpus; `seed-review entities` merges the same files, found walking
+ * up from the file it reads). The entity index is one for the workspace, so one lexicon: the
+ * files at the folders' roots, not a project file in a subfolder. The files are
  * watched; their syntax and validation errors are diagnostics on the file, the setting's errors a
  * warning message. Valid parts always apply, so one typo does not disable the whole lexicon.
  */
@@ -55,9 +59,11 @@ export class LexiconSource implements vscode.Disposable {
     this.watchers.forEach((d) => d.dispose());
     this.watchers = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, LEXICON_FILE_NAME));
-      const changed = () => void this.reload();
-      this.watchers.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
+      for (const name of [PROJECT_CONFIG_FILE, LEXICON_FILE_NAME]) {
+        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, name));
+        const changed = () => void this.reload();
+        this.watchers.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
+      }
     }
   }
 
@@ -68,6 +74,8 @@ export class LexiconSource implements vscode.Disposable {
     const lexicons = [fromSetting.lexicon];
     this.diagnostics.clear();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const fromProject = await this.readProjectFile(vscode.Uri.joinPath(folder.uri, PROJECT_CONFIG_FILE));
+      if (fromProject) lexicons.push(fromProject);
       const uri = vscode.Uri.joinPath(folder.uri, LEXICON_FILE_NAME);
       const fromFile = await this.readFile(uri);
       if (fromFile) lexicons.push(fromFile);
@@ -79,6 +87,27 @@ export class LexiconSource implements vscode.Disposable {
     this.fingerprint = fingerprint;
     this.log.info(`Entity lexicon: ${merged.entities.length} entit${merged.entities.length === 1 ? 'y' : 'ies'}, ${merged.ignore.length} ignored, ${Object.keys(merged.types).length} forced type(s)`);
     this.emitter.fire(merged);
+  }
+
+  /**
+   * The `lexicon` of a project file. Its syntax errors are reported on the file by ProjectConfigs
+   * (the project file is then not used at all); invalid lexicon entries here, as for the lexicon file.
+   */
+  private async readProjectFile(uri: vscode.Uri): Promise<Lexicon | undefined> {
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      return undefined;
+    }
+    const { config } = parseProjectConfig(text, uri.toString());
+    if (config?.lexicon === undefined) return undefined;
+    const { lexicon, errors } = parseLexicon(config.lexicon, `${PROJECT_CONFIG_FILE} lexicon`);
+    if (errors.length > 0) {
+      this.diagnostics.set(uri, errors.map((e) => diagnostic(locate(text, e), `${e} (this entry is skipped; the rest applies)`)));
+      for (const e of errors) this.log.warn(`${uri.fsPath}: ${e}`);
+    }
+    return lexicon;
   }
 
   private async readFile(uri: vscode.Uri): Promise<Lexicon | undefined> {
