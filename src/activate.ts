@@ -14,6 +14,7 @@ import { migrateOutlineParagraphs } from './features/settings-migration';
 import { WorkspaceSeedIndex } from './features/workspace-index';
 import { ProjectConfigs } from './features/project-config';
 import { registerCheckTasks } from './features/check-task';
+import { LedgerService } from './features/review/ledger-service';
 import { registerWalkthrough } from './features/walkthrough';
 import { registerWorkspaceSymbols } from './features/workspace-symbols';
 
@@ -32,6 +33,8 @@ export interface SeedReviewHostApi {
   readonly entities: EntityFeatures | undefined;
   /** Counters of the outline provider. */
   readonly outline: OutlineStats;
+  /** The review ledgers (seed-review.jsonl) of folders of bare seed files. */
+  readonly ledgers: LedgerService;
 }
 
 /**
@@ -62,14 +65,17 @@ function wire(context: vscode.ExtensionContext, host: SeedReviewHost, log: vscod
   };
   let config: SeedReviewConfig = readConfig();
   const cache = track(new ParseCache());
-  const workspaceIndex = track(new WorkspaceSeedIndex(cache, log, () => config.debounceMs, host.scheduler));
+  // Bare seed files' reviews live in their folders' ledgers; every parse of one carries them.
+  const ledgers = track(new LedgerService(log));
+  cache.setReviewSource(ledgers);
+  const workspaceIndex = track(new WorkspaceSeedIndex(cache, log, () => config.debounceMs, host.scheduler, ledgers));
   const projectConfigs = track(new ProjectConfigs());
   workspaceIndex.setIgnoreFilter(async (uri) => (await projectConfigs.optionsFor(uri)).ignored);
   track(projectConfigs.onDidChange(() => workspaceIndex.setIgnoreFilter(async (uri) => (await projectConfigs.optionsFor(uri)).ignored)));
   const diagnostics = track(new SeedDiagnostics(cache, () => config, workspaceIndex.crossFile, projectConfigs, workspaceIndex.ownDiagnostics));
   const entities = host.registerEntities ? track(host.registerEntities(context, { parseCache: cache, workspaceIndex, log })) : undefined;
-  const review = track(registerReviewFeatures(context, { cache, workspaceIndex, entities: entities?.service }));
-  const outline = track(registerDocumentSymbols(cache));
+  const review = track(registerReviewFeatures(context, { cache, workspaceIndex, entities: entities?.service, ledgers }));
+  const outline = track(registerDocumentSymbols(cache, ledgers.onDidChange));
   void migrateOutlineParagraphs({ global: context.globalState, workspace: context.workspaceState }, (message) => {
     void vscode.window.showInformationMessage(message);
   }, log).catch((error) => log.warn(`Settings migration failed: ${error instanceof Error ? error.message : String(error)}`));
@@ -92,7 +98,7 @@ function wire(context: vscode.ExtensionContext, host: SeedReviewHost, log: vscod
   }));
   log.info(`Seed Review ${context.extension.packageJSON.version} activated in the ${host.kind} extension host`);
   sayLimitation(host, log, false);
-  return { host: host.kind, parseCache: cache, workspaceIndex, review, diagnostics, entities, outline: outline.stats };
+  return { host: host.kind, parseCache: cache, workspaceIndex, review, diagnostics, entities, outline: outline.stats, ledgers };
 }
 
 let limitationShown = false;

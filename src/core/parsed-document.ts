@@ -46,7 +46,7 @@ export class ParsedDocument implements SeedDocument {
     readonly sequence: number | undefined,
     idStart: number,
     idEnd: number,
-    readonly status: ReviewStatus,
+    public status: ReviewStatus,
     readonly openLine: number,
     lineStart: number,
     attributesFrom: number,
@@ -91,6 +91,16 @@ export class ParsedDocument implements SeedDocument {
         : readAttributesIn(this.#body.text, this.#attributesFrom, this.#attributesTo, this.#lineStart, this.openLine, []).attributes;
     }
     return this.#attributes;
+  }
+
+  /**
+   * A bare seed file's review, kept in its folder's ledger rather than in the file: the host sets
+   * it on the parse (and again when the ledger changes). Delimited documents read theirs from the text.
+   */
+  setReview(status: ReviewStatus, attributes: readonly SeedAttribute[]): void {
+    if (this.kind !== 'bare') return;
+    this.status = status;
+    this.#attributes = attributes.length ? attributes : NO_ATTRIBUTES;
   }
 
   /** The 16-hex-digit hash, when the id is well-formed. */

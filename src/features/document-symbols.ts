@@ -54,6 +54,8 @@ export class SeedDocumentSymbolProvider implements vscode.DocumentSymbolProvider
   provideDocumentSymbols(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.DocumentSymbol[] | undefined {
     this.stats.requests++;
     const result = this.cache.get(document);
+    // A bare file's status comes from its ledger and changes without a new version: one symbol, built afresh.
+    if (result.kind === 'bare') return result.documents.map((doc) => documentSymbol(document, doc, outlineHasParagraphs(this.mode, 1)));
     const known = this.built.get(result);
     if (known) return known;
     const paragraphs = outlineHasParagraphs(this.mode, result.documents.length);
@@ -124,7 +126,7 @@ function documentSymbol(document: vscode.TextDocument, doc: SeedDocument, paragr
  * `seedReview.outline.paragraphs` changes, the provider is registered anew: VS Code has no
  * "symbols changed" event, but a new registration makes the Outline view and breadcrumbs ask again.
  */
-export function registerDocumentSymbols(cache: ParseCache): vscode.Disposable & { readonly stats: OutlineStats } {
+export function registerDocumentSymbols(cache: ParseCache, reviewChanged?: vscode.Event<vscode.Uri>): vscode.Disposable & { readonly stats: OutlineStats } {
   const stats: OutlineStats = { requests: 0, built: 0 };
   const register = (): vscode.Disposable => {
     const provider = new SeedDocumentSymbolProvider(cache, readConfig().outlineParagraphs, stats);
@@ -136,7 +138,17 @@ export function registerDocumentSymbols(cache: ParseCache): vscode.Disposable & 
     registration.dispose();
     registration = register();
   });
+  // A bare file's status (in the symbol's detail) lives in its folder's ledger: when that changes
+  // while such a file is visible, register anew so the Outline and breadcrumbs ask again.
+  const onReview = reviewChanged?.((folder) => {
+    const prefix = folder.toString().replace(/\/$/, '') + '/';
+    const shown = vscode.window.visibleTextEditors.some((editor) => editor.document.uri.toString().startsWith(prefix) && cache.get(editor.document).kind === 'bare');
+    if (!shown) return;
+    registration.dispose();
+    registration = register();
+  });
   return { stats, dispose: () => {
+    onReview?.dispose();
     onConfiguration.dispose();
     registration.dispose();
   } };

@@ -4,6 +4,8 @@ import type { ParseResult } from '../core/types';
 import { UnchangedEnds } from '../core/unchanged-ends';
 import { carryOver } from '../core/document-memo';
 import { baseName } from '../core/host/file-system';
+import { ParsedDocument } from '../core/parsed-document';
+import { ledgerAttributes, statusOfAttributes } from '../core/review/ledger';
 
 /** The language id contributed in package.json. */
 export const SEED_LANGUAGE_ID = 'seed';
@@ -27,6 +29,15 @@ interface Entry {
   result: ParseResult;
   /** Length of the parsed text. */
   length: number;
+  /** The review source's generation when a bare file's review was last applied. */
+  reviewGeneration?: number;
+}
+
+/** Where a bare seed file's review comes from (its folder's ledger: review/ledger-service.ts). */
+export interface BareReviewSource {
+  /** Grows whenever any review changed. */
+  readonly generation: number;
+  recordFor(uri: vscode.Uri, id: string): { attributes: Readonly<Record<string, string>> } | undefined;
 }
 
 /** The edits since the cached version of a document, as far as they can be followed. */
@@ -50,6 +61,7 @@ export class ParseCache implements vscode.Disposable {
   parseCount = 0;
   /** Documents whose per-document values were carried from the previous parse (see document-memo). */
   carriedCount = 0;
+  private review: BareReviewSource | undefined;
 
   constructor() {
     // Registered before any feature's listener (the cache is made first), so the edits of a
@@ -85,11 +97,33 @@ export class ParseCache implements vscode.Disposable {
     track.version = event.document.version;
   }
 
+  /**
+   * Makes bare seed files' documents carry the status and attributes of their folder's review
+   * ledger, so every feature reading a parse sees a bare file's review as a corpus document's.
+   */
+  setReviewSource(source: BareReviewSource): void {
+    this.review = source;
+  }
+
+  /** Sets a bare file's review from the review source on its one document. */
+  private applyReview(uri: vscode.Uri, result: ParseResult): void {
+    const doc = result.documents[0];
+    if (result.kind !== 'bare' || !this.review || !(doc instanceof ParsedDocument)) return;
+    const record = this.review.recordFor(uri, doc.id);
+    doc.setReview(statusOfAttributes(record?.attributes), ledgerAttributes(record?.attributes ?? {}));
+  }
+
   /** The parse of this exact document version, computed on first use. */
   get(document: vscode.TextDocument): ParseResult {
     const key = document.uri.toString();
     const cached = this.entries.get(key);
-    if (cached && cached.version === document.version) return cached.result;
+    if (cached && cached.version === document.version) {
+      if (cached.result.kind === 'bare' && this.review && cached.reviewGeneration !== this.review.generation) {
+        this.applyReview(document.uri, cached.result);
+        cached.reviewGeneration = this.review.generation;
+      }
+      return cached.result;
+    }
     const text = document.getText();
     const result = parseSeed(text, { fileName: baseName(document.uri.path) });
     this.parseCount++;
@@ -98,7 +132,8 @@ export class ParseCache implements vscode.Disposable {
       this.carriedCount += carryOver(cached.result, result, track.ends);
     }
     this.edits.delete(key);
-    this.entries.set(key, { version: document.version, result, length: text.length });
+    this.applyReview(document.uri, result);
+    this.entries.set(key, { version: document.version, result, length: text.length, reviewGeneration: this.review?.generation });
     return result;
   }
 
@@ -111,7 +146,9 @@ export class ParseCache implements vscode.Disposable {
     const open = openDocument(uri);
     if (open) return this.get(open);
     const text = new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri));
-    return parseSeed(text, { fileName: baseName(uri.path) });
+    const result = parseSeed(text, { fileName: baseName(uri.path) });
+    this.applyReview(uri, result);
+    return result;
   }
 
   dispose(): void {

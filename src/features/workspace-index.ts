@@ -3,6 +3,7 @@ import { baseName } from '../core/host/file-system';
 import { standardScheduler, type HostScheduler } from '../core/host/scheduler';
 import { isBareSeedFileName } from '../core/parser';
 import { DocumentSummary, summarizeDocuments } from '../core/summary';
+import { statusOfAttributes } from '../core/review/ledger';
 import type { ParseResult, SeedDiagnostic } from '../core/types';
 import { WorkspaceIndex as CrossFileChecks } from '../core/workspace-checks';
 import type { ExtraDiagnosticSource } from './diagnostics';
@@ -13,6 +14,15 @@ export interface IndexedFile {
   uri: vscode.Uri;
   documents: DocumentSummary[];
   errorCount: number;
+  /** A bare seed file (one document; its review is in its folder's ledger). */
+  bare: boolean;
+}
+
+/** What the index needs of the review ledgers: loaded before the first scan, and their changes. */
+export interface LedgerSource {
+  loadAll(): Promise<void>;
+  recordFor(uri: vscode.Uri, id: string): { attributes: Readonly<Record<string, string>> } | undefined;
+  readonly onDidChange: vscode.Event<vscode.Uri>;
 }
 
 const CORPUS_GLOB = '**/*.seed';
@@ -51,6 +61,7 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     private readonly debounceMs: () => number,
     private readonly scheduler: HostScheduler = standardScheduler,
+    private readonly ledgers?: LedgerSource,
   ) {
     const watchers = [CORPUS_GLOB, BARE_GLOB].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
     for (const watcher of watchers) {
@@ -72,7 +83,25 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
         else this.remove(document.uri);
       }),
     );
+    if (ledgers) this.disposables.push(ledgers.onDidChange((folder) => this.applyLedger(folder)));
     this.ready = this.scan();
+  }
+
+  /** A folder's ledger changed: its bare files' statuses follow (their text did not change). */
+  private applyLedger(folder: vscode.Uri): void {
+    if (!this.ledgers) return;
+    const prefix = folder.toString().replace(/\/$/, '') + '/';
+    const changed: vscode.Uri[] = [];
+    for (const [key, file] of this.files) {
+      if (!file.bare || !key.startsWith(prefix) || key.indexOf('/', prefix.length) >= 0) continue;
+      const [summary] = file.documents;
+      if (!summary) continue;
+      const status = statusOfAttributes(this.ledgers.recordFor(file.uri, summary.id)?.attributes);
+      if (status === summary.status) continue;
+      this.files.set(key, { ...file, documents: [{ ...summary, status }] });
+      changed.push(file.uri);
+    }
+    if (changed.length) this.emitter.fire(changed);
   }
 
   /** Every indexed file (stable order: by path). */
@@ -87,6 +116,8 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
 
   private async scan(): Promise<void> {
     const started = Date.now();
+    // Bare files' statuses come from the ledgers: read those first.
+    await this.ledgers?.loadAll().catch((error) => this.log.warn(`Reading review ledgers failed: ${error instanceof Error ? error.message : String(error)}`));
     const [corpora, bare] = await Promise.all([
       vscode.workspace.findFiles(CORPUS_GLOB, EXCLUDE_GLOB),
       vscode.workspace.findFiles(BARE_GLOB, EXCLUDE_GLOB),
@@ -209,7 +240,7 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
 
   private store(uri: vscode.Uri, result: ParseResult): void {
     const errorCount = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
-    this.files.set(uri.toString(), { uri, documents: summarizeDocuments(result), errorCount });
+    this.files.set(uri.toString(), { uri, documents: summarizeDocuments(result), errorCount, bare: result.kind === 'bare' });
     this.results.set(uri.toString(), result);
     this.updateChecks(uri, result);
   }

@@ -92,14 +92,6 @@ describe('review: status and note commands', () => {
     assert.strictEqual(parsed.attributes.find((a) => a.key === 'note')?.value, 'say "22:00" \\ not 23:00');
   });
 
-  it('a bare seed file is refused and left unchanged', async () => {
-    const document = await openWorkspaceFile('000_0f5d7b9424756893.txt');
-    const before = document.getText();
-    const result = await vscode.commands.executeCommand('seedReview.approve');
-    assert.strictEqual(result, undefined);
-    assert.strictEqual(document.getText(), before);
-    assert.strictEqual(document.isDirty, false);
-  });
 
   it('a cursor outside every document changes nothing', async () => {
     const editor = await openCorpus();
@@ -213,8 +205,12 @@ describe('review: Seed Corpus tree and status bar', () => {
     ]);
     assert.strictEqual(items[0].command?.command, 'seedReview.corpus.openDocument');
     assert.match(String(tree.view.description), /\d+ approved · \d+ rejected · \d+ flagged · \d+ unreviewed/);
-    const bare = tree.getChildren().find((node) => node.kind === 'file' && node.file.uri.path.endsWith('/000_0f5d7b9424756893.txt'));
-    assert.ok(bare, 'the bare seed file is listed');
+    // A folder of bare seed files lists its files as its documents, with no file level.
+    const folder = tree.getChildren().find((node) => node.kind === 'folder' && node.files.some((f) => f.uri.path.endsWith('/000_0f5d7b9424756893.txt')));
+    assert.ok(folder, 'the bare seed file\'s folder is listed');
+    const bare = (tree.getChildren(folder) as DocumentNode[]).find((node) => node.summary.id === '000_0f5d7b9424756893');
+    assert.ok(bare, 'the bare seed file is listed as a document');
+    assert.strictEqual(tree.getTreeItem(bare).description, '000_0f5d7b9424756893');
   });
 
   it('filters by status and by text, says so in the message, and clears', async () => {

@@ -3,6 +3,8 @@ import { isBareSeedFileName } from '../../core/ids';
 import { bundle, BundleInput } from '../../core/review/bundle';
 import { problemLine } from '../../core/review/bundle-format';
 import { split } from '../../core/review/split';
+import { firstBlocking, isEmptyRecord, LEDGER_FILE_NAME, LedgerBlockedError, type Ledger } from '../../core/review/ledger';
+import { loadLedger, updateLedger } from '../../core/review/ledger-store';
 import { openDocument } from '../parse-cache';
 import { plural } from './shared';
 import { baseName, describeFileError } from '../../core/host/file-system';
@@ -107,6 +109,10 @@ async function splitCommand(given: vscode.Uri | undefined, givenFolder: vscode.U
       return { written: [], error: 'not overwritten' };
     }
   }
+  const ledgerUri = vscode.Uri.joinPath(folder, LEDGER_FILE_NAME);
+  const currentLedger = await loadLedger(vscodeFileSystem, ledgerUri.toString()).catch(() => undefined);
+  const blocking = currentLedger && firstBlocking(currentLedger.ledger);
+  if (blocking) return fail(`${vscode.workspace.asRelativePath(ledgerUri)}:${blocking.range.start.line + 1}: ${blocking.message}`);
   const written: vscode.Uri[] = [];
   try {
     await vscodeFileSystem.createDirectory(folder.toString());
@@ -114,8 +120,17 @@ async function splitCommand(given: vscode.Uri | undefined, givenFolder: vscode.U
       await vscodeFileSystem.writeFileAtomic(target.uri.toString(), encodeSeedText(target.text));
       written.push(target.uri);
     }
+    // Every document's attributes go to the folder's review ledger (merged into what is there now).
+    await updateLedger(vscodeFileSystem, ledgerUri.toString(), (records) => {
+      const merged = new Map(records);
+      for (const record of result.records) {
+        if (isEmptyRecord(record)) merged.delete(record.id);
+        else merged.set(record.id, record);
+      }
+      return merged.values();
+    });
   } catch (error) {
-    return { ...(await fail(`${folder.fsPath}: cannot write: ${describeFileError(error)}`)), written };
+    return { ...(await fail(`${folder.fsPath}: cannot write: ${error instanceof LedgerBlockedError ? error.message : describeFileError(error)}`)), written };
   }
   const warnings = result.problems.filter((p) => p.severity === 'warning').map((p) => p.message);
   const message = `Split ${name} into ${plural(written.length, 'seed file')} in ${baseName(folder.path)}.`;
@@ -138,10 +153,21 @@ async function readBareFiles(inputs: readonly vscode.Uri[]): Promise<BundleInput
     }
   }
   const files: BundleInput[] = [];
+  // Each folder's review ledger puts its attributes back on the open lines; one with a conflict refuses.
+  const ledgers = new Map<string, Ledger>();
   for (const uri of uris) {
     const name = baseName(uri.path);
     const shownAs = vscode.workspace.asRelativePath(uri);
-    files.push({ name, shownAs, text: decode(await vscode.workspace.fs.readFile(uri), shownAs) });
+    const ledgerUri = vscode.Uri.joinPath(uri, '..', LEDGER_FILE_NAME);
+    let ledger = ledgers.get(ledgerUri.toString());
+    if (!ledger) {
+      ledger = (await loadLedger(vscodeFileSystem, ledgerUri.toString())).ledger;
+      const blocking = firstBlocking(ledger);
+      if (blocking) throw new Error(`${vscode.workspace.asRelativePath(ledgerUri)}:${blocking.range.start.line + 1}: ${blocking.message} Bundle does not read it until then.`);
+      ledgers.set(ledgerUri.toString(), ledger);
+    }
+    const record = ledger.byId.get(name.slice(0, -4));
+    files.push({ name, shownAs, text: decode(await vscode.workspace.fs.readFile(uri), shownAs), ...(record ? { record } : {}) });
   }
   return files;
 }

@@ -44,10 +44,12 @@ export class ReviewCodeLensProvider implements vscode.CodeLensProvider<ReviewLen
       if ((index & 1023) === 0 && token.isCancellationRequested) return [];
       const doc = docs[index];
       const range = new vscode.Range(doc.startLine, 0, doc.startLine, 0);
-      lenses.push(new ReviewLens(range, document, index, doc.id, 'summary'));
-      if (doc.kind === 'delimited') {
-        lenses.push(new ReviewLens(range, document, index, doc.id, 'approve'), new ReviewLens(range, document, index, doc.id, 'reject'));
-      }
+      // A bare file's status goes to its folder's ledger: the same lenses as a corpus document's.
+      lenses.push(
+        new ReviewLens(range, document, index, doc.id, 'summary'),
+        new ReviewLens(range, document, index, doc.id, 'approve'),
+        new ReviewLens(range, document, index, doc.id, 'reject'),
+      );
     }
     return lenses;
   }
@@ -61,9 +63,11 @@ export class ReviewCodeLensProvider implements vscode.CodeLensProvider<ReviewLen
     }
     const target: ReviewTarget = { uri: lens.document.uri, line: doc.startLine, id: doc.id };
     if (lens.kind === 'approve') {
-      lens.command = { title: '$(check) Approve', command: 'seedReview.approve', arguments: [target], tooltip: `Set status=approved on ${doc.id}` };
+      const where = doc.kind === 'bare' ? ' (in the folder\'s review ledger)' : '';
+      lens.command = { title: '$(check) Approve', command: 'seedReview.approve', arguments: [target], tooltip: `Set status=approved on ${doc.id}${where}` };
     } else if (lens.kind === 'reject') {
-      lens.command = { title: '$(close) Reject', command: 'seedReview.reject', arguments: [target], tooltip: `Set status=rejected on ${doc.id}` };
+      const where = doc.kind === 'bare' ? ' (in the folder\'s review ledger)' : '';
+      lens.command = { title: '$(close) Reject', command: 'seedReview.reject', arguments: [target], tooltip: `Set status=rejected on ${doc.id}${where}` };
     } else {
       const summary = summarizeDocument(doc);
       const parts = [`$(${STATUS_ICONS[doc.status].icon}) ${doc.status}`, plural(summary.paragraphCount, 'paragraph'), plural(summary.wordCount, 'word')];

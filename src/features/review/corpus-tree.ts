@@ -28,7 +28,36 @@ export interface DocumentNode {
   index: number;
 }
 
-export type CorpusNode = FileNode | DocumentNode;
+/** A folder of bare seed files: its documents are its files (one each), with no file level. */
+export interface FolderNode {
+  kind: 'folder';
+  folder: vscode.Uri;
+  /** The folder's bare files (sorted by name) and, of those, the ones whose document passes the filter. */
+  files: IndexedFile[];
+  shown: IndexedFile[];
+}
+
+export type CorpusNode = FileNode | FolderNode | DocumentNode;
+
+/** The view's top level: corpora and folders of bare files, in path order. */
+function topLevel(files: readonly IndexedFile[]): (IndexedFile | { folder: vscode.Uri; files: IndexedFile[] })[] {
+  const result: (IndexedFile | { folder: vscode.Uri; files: IndexedFile[] })[] = [];
+  const folders = new Map<string, { folder: vscode.Uri; files: IndexedFile[] }>();
+  for (const file of files) {
+    if (!file.bare) {
+      result.push(file);
+      continue;
+    }
+    const folder = vscode.Uri.joinPath(file.uri, '..');
+    let group = folders.get(folder.toString());
+    if (!group) {
+      folders.set(folder.toString(), group = { folder, files: [] });
+      result.push(group);
+    }
+    group.files.push(file);
+  }
+  return result;
+}
 
 /** The tree's filter; every part set must match. */
 export interface CorpusFilter {
@@ -52,7 +81,7 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode>, 
   readonly view: vscode.TreeView<CorpusNode>;
 
   constructor(private readonly cache: ParseCache, private readonly index: WorkspaceSeedIndex, private readonly entities: () => EntitySource | undefined) {
-    this.view = vscode.window.createTreeView(CORPUS_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    this.view = vscode.window.createTreeView(CORPUS_VIEW_ID, { treeDataProvider: this, showCollapseAll: true, canSelectMany: true });
     this.disposables.push(
       this.view,
       index.onDidChange(() => this.refresh()),
@@ -86,6 +115,19 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode>, 
   }
 
   getTreeItem(node: CorpusNode): vscode.TreeItem {
+    if (node.kind === 'folder') {
+      const item = new vscode.TreeItem(folderLabel(node.folder), vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `folder:${node.folder.toString()}`;
+      const shown = node.shown.map((file) => file.documents[0]).filter((d) => d !== undefined);
+      const counts = countStatuses(shown);
+      const total = node.files.length;
+      item.description = `${shown.length === total ? plural(total, 'bare seed file') : `${shown.length} of ${plural(total, 'bare seed file')}`} · ${counts.approved} approved · ${counts.unreviewed} unreviewed`;
+      item.tooltip = `${node.folder.fsPath}\nBare seed files; their reviews are in seed-review.jsonl\n${describeCounts(countStatuses(node.files.map((f) => f.documents[0]).filter((d) => d !== undefined)))}`;
+      item.iconPath = vscode.ThemeIcon.Folder;
+      item.resourceUri = node.folder;
+      item.contextValue = 'seedFolder';
+      return item;
+    }
     if (node.kind === 'file') {
       const item = new vscode.TreeItem(node.file.uri, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = node.file.uri.toString();
@@ -114,24 +156,36 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode>, 
 
   getChildren(node?: CorpusNode): CorpusNode[] {
     if (node?.kind === 'document') return [];
+    if (node?.kind === 'folder') {
+      return node.shown.flatMap((file) => file.documents.slice(0, 1).map((summary): DocumentNode => ({ kind: 'document', uri: file.uri, summary, index: 0 })));
+    }
     if (node?.kind === 'file') {
       // Positions in the whole file keep tree ids stable under a filter (one pass: files hold 10,000s of documents).
       const positions = node.documents === node.file.documents ? undefined : new Map(node.file.documents.map((summary, i) => [summary, i]));
       return node.documents.map((summary, i) => ({ kind: 'document', uri: node.file.uri, summary, index: positions?.get(summary) ?? i }));
     }
     const filtering = this.isFiltering();
-    const files: FileNode[] = [];
-    for (const file of this.index.allFiles()) {
-      const documents = filtering ? file.documents.filter((doc) => this.matches(file.uri, doc)) : file.documents;
-      if (!filtering || documents.length) files.push({ kind: 'file', file, documents });
+    const nodes: CorpusNode[] = [];
+    for (const entry of topLevel(this.index.allFiles())) {
+      if ('folder' in entry) {
+        const shown = filtering ? entry.files.filter((file) => file.documents.some((doc) => this.matches(file.uri, doc))) : entry.files;
+        if (!filtering || shown.length) nodes.push({ kind: 'folder', folder: entry.folder, files: entry.files, shown });
+        continue;
+      }
+      const documents = filtering ? entry.documents.filter((doc) => this.matches(entry.uri, doc)) : entry.documents;
+      if (!filtering || documents.length) nodes.push({ kind: 'file', file: entry, documents });
     }
-    return files;
+    return nodes;
   }
 
   getParent(node: CorpusNode): CorpusNode | undefined {
-    if (node.kind === 'file') return undefined;
+    if (node.kind !== 'document') return undefined;
     const file = this.index.get(node.uri);
-    return file ? { kind: 'file', file, documents: file.documents } : undefined;
+    if (!file) return undefined;
+    if (!file.bare) return { kind: 'file', file, documents: file.documents };
+    const folder = vscode.Uri.joinPath(file.uri, '..');
+    const files = this.index.allFiles().filter((f) => f.bare && vscode.Uri.joinPath(f.uri, '..').toString() === folder.toString());
+    return { kind: 'folder', folder, files, shown: files };
   }
 
   private isFiltering(): boolean {
@@ -207,6 +261,13 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode>, 
   dispose(): void {
     this.disposables.forEach((d) => d.dispose());
   }
+}
+
+/** A folder's name in the view: its path in the workspace, or the workspace folder's name for the folder itself. */
+function folderLabel(folder: vscode.Uri): string {
+  const root = vscode.workspace.getWorkspaceFolder(folder);
+  if (root && root.uri.toString().replace(/\/$/, '') === folder.toString().replace(/\/$/, '')) return root.name;
+  return vscode.workspace.asRelativePath(folder);
 }
 
 /** "3 approved · 1 rejected · 0 flagged · 12 unreviewed" */

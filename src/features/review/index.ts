@@ -8,6 +8,7 @@ import type { EntitySource } from './entity-source';
 import { registerNavigation } from './navigation';
 import { ReviewStatusBar } from './status-bar';
 import { registerStatusCommands } from './status-commands';
+import type { LedgerService } from './ledger-service';
 
 export type { EntitySource, EntityMention } from './entity-source';
 
@@ -17,6 +18,8 @@ export interface ReviewDeps {
   workspaceIndex: WorkspaceSeedIndex;
   /** The named-entity index, when it exists; it can also be set later with setEntitySource. */
   entities?: EntitySource;
+  /** The review ledgers of folders of bare seed files. */
+  ledgers: LedgerService;
 }
 
 /** The review features, as one disposable; the parts are exposed for tests and for late wiring. */
@@ -43,13 +46,15 @@ export function registerReviewFeatures(_context: vscode.ExtensionContext, deps: 
   const corpusTree = new CorpusTreeProvider(deps.cache, deps.workspaceIndex, () => entities);
   const statusBar = new ReviewStatusBar(deps.cache, deps.workspaceIndex);
   disposables.push(
-    registerStatusCommands(deps.cache),
+    registerStatusCommands(deps.cache, deps.ledgers),
     registerNavigation(deps.cache),
     lens.disposable,
     corpusTree,
     statusBar,
     registerBundleCommands(),
   );
+  // A ledger change (a command, git pull, another window) shows in the lenses too.
+  disposables.push(deps.ledgers.onDidChange(() => lens.provider.refresh()));
   const setEntitySource = (source: EntitySource | undefined) => {
     entitySubscription?.dispose();
     entities = source;

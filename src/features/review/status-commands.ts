@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import {
-  AttributeChange, BARE_FILE_MESSAGE, collectReviewEdits, documentsTouched, noteEdits, statusEdits,
+  AttributeChange, collectReviewEdits, documentsTouched, noteEdits, statusEdits,
 } from '../../core/review/attribute-edits';
+import type { BareReviewChange, LedgerService } from './ledger-service';
 import type { ReviewStatus, SeedDocument } from '../../core/types';
 import { addEdits } from '../convert';
 import type { ParseCache } from '../parse-cache';
@@ -32,97 +33,155 @@ export interface ReviewCommandResult {
   refused: { id: string; reason: string }[];
 }
 
+/** A document node of the Seed Corpus view, as its context menu hands it to a command. */
+interface TreeDocumentArgument {
+  kind: 'document';
+  uri: vscode.Uri;
+  summary: { id: string; startLine: number };
+}
+
+/** What a status command may be called with: nothing (the editor), a target, a tree node, or lists of them. */
+type CommandArgument = ReviewTarget | TreeDocumentArgument | readonly (ReviewTarget | TreeDocumentArgument)[] | undefined;
+
 /**
  * Approve / Reject / Flag / Clear status and Add review note. Each applies to the document
- * under the cursor, every document the selections touch, or a given target, as ONE workspace
- * edit (one undo step). The edits come from the core (attribute-edits.ts).
+ * under the cursor, every document the selections touch, a given target, or the Seed Corpus
+ * view's selection. Corpus documents change by ONE workspace edit (one undo step; the edits come
+ * from the core, attribute-edits.ts); bare seed files change in their folder's review ledger
+ * (read-modify-write of seed-review.jsonl; the file itself is never modified).
  */
-export function registerStatusCommands(cache: ParseCache): vscode.Disposable {
+export function registerStatusCommands(cache: ParseCache, ledgers: LedgerService): vscode.Disposable {
   const disposables = STATUS_COMMANDS.map(({ command, status, done }) =>
-    vscode.commands.registerCommand(command, (target?: ReviewTarget) =>
-      applyReviewChange(cache, target, (doc, line) => statusEdits(doc, line, status), done)),
+    vscode.commands.registerCommand(command, (target?: CommandArgument, selected?: CommandArgument) =>
+      applyReviewChange(cache, ledgers, pickArgument(target, selected), { status }, done)),
   );
-  disposables.push(vscode.commands.registerCommand('seedReview.addNote', (target?: ReviewTarget, note?: string) => addNote(cache, target, note)));
+  disposables.push(vscode.commands.registerCommand('seedReview.addNote', (target?: CommandArgument, noteOrSelected?: string | CommandArgument) =>
+    addNote(cache, ledgers, pickArgument(target, typeof noteOrSelected === 'string' ? undefined : noteOrSelected), typeof noteOrSelected === 'string' ? noteOrSelected : undefined)));
   return vscode.Disposable.from(...disposables);
 }
 
-interface Targets {
-  document: vscode.TextDocument;
-  docs: SeedDocument[];
+/** A tree's multi-selection (second argument) wins over the clicked item. */
+function pickArgument(target: CommandArgument, selected: CommandArgument): CommandArgument {
+  return Array.isArray(selected) && selected.length > 0 ? selected : target;
 }
 
-async function findTargets(cache: ParseCache, target: ReviewTarget | undefined): Promise<Targets | string> {
-  if (target && typeof target === 'object' && 'uri' in target && typeof target.line === 'number') {
-    const document = await vscode.workspace.openTextDocument(toUri(target.uri));
-    const all = cache.get(document).documents;
-    const doc = all.find((d) => d.startLine === target.line && (target.id === undefined || d.id === target.id)) ??
-      all.find((d) => target.id !== undefined && d.id === target.id);
-    return doc ? { document, docs: [doc] } : `Document ${target.id ?? `at line ${target.line + 1}`} is no longer in ${document.fileName}.`;
+function toReviewTarget(value: ReviewTarget | TreeDocumentArgument): ReviewTarget | undefined {
+  if ('kind' in value && value.kind === 'document' && 'summary' in value) return { uri: value.uri, line: value.summary.startLine, id: value.summary.id };
+  if (typeof value === 'object' && value !== null && 'uri' in value && typeof (value as ReviewTarget).line === 'number') return value as ReviewTarget;
+  return undefined;
+}
+
+/** The documents to change, grouped by file. */
+interface Targets {
+  groups: { document: vscode.TextDocument; docs: SeedDocument[] }[];
+}
+
+async function findTargets(cache: ParseCache, argument: CommandArgument): Promise<Targets | string> {
+  const given = argument === undefined ? [] : (Array.isArray(argument) ? argument : [argument]) as (ReviewTarget | TreeDocumentArgument)[];
+  const targets = given.map(toReviewTarget).filter((t): t is ReviewTarget => t !== undefined);
+  if (targets.length) {
+    const groups = new Map<string, { document: vscode.TextDocument; docs: SeedDocument[] }>();
+    for (const target of targets) {
+      const document = await vscode.workspace.openTextDocument(toUri(target.uri));
+      const all = cache.get(document).documents;
+      const doc = all.find((d) => d.startLine === target.line && (target.id === undefined || d.id === target.id)) ??
+        all.find((d) => target.id !== undefined && d.id === target.id);
+      if (!doc) return `Document ${target.id ?? `at line ${target.line + 1}`} is no longer in ${document.fileName}.`;
+      const group = groups.get(document.uri.toString()) ?? { document, docs: [] };
+      if (!group.docs.includes(doc)) group.docs.push(doc);
+      groups.set(document.uri.toString(), group);
+    }
+    return { groups: [...groups.values()] };
   }
   const editor = activeSeedEditor();
-  if (!editor) return 'Open a seed file (.seed) and put the cursor inside a document to review it.';
+  if (!editor) return 'Open a seed file and put the cursor inside a document to review it.';
   const result = cache.get(editor.document);
-  if (result.kind === 'bare') return BARE_FILE_MESSAGE;
+  if (result.kind === 'bare') return { groups: [{ document: editor.document, docs: result.documents }] };
   const selections = editor.selections.map((selection) => ({
     start: { line: selection.start.line, character: selection.start.character },
     end: { line: selection.end.line, character: selection.end.character },
   }));
   const docs = documentsTouched(result.documents, selections);
   if (docs.length === 0) return 'The cursor is not inside a document: put it between a "<<< id" line and its ">>> id" line.';
-  return { document: editor.document, docs };
+  return { groups: [{ document: editor.document, docs }] };
 }
 
+/** One review change: a status (undefined clears it) or a note (blank removes it). */
+type Change = { status: ReviewStatus | undefined } | { note: string };
+
 async function applyReviewChange(
-  cache: ParseCache,
-  target: ReviewTarget | undefined,
-  change: (doc: SeedDocument, openLineText: string) => AttributeChange,
-  done: string,
+  cache: ParseCache, ledgers: LedgerService, argument: CommandArgument, change: Change, done: string,
 ): Promise<ReviewCommandResult | undefined> {
-  const targets = await findTargets(cache, target);
+  const targets = await findTargets(cache, argument);
   if (typeof targets === 'string') {
     void vscode.window.showWarningMessage(targets);
     return undefined;
   }
-  return applyToTargets(targets, change, done);
+  return applyToTargets(targets, ledgers, change, done);
 }
 
-async function addNote(cache: ParseCache, target: ReviewTarget | undefined, given?: string): Promise<ReviewCommandResult | undefined> {
-  const targets = await findTargets(cache, target);
+async function addNote(cache: ParseCache, ledgers: LedgerService, argument: CommandArgument, given?: string): Promise<ReviewCommandResult | undefined> {
+  const targets = await findTargets(cache, argument);
   if (typeof targets === 'string') {
     void vscode.window.showWarningMessage(targets);
     return undefined;
   }
   let note = given;
   if (note === undefined) {
-    const current = targets.docs.map((doc) => doc.attributes.find((a) => a.key === 'note')?.value ?? '');
-    const label = targets.docs.length === 1 ? targets.docs[0].id : plural(targets.docs.length, 'document');
+    const docs = targets.groups.flatMap((group) => group.docs);
+    const current = docs.map((doc) => doc.attributes.find((a) => a.key === 'note')?.value ?? '');
+    const label = docs.length === 1 ? docs[0].id : plural(docs.length, 'document');
     note = await vscode.window.showInputBox({
       title: `Review note for ${label}`,
-      prompt: 'Written as note="..." on the open delimiter line; an empty note removes it.',
+      prompt: docs.every((doc) => doc.kind === 'bare')
+        ? 'Kept in the folder\'s review ledger (seed-review.jsonl); an empty note removes it.'
+        : 'Written as note="..." on the open delimiter line; an empty note removes it.',
       value: current.every((value) => value === current[0]) ? current[0] : '',
       ignoreFocusOut: true,
     });
     if (note === undefined) return undefined;
   }
-  const text = note;
-  return applyToTargets(targets, (doc, line) => noteEdits(doc, line, text), text.trim() ? 'Added a note to' : 'Removed the note of');
+  return applyToTargets(targets, ledgers, { note }, note.trim() ? 'Added a note to' : 'Removed the note of');
 }
 
-/** Computes the change for every target document and applies all edits as one workspace edit. */
-async function applyToTargets(
-  targets: Targets,
-  change: (doc: SeedDocument, openLineText: string) => AttributeChange,
-  done: string,
-): Promise<ReviewCommandResult | undefined> {
-  const { document, docs } = targets;
-  const result = collectReviewEdits(docs, (line) => document.lineAt(line).text, change);
-  if (result.edits.length) {
-    const edit = new vscode.WorkspaceEdit();
-    addEdits(edit, document.uri, result.edits);
-    if (!(await vscode.workspace.applyEdit(edit))) {
-      void vscode.window.showErrorMessage('Seed Review: the edit could not be applied (the file changed meanwhile?); try again.');
+/**
+ * Applies one change to every target: corpus documents by one workspace edit, bare files by their
+ * ledgers. Bare files first, so a refused ledger (conflict) leaves the corpus edits undone too.
+ */
+async function applyToTargets(targets: Targets, ledgers: LedgerService, change: Change, done: string): Promise<ReviewCommandResult | undefined> {
+  const result: ReviewCommandResult = { changed: [], unchanged: [], refused: [] };
+  const bare: BareReviewChange[] = [];
+  for (const { document, docs } of targets.groups) {
+    for (const doc of docs.filter((d) => d.kind === 'bare')) {
+      const set = 'status' in change ? { status: change.status } : { note: change.note.trim() === '' ? undefined : change.note.replace(/\r\n|\r|\n/g, ' ') };
+      const [key, value] = Object.entries(set)[0];
+      if (doc.attributes.find((a) => a.key === key)?.value === value) result.unchanged.push(doc.id);
+      else bare.push({ uri: document.uri, id: doc.id, set });
+    }
+  }
+  if (bare.length) {
+    try {
+      await ledgers.change(bare);
+      result.changed.push(...bare.map((b) => b.id));
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Seed Review: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
+  }
+  const edit = new vscode.WorkspaceEdit();
+  for (const { document, docs } of targets.groups) {
+    const delimited = docs.filter((d) => d.kind !== 'bare');
+    if (!delimited.length) continue;
+    const edits = collectReviewEdits(delimited, (line) => document.lineAt(line).text, (doc, line): AttributeChange =>
+      'status' in change ? statusEdits(doc, line, change.status) : noteEdits(doc, line, change.note));
+    addEdits(edit, document.uri, edits.edits);
+    result.changed.push(...edits.changed);
+    result.unchanged.push(...edits.unchanged);
+    result.refused.push(...edits.refused);
+  }
+  if (edit.size && !(await vscode.workspace.applyEdit(edit))) {
+    void vscode.window.showErrorMessage('Seed Review: the edit could not be applied (the file changed meanwhile?); try again.');
+    return undefined;
   }
   if (result.refused.length) {
     const first = result.refused[0];
@@ -133,5 +192,5 @@ async function applyToTargets(
     const what = result.changed.length === 1 ? result.changed[0] : plural(result.changed.length, 'document');
     vscode.window.setStatusBarMessage(`$(check) ${done} ${what}`, 3000);
   }
-  return { changed: result.changed, unchanged: result.unchanged, refused: result.refused };
+  return result;
 }
