@@ -11,7 +11,7 @@ const watch = process.argv.includes('--watch');
 const entries = [
   { in: 'src/cli.ts', out: 'cli' },
   { in: 'src/extension.ts', out: 'extension' },
-  { in: 'src/core/entities/worker.ts', out: 'entity-worker' },
+  { in: 'src/node/entity-worker-main.ts', out: 'entity-worker' },
 ].filter((entry) => existsSync(entry.in));
 
 /** Prints esbuild's problems in a form VS Code's problem matchers understand. */
@@ -80,6 +80,24 @@ const webContext = await esbuild.context({
 });
 
 /**
+ * The entity worker for the browser (a Web Worker the web extension creates): a classic script
+ * (iife), because the host may load it through importScripts.
+ */
+const webWorkerContext = await esbuild.context({
+  entryPoints: { 'entity-worker': 'src/web/entity-worker.ts' },
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  outdir: 'dist/web',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  plugins: [noNodeBuiltins, ...(watch ? [problemReporter] : [])],
+});
+
+/**
  * The web suite (test/web) as the one script a web worker extension host loads as its
  * extensionTestsPath: browser platform, mocha's browser build inside. A first line records what
  * the global scope held before any module ran, so a test can prove it ran in a web worker.
@@ -100,7 +118,7 @@ const webTestContext = production ? undefined : await esbuild.context({
   plugins: [noNodeBuiltins],
 });
 
-const contexts = [nodeContext, webContext, ...(webTestContext ? [webTestContext] : [])];
+const contexts = [nodeContext, webContext, webWorkerContext, ...(webTestContext ? [webTestContext] : [])];
 if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));
 } else {

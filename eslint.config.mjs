@@ -27,26 +27,14 @@ export default tseslint.config(
   },
   {
     // The editor's code runs in the browser too (dist/web/extension.js): Node modules only in the
-    // Node entry (src/extension.ts) and src/node/. The entity features are the one exception left
-    // (issue 13 moves them); this list only shrinks.
+    // Node entry (src/extension.ts) and src/node/, with no exception.
     files: ['src/features/**/*.ts', 'src/web/**/*.ts', 'src/activate.ts'],
-    ignores: ['src/features/entities/**'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{
           group: ['node:*', ...NODE_BUILTINS],
           message: 'This code runs in the browser\'s extension host too: no Node module. Use the host interfaces of src/core/host (HostFileSystem via vscodeFileSystem, HostScheduler) or vscode.Uri.joinPath, and choose the Node implementation in src/extension.ts.',
         }],
-      }],
-    },
-  },
-  {
-    // Not yet behind the host interfaces: the entity worker pool and its worker (worker_threads,
-    // the model file). Issue 13 moves them; this list only shrinks.
-    files: ['src/core/entities/worker.ts', 'src/core/entities/worker-pool.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'src/core is the pure language service: no VS Code API here.' }],
       }],
     },
   },

@@ -40,8 +40,8 @@ function countWords(jobs: readonly ExtractionJob[]): number {
 }
 
 function workerScriptPath(): string {
-  // tsc puts this file in out/bench/ and the worker in out/src/core/entities/.
-  return path.join(__dirname, '../src/core/entities/worker.js');
+  // tsc puts this file in out/bench/ and the worker entry in out/src/node/.
+  return path.join(__dirname, '../src/node/entity-worker-main.js');
 }
 
 function heapMB(): number {

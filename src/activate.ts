@@ -8,7 +8,7 @@ import type { EntityFeatures } from './features/entities';
 import { registerFolding } from './features/folding';
 import type { SeedReviewHost } from './features/host/extension-host';
 import { ParseCache } from './features/parse-cache';
-import { headlinesFrom, registerEntityReport, reportSourceFromService, SHOW_ENTITY_REPORT } from './features/report';
+import { EntityReportPanel, headlinesFrom, registerEntityReport, reportSourceFromService, SHOW_ENTITY_REPORT } from './features/report';
 import { registerReviewFeatures, ReviewFeatures } from './features/review';
 import { migrateOutlineParagraphs } from './features/settings-migration';
 import { WorkspaceSeedIndex } from './features/workspace-index';
@@ -35,6 +35,8 @@ export interface SeedReviewHostApi {
   readonly outline: OutlineStats;
   /** The review ledgers (seed-review.jsonl) of folders of bare seed files. */
   readonly ledgers: LedgerService;
+  /** The open Entity Report, if any (tests read what its page rendered). */
+  readonly entityReport: () => EntityReportPanel | undefined;
 }
 
 /**
@@ -98,7 +100,10 @@ function wire(context: vscode.ExtensionContext, host: SeedReviewHost, log: vscod
   }));
   log.info(`Seed Review ${context.extension.packageJSON.version} activated in the ${host.kind} extension host`);
   sayLimitation(host, log, false);
-  return { host: host.kind, parseCache: cache, workspaceIndex, review, diagnostics, entities, outline: outline.stats, ledgers };
+  return {
+    host: host.kind, parseCache: cache, workspaceIndex, review, diagnostics, entities, outline: outline.stats, ledgers,
+    entityReport: () => EntityReportPanel.instance,
+  };
 }
 
 let limitationShown = false;

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { activateWith, type SeedReviewHostApi } from './activate';
 import { EntityFeatures, registerEntityFeatures } from './features/entities';
+import { nodeEntityHost } from './node/node-entity-host';
 import { nodeScheduler } from './node/node-scheduler';
 
 /** What the extension hands to its tests in the Node extension host, where every feature runs. */
@@ -13,7 +14,7 @@ export function activate(context: vscode.ExtensionContext): SeedReviewApi | unde
   return activateWith(context, {
     kind: 'node',
     scheduler: nodeScheduler,
-    registerEntities: (ctx, deps) => registerEntityFeatures(ctx, deps),
+    registerEntities: (ctx, deps) => registerEntityFeatures(ctx, deps, nodeEntityHost(ctx)),
   }) as SeedReviewApi | undefined;
 }
 

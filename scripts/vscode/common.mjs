@@ -230,7 +230,7 @@ export function webOnlyExtension(folder) {
   const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
   delete manifest.main;
   writeFileSync(join(folder, 'package.json'), JSON.stringify(manifest, null, 2));
-  for (const name of ['dist', 'out', 'media', 'syntaxes', 'schemas', 'docs', 'language-configuration.json', 'package.nls.json', 'README.md', 'LICENSE']) {
+  for (const name of ['dist', 'out', 'models', 'media', 'syntaxes', 'schemas', 'docs', 'language-configuration.json', 'package.nls.json', 'README.md', 'LICENSE']) {
     if (existsSync(join(repoRoot, name))) symlinkSync(join(repoRoot, name), join(folder, name));
   }
   return folder;

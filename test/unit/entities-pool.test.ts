@@ -8,7 +8,7 @@ import { entityModelPath } from '../../src/entity-model-file';
 import { nodeEntityWorkers } from '../../src/entity-worker-node';
 import { EntityWorkerPool, ExtractionCancelled, type ExtractionJob } from '../../src/core/entities/worker-pool';
 
-// Real worker threads need JavaScript: bundle worker.ts exactly as esbuild.mjs does for dist/.
+// Real worker threads need JavaScript: bundle the Node worker entry exactly as esbuild.mjs does for dist/.
 let dir: string;
 let workerScript: string;
 
@@ -16,7 +16,7 @@ beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'seed-entity-worker-'));
   workerScript = path.join(dir, 'entity-worker.js');
   buildSync({
-    entryPoints: [path.join(__dirname, '../../src/core/entities/worker.ts')],
+    entryPoints: [path.join(__dirname, '../../src/node/entity-worker-main.ts')],
     bundle: true, format: 'cjs', platform: 'node', target: 'node20', outfile: workerScript, logLevel: 'error',
   });
 });

@@ -26,6 +26,7 @@ export async function run(): Promise<void> {
   base.consoleLog = (...args: unknown[]) => say(format(args));
   // The tests register with mocha's globals (describe, it) when their module runs.
   await import('./web.test');
+  await import('./entities.test');
   const stats = await new Promise<{ passes: number; failures: number; pending: number }>((resolve) => {
     // Mocha.prototype.run, not the browser build's mocha.run: that one reads location.search, and
     // the web worker extension host gives its extensions no location.

@@ -34,7 +34,7 @@ describe('web worker extension host', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension?.isActive, `${EXTENSION_ID} is active`);
     assert.strictEqual(extensionApi().host, 'web', 'the extension was activated through its browser entry');
-    assert.strictEqual(extensionApi().entities, undefined);
+    assert.ok(extensionApi().entities, 'the entity features run here too');
   });
 
   it('language: .seed corpora and bare seed files are Seed corpus documents', async () => {
@@ -155,9 +155,5 @@ describe('web worker extension host', () => {
       const name = file.path.slice(file.path.lastIndexOf('/') + 1);
       assert.strictEqual(await readText(vscode.Uri.joinPath(again, name)), await readText(file), name);
     }
-  });
-
-  it('the entity features say once that they are not available in the browser, and the report command does not fail', async () => {
-    await vscode.commands.executeCommand('seedReview.showEntityReport');
   });
 });

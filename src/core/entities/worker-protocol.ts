@@ -13,6 +13,20 @@ export interface WorkerRequest {
   docs: ExtractionJob[];
 }
 
+/**
+ * Host -> worker, before any batch, where the worker cannot read the model file itself (a Web
+ * Worker has no file access): the model's bytes. The worker answers with WorkerReady.
+ */
+export interface WorkerInit {
+  init: { model: Uint8Array };
+}
+
+/** Worker -> host: the model is decoded (or could not be: `error`). */
+export interface WorkerReady {
+  ready: true;
+  error?: string;
+}
+
 /** Worker -> pool: the results of one batch, one per document. */
 export interface WorkerResponse {
   batch: number;

@@ -1,30 +1,50 @@
 /**
- * Entity extraction worker (node:worker_threads). Bundled to dist/entity-worker.js for the
- * extension; tsc compiles it to out/src/core/entities/worker.js for the CLI and tests.
+ * What an entity worker does, whatever runs it: a Node worker thread (src/node/entity-worker-main.ts,
+ * bundled to dist/entity-worker.js) or a browser Web Worker (src/web/entity-worker.ts, bundled to
+ * dist/web/entity-worker.js). The entries only connect their message port and say where the
+ * model's bytes come from; no Node and no DOM here.
  *
- * Protocol: receives { batch, docs: [{ key, lines }] }, answers { batch, results: [{ key,
- * extraction } | { key, error }] } once per batch.
+ * Protocol: an optional WorkerInit (the model's bytes) answered by WorkerReady; then
+ * { batch, docs: [{ key, lines }] } answered by { batch, results: [{ key, extraction } | { key, error }] }
+ * once per batch.
  */
-import { readFileSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
 import { extractDocument } from './extract';
-import { useEntityModelFile } from '../../entity-model-file';
-import { setEntityModelSource } from './ner/runtime';
-import type { WorkerRequest, WorkerResponse } from './worker-protocol';
+import { entityModel, setEntityModelSource } from './ner/runtime';
+import type { WorkerInit, WorkerReady, WorkerRequest, WorkerResponse } from './worker-protocol';
 
-// The pool may name the model file (tests, a relocated worker); else the package's own, read on first use.
-const modelPath = (workerData as { modelPath?: unknown } | null)?.modelPath;
-if (typeof modelPath === 'string') setEntityModelSource(() => readFileSync(modelPath));
-else useEntityModelFile();
+/** A worker's side of its message channel. */
+export interface WorkerPort {
+  onMessage(listener: (message: unknown) => void): void;
+  postMessage(message: WorkerResponse | WorkerReady): void;
+}
 
-parentPort?.on('message', (msg: WorkerRequest) => {
-  const results: WorkerResponse['results'] = msg.docs.map((doc) => {
+/** The results of one batch: every document extracted, a failing one reported alone. */
+export function answerBatch(request: WorkerRequest): WorkerResponse {
+  const results: WorkerResponse['results'] = request.docs.map((doc) => {
     try {
       return { key: doc.key, extraction: extractDocument(doc.lines) };
     } catch (e) {
       return { key: doc.key, error: e instanceof Error ? e.message : String(e) };
     }
   });
-  const response: WorkerResponse = { batch: msg.batch, results };
-  parentPort?.postMessage(response);
-});
+  return { batch: request.batch, results };
+}
+
+/** Serves extraction requests on `port` until the worker ends. */
+export function serveEntityWorker(port: WorkerPort): void {
+  port.onMessage((message) => {
+    const init = (message as Partial<WorkerInit>).init;
+    if (init) {
+      const bytes = init.model;
+      setEntityModelSource(() => bytes);
+      try {
+        entityModel();
+        port.postMessage({ ready: true });
+      } catch (e) {
+        port.postMessage({ ready: true, error: e instanceof Error ? e.message : String(e) });
+      }
+      return;
+    }
+    port.postMessage(answerBatch(message as WorkerRequest));
+  });
+}

@@ -1,16 +1,14 @@
 import * as vscode from 'vscode';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { EntityCache, entityCacheVersion, extractWithCache } from '../../core/entities/cache';
 import { consolidateCorpus } from '../../core/entities/consolidate';
 import { EntityCorpusIndex } from '../../core/entities/corpus-index';
 import { documentBodyFirstLine, documentBodyHash, documentBodyLines, extractDocument } from '../../core/entities/extract';
 import { lexiconMatches, lowercaseTerms, withLexiconMatches, type Lexicon } from '../../core/entities/lexicon';
-import { entityModelVersion } from '../../core/entities/ner/runtime';
-import { useEntityModelFile } from '../../entity-model-file';
-import { nodeEntityWorkers } from '../../entity-worker-node';
+import { entityModelVersion, hasEntityModelSource } from '../../core/entities/ner/runtime';
+import { HostFileError } from '../../core/host/file-system';
+import { SlicedExtractor } from '../../core/entities/sliced-extraction';
 import type { DocumentExtraction, EntityLine, EntitySummary, ResolvedMention } from '../../core/entities/types';
-import { EntityWorkerPool, ExtractionCancelled, type ExtractionJob } from '../../core/entities/worker-pool';
+import { EntityWorkerPool, ExtractionCancelled, type ExtractionJob, type ExtractionRunOptions, type ExtractionRunResult } from '../../core/entities/worker-pool';
 import { extractionPlace, localExtractionScope, mayExtractOnHost } from '../../core/entities/scheduling';
 import type { ParseResult, SeedDocument } from '../../core/types';
 import type { ParseCache } from '../parse-cache';
@@ -19,6 +17,7 @@ import type { WorkspaceSeedIndex } from '../workspace-index';
 import { EntityConfig, readEntityConfig } from './entity-config';
 import { documentIndexAt, documentKeys } from '../../core/entities/document-keys';
 import type { LexiconSource } from './lexicon-config';
+import type { EntityHost } from './entity-host';
 
 /** Counters the tests and the log read (cumulative since activation, except `last*`). */
 export interface EntityServiceStats {
@@ -26,6 +25,8 @@ export interface EntityServiceStats {
   fromCache: number;
   /** Documents extracted by the worker pool. */
   extractedByWorkers: number;
+  /** Documents of bulk runs extracted in slices on the extension host (a host without workers). */
+  extractedInSlices: number;
   /** Documents extracted in the extension host (small edits, hover on a changed document). */
   extractedInPlace: number;
   /** Entries read from the storage file at the last load. */
@@ -62,6 +63,20 @@ export interface EntityServiceDeps {
   workspaceIndex: WorkspaceSeedIndex;
   lexicon: LexiconSource;
   log: vscode.LogOutputChannel;
+  /** What differs between the Node and the web worker extension host. */
+  host: EntityHost;
+}
+
+/**
+ * Where bulk extraction runs: worker threads or Web Workers ('workers'), or slices on the
+ * extension host's thread where the host gives no worker ('slices'); undefined before the first run.
+ */
+export type ExtractionMode = 'workers' | 'slices';
+
+/** The worker pool or the sliced extractor: the same calls. */
+interface BulkExtractor {
+  extract(jobs: readonly ExtractionJob[], options: ExtractionRunOptions): Promise<ExtractionRunResult>;
+  dispose(): Promise<void>;
 }
 
 interface Fed {
@@ -87,8 +102,6 @@ interface JobMeta {
 /** Quiet time after a change before the index is updated (the workspace index already debounces typing). */
 const CHANGE_DEBOUNCE_MS = 150;
 
-useEntityModelFile();
-
 /** The entity cache's version for the installed model (a missing model is reported where extraction fails). */
 function cacheVersion(): string {
   try {
@@ -101,7 +114,6 @@ function cacheVersion(): string {
 const LOCAL_TOKENS_BUDGET_MS = 40;
 const CACHE_WRITE_DEBOUNCE_MS = 5000;
 const CACHE_FILE = 'entity-cache.json';
-const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The workspace's named-entity index, kept in the extension host and fed off the main thread.
@@ -117,8 +129,13 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 export class EntityService implements EntitySource, vscode.Disposable {
   private corpus: EntityCorpusIndex;
   private cache = new EntityCache();
-  private pool: EntityWorkerPool | undefined;
-  private config: EntityConfig = readEntityConfig();
+  private extractor: Promise<BulkExtractor> | undefined;
+  private mode: ExtractionMode | undefined;
+  private modeDetail: string | undefined;
+  /** Set on a request of the tests and benchmarks: bulk extraction in slices even where workers exist. */
+  private forcedMode: ExtractionMode | undefined;
+  private modelLoading: Promise<void> | undefined;
+  private config: EntityConfig;
   private readonly fed = new Map<string, Map<string, Fed>>();
   private readonly pending = new Set<string>();
   private readonly changeEmitter = new vscode.EventEmitter<void>();
@@ -145,7 +162,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
   private buildRequested = false;
   private readonly idleWaiters: (() => void)[] = [];
   readonly stats: EntityServiceStats = {
-    fromCache: 0, extractedByWorkers: 0, extractedInPlace: 0, cacheLoaded: 0, cacheWrites: 0, builds: 0,
+    fromCache: 0, extractedByWorkers: 0, extractedInSlices: 0, extractedInPlace: 0, cacheLoaded: 0, cacheWrites: 0, builds: 0,
     lastBuildMs: 0, lastBuildFromCache: 0, lastBuildExtracted: 0,
   };
   /** Fires (throttled) when entities, counts or mentions changed. */
@@ -154,6 +171,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
   readonly onDidChangeState = this.stateEmitter.event;
 
   constructor(private readonly deps: EntityServiceDeps) {
+    this.config = readEntityConfig(deps.host.cores);
     this.corpus = new EntityCorpusIndex(deps.lexicon.lexicon);
     this.statusItem.name = 'Seed Review Entities';
     this.statusItem.command = 'seedReview.entities.showLog';
@@ -221,6 +239,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
     this.abort?.abort();
     await this.draining?.catch(() => undefined);
     if (options.dropCache) {
+      await this.ensureModel().catch(() => undefined);
       this.cache = new EntityCache(undefined, cacheVersion());
       this.markCacheDirty();
     } else if (options.reloadCache) {
@@ -239,9 +258,38 @@ export class EntityService implements EntitySource, vscode.Disposable {
   }
 
   /** Where the cache is stored. */
+  get cacheUri(): vscode.Uri {
+    return vscode.Uri.joinPath(this.deps.context.storageUri ?? this.deps.context.globalStorageUri, CACHE_FILE);
+  }
+
+  /** The cache's file path (the Node host's tests read it). */
   get cacheFile(): string {
-    const dir = this.deps.context.storageUri ?? this.deps.context.globalStorageUri;
-    return path.join(dir.fsPath, CACHE_FILE);
+    return this.cacheUri.fsPath;
+  }
+
+  /** Where bulk extraction runs in this host, once decided (the first bulk run decides). */
+  get extractionMode(): ExtractionMode | undefined {
+    return this.mode;
+  }
+
+  /** Which workers run the extraction, or why there are none (for the log, tests and benchmarks). */
+  get extractionDetail(): string | undefined {
+    return this.modeDetail;
+  }
+
+  /**
+   * For tests and benchmarks: run bulk extraction in slices on the extension host (what a host
+   * without workers does), or back to the host's choice. Takes effect at the next bulk run.
+   */
+  async setExtractionMode(mode: ExtractionMode | undefined): Promise<void> {
+    if (mode === this.forcedMode) return;
+    this.forcedMode = mode;
+    const old = this.extractor;
+    this.extractor = undefined;
+    this.mode = undefined;
+    this.abort?.abort();
+    await this.draining?.catch(() => undefined);
+    await (await old?.catch(() => undefined))?.dispose();
   }
 
   // ---- queries -------------------------------------------------------------------------------
@@ -425,9 +473,9 @@ export class EntityService implements EntitySource, vscode.Disposable {
             meta.set(jobKey, { uri, docKey: keys[i], hash, firstLine, lines });
           }
           // Hashing is cheap but a 10,000-document file is not: give the host a breath now and then.
-          if (i % 500 === 499) await tick();
+          if (i % 500 === 499) await this.tick();
         }
-        await tick();
+        await this.tick();
       }
       this.stats.fromCache += fromCache;
       if (fromCache > 0) this.fireChangeSoon();
@@ -451,9 +499,47 @@ export class EntityService implements EntitySource, vscode.Disposable {
     for (const job of jobs) {
       this.accept(job.key, extractDocument(job.lines), meta);
       this.stats.extractedInPlace++;
-      await tick();
+      await this.tick();
     }
     this.fireChangeSoon();
+  }
+
+  /** Gives the extension host a turn (input, hovers, messages) between slices of work. */
+  private tick(): Promise<void> {
+    return this.deps.host.scheduler.yieldToHost();
+  }
+
+  /**
+   * Makes the model available (the host reads it: a file in Node, the extension's URI through
+   * workspace.fs in the browser); once, on the first need.
+   */
+  private ensureModel(): Promise<void> {
+    this.modelLoading ??= this.deps.host.loadModel().catch((error) => {
+      this.modelLoading = undefined;
+      throw error;
+    });
+    return this.modelLoading;
+  }
+
+  /**
+   * The bulk extractor of this host: its workers, or slices on the extension host when it gives
+   * none (VS Code Server refuses workers created by the web extensions it serves). Decided once.
+   */
+  private bulkExtractor(): Promise<BulkExtractor> {
+    this.extractor ??= (async (): Promise<BulkExtractor> => {
+      const supply = this.forcedMode === 'slices' ? { unavailable: 'slices requested' } : await this.deps.host.entityWorkers();
+      if ('create' in supply) {
+        this.mode = 'workers';
+        this.modeDetail = supply.where;
+        this.deps.log.info(`Entity extraction: ${this.config.workers} ${supply.where}`);
+        return new EntityWorkerPool({ createWorker: supply.create, size: this.config.workers });
+      }
+      this.mode = 'slices';
+      this.modeDetail = `no worker: ${supply.unavailable}`;
+      this.deps.log.info(`Entity extraction: in slices on the extension host, yielding between documents (no worker: ${supply.unavailable})`);
+      return new SlicedExtractor({ scheduler: this.deps.host.scheduler });
+    })();
+    return this.extractor;
   }
 
   private async extractInWorkers(jobs: ExtractionJob[], meta: Map<string, JobMeta>, signal: AbortSignal): Promise<void> {
@@ -462,13 +548,15 @@ export class EntityService implements EntitySource, vscode.Disposable {
     this.progressTotal = jobs.length;
     this.fireState();
     this.warmLocalExtractor();
-    this.pool ??= new EntityWorkerPool({ createWorker: nodeEntityWorkers(this.workerScript()), size: this.config.workers });
+    const extractor = await this.bulkExtractor();
+    const inSlices = this.mode === 'slices';
     try {
-      const result = await this.pool.extract(jobs, {
+      const result = await extractor.extract(jobs, {
         signal,
         onResult: (key, extraction) => {
           this.accept(key, extraction, meta);
-          this.stats.extractedByWorkers++;
+          if (inSlices) this.stats.extractedInSlices++;
+          else this.stats.extractedByWorkers++;
         },
         onProgress: (done, total) => {
           this.progressDone = done;
@@ -480,35 +568,6 @@ export class EntityService implements EntitySource, vscode.Disposable {
       for (const [key, error] of result.errors) this.deps.log.warn(`Entity extraction failed for ${key.replace('\u0000', ' ')}: ${error}`);
     } finally {
       this.poolRunning = false;
-    }
-  }
-
-  /**
-   * The worker script. On Linux a small bootstrap lowers each worker thread's scheduling priority
-   * (nice 10) before loading the real worker: with as many workers as cores, the extension host's
-   * own thread (hovers, typing) must still win the CPU. Elsewhere, or if anything fails, the
-   * bundled worker as is.
-   */
-  private workerScript(): string {
-    const real = this.deps.context.asAbsolutePath(path.join('dist', 'entity-worker.js'));
-    if (process.platform !== 'linux') return real;
-    try {
-      const dir = this.deps.context.globalStorageUri.fsPath;
-      const file = path.join(dir, 'entity-worker-low-priority.js');
-      const code = [
-        '// Written by Seed Review: lowers this worker thread\'s priority, then runs the entity worker.',
-        'try {',
-        "  const tid = Number(require('fs').readlinkSync('/proc/thread-self').split('/').pop());",
-        "  if (tid > 0) require('os').setPriority(tid, 10);",
-        '} catch {}',
-        `require(${JSON.stringify(real)});`,
-        '',
-      ].join('\n');
-      fs.mkdirSync(dir, { recursive: true });
-      if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== code) fs.writeFileSync(file, code);
-      return file;
-    } catch {
-      return real;
     }
   }
 
@@ -617,6 +676,11 @@ export class EntityService implements EntitySource, vscode.Disposable {
     let scope: LocalResolution['scope'] = 'document';
     let key = base;
     if (!extraction) {
+      if (!hasEntityModelSource()) {
+        // The browser reads the model asynchronously: no local answer until it is there (not memoised).
+        void this.ensureModel().catch(() => undefined);
+        return { scope: 'line', mentions: [], entities: new Map() };
+      }
       const plan = localExtractionScope(lines, line);
       // Nothing the host may extract in bounded time: no local answer (not memoised; the index will have it).
       if (!plan) return { scope: 'line', mentions: [], entities: new Map() };
@@ -686,12 +750,13 @@ export class EntityService implements EntitySource, vscode.Disposable {
 
   private onConfigChanged(): void {
     const before = this.config;
-    this.config = readEntityConfig();
-    if (before.workers !== this.config.workers && this.pool) {
-      const old = this.pool;
-      this.pool = undefined;
+    this.config = readEntityConfig(this.deps.host.cores);
+    if (before.workers !== this.config.workers && this.extractor && this.mode === 'workers') {
+      const old = this.extractor;
+      this.extractor = undefined;
+      this.mode = undefined;
       this.abort?.abort();
-      void old.dispose();
+      void old.then((extractor) => extractor.dispose());
       if (this.config.enabled) void this.draining?.finally(() => this.enqueue(this.deps.workspaceIndex.allFiles().map((f) => f.uri.toString()), 0));
     }
     if (before.enabled && !this.config.enabled) {
@@ -743,17 +808,27 @@ export class EntityService implements EntitySource, vscode.Disposable {
   }
 
   private async loadCache(): Promise<void> {
+    // The cache is keyed by the model's version: the model comes first.
     try {
-      const text = await fs.promises.readFile(this.cacheFile, 'utf8');
+      await this.ensureModel();
+    } catch (error) {
+      this.deps.log.error(`Entity model not loaded: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    try {
+      const text = new TextDecoder().decode(await this.deps.host.files.readFile(this.cacheUri.toString()));
       const cache = EntityCache.fromJSON(JSON.parse(text), undefined, cacheVersion());
       this.cache = cache;
       this.stats.cacheLoaded = cache.size;
-      this.deps.log.info(`Entity cache: ${cache.size} extraction(s) read from ${this.cacheFile}`);
+      this.deps.log.info(`Entity cache: ${cache.size} extraction(s) read from ${this.cacheUri.toString(true)}`);
     } catch (error) {
       this.stats.cacheLoaded = 0;
       this.cache = new EntityCache(undefined, cacheVersion());
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.deps.log.warn(`Entity cache not read (${error instanceof Error ? error.message : String(error)}); starting empty`);
+      if (!(error instanceof HostFileError && error.code === 'not-found')) this.deps.log.warn(`Entity cache not read (${error instanceof Error ? error.message : String(error)}); starting empty`);
     }
+  }
+
+  private cacheBytes(): Uint8Array {
+    return new TextEncoder().encode(JSON.stringify(this.cache.toJSON()));
   }
 
   private async writeCache(): Promise<void> {
@@ -763,11 +838,10 @@ export class EntityService implements EntitySource, vscode.Disposable {
     if (!this.cacheDirty || !this.cacheLoaded) return;
     this.cacheDirty = false;
     try {
-      await fs.promises.mkdir(path.dirname(this.cacheFile), { recursive: true });
-      // Written aside then renamed: a crash mid-write must not leave half a cache.
-      const temp = `${this.cacheFile}.${process.pid}.tmp`;
-      await fs.promises.writeFile(temp, JSON.stringify(this.cache.toJSON()));
-      await fs.promises.rename(temp, this.cacheFile);
+      const { files } = this.deps.host;
+      await files.createDirectory(vscode.Uri.joinPath(this.cacheUri, '..').toString());
+      // Atomic (a temporary sibling, then a rename): a crash mid-write must not leave half a cache.
+      await files.writeFileAtomic(this.cacheUri.toString(), this.cacheBytes());
       this.stats.cacheWrites++;
     } catch (error) {
       this.deps.log.warn(`Entity cache not written: ${error instanceof Error ? error.message : String(error)}`);
@@ -782,13 +856,15 @@ export class EntityService implements EntitySource, vscode.Disposable {
     clearTimeout(this.cacheTimer);
     if (this.cacheDirty && this.cacheLoaded) {
       try {
-        fs.mkdirSync(path.dirname(this.cacheFile), { recursive: true });
-        fs.writeFileSync(this.cacheFile, JSON.stringify(this.cache.toJSON()));
+        const write = this.deps.host.writeFileNow;
+        // VS Code does not wait for an asynchronous write at shutdown: written now where the host can.
+        if (write) write(this.cacheUri.toString(), this.cacheBytes());
+        else void this.deps.host.files.writeFileAtomic(this.cacheUri.toString(), this.cacheBytes()).catch(() => undefined);
       } catch {
         // Shutting down: a lost cache only costs a recomputation next time.
       }
     }
-    void this.pool?.dispose();
+    void this.extractor?.then((extractor) => extractor.dispose(), () => undefined);
     this.idleWaiters.splice(0).forEach((resolve) => resolve());
     this.disposables.forEach((d) => d.dispose());
   }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ParseCache } from '../parse-cache';
 import type { WorkspaceSeedIndex } from '../workspace-index';
 import { readEntityConfig } from './entity-config';
+import type { EntityHost } from './entity-host';
 import { EntityService } from './entity-service';
 import { registerEntityHighlights } from './highlights';
 import { registerEntityHover } from './hover';
@@ -11,7 +12,8 @@ import { registerEntityReferences } from './references';
 import { registerEntitySemanticTokens } from './semantic-tokens';
 
 export { EntityService } from './entity-service';
-export type { EntityServiceStats, MentionLookup } from './entity-service';
+export type { EntityServiceStats, ExtractionMode, MentionLookup } from './entity-service';
+export type { EntityHost, EntityWorkerSupply } from './entity-host';
 
 /** The entity features, as one disposable; the service is exposed for the review features, the report and tests. */
 export interface EntityFeatures extends vscode.Disposable {
@@ -22,13 +24,15 @@ export interface EntityFeatures extends vscode.Disposable {
 /**
  * Registers the named-entity features: the background entity index, hover, Find All
  * References, document highlights, optional semantic tokens, and the Rebuild / Show Log commands.
+ * `host` says how this extension host reads the model and runs extraction (workers or slices).
  */
 export function registerEntityFeatures(
   context: vscode.ExtensionContext,
   deps: { parseCache: ParseCache; workspaceIndex: WorkspaceSeedIndex; log: vscode.LogOutputChannel },
+  host: EntityHost,
 ): EntityFeatures {
   const lexicon = new LexiconSource(deps.log);
-  const service = new EntityService({ context, parseCache: deps.parseCache, workspaceIndex: deps.workspaceIndex, lexicon, log: deps.log });
+  const service = new EntityService({ context, parseCache: deps.parseCache, workspaceIndex: deps.workspaceIndex, lexicon, log: deps.log, host });
   const disposables: vscode.Disposable[] = [
     lexicon,
     service,
