@@ -83,6 +83,9 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
         else this.remove(document.uri);
       }),
     );
+    // A folder deleted at once (rm -r, a branch switch) reports the folder only, not each file in it.
+    const deletions = vscode.workspace.createFileSystemWatcher('**', true, true, false);
+    this.disposables.push(deletions, deletions.onDidDelete((uri) => this.removeUnder(uri)));
     if (ledgers) this.disposables.push(ledgers.onDidChange((folder) => this.applyLedger(folder)));
     this.ready = this.scan();
   }
@@ -202,6 +205,19 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
     if (await this.read(uri)) this.emitter.fire([uri]);
   }
 
+  /** Forgets every indexed file inside a deleted folder. */
+  private removeUnder(folder: vscode.Uri): void {
+    const prefix = folder.toString().replace(/\/$/, '') + '/';
+    for (const file of [...this.files.values()]) {
+      if (file.uri.toString().startsWith(prefix) && !openDocument(file.uri)?.isDirty) this.remove(file.uri);
+    }
+  }
+
+  /** Forgets a file that is gone (found so by a reader, such as navigation opening it). */
+  forget(uri: vscode.Uri): void {
+    if (!openDocument(uri)) this.remove(uri);
+  }
+
   private remove(uri: vscode.Uri): void {
     this.results.delete(uri.toString());
     this.fireCrossFile(this.checks.remove(uri.toString()), uri);
@@ -240,7 +256,15 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
 
   private store(uri: vscode.Uri, result: ParseResult): void {
     const errorCount = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
-    this.files.set(uri.toString(), { uri, documents: summarizeDocuments(result), errorCount, bare: result.kind === 'bare' });
+    let documents = summarizeDocuments(result);
+    // A ledger read while this file was being parsed (a checkout brings both at once) is newer
+    // than the parse's review: a bare file's status is taken from the ledger as it is now.
+    const [bareSummary] = documents;
+    if (result.kind === 'bare' && this.ledgers && bareSummary) {
+      const status = statusOfAttributes(this.ledgers.recordFor(uri, bareSummary.id)?.attributes);
+      if (status !== bareSummary.status) documents = [{ ...bareSummary, status }];
+    }
+    this.files.set(uri.toString(), { uri, documents, errorCount, bare: result.kind === 'bare' });
     this.results.set(uri.toString(), result);
     this.updateChecks(uri, result);
   }

@@ -6,6 +6,7 @@ import { registerReviewCodeLens, ReviewCodeLensProvider } from './codelens';
 import { CorpusTreeProvider } from './corpus-tree';
 import type { EntitySource } from './entity-source';
 import { registerNavigation } from './navigation';
+import { ReviewQueueService } from './queue';
 import { ReviewStatusBar } from './status-bar';
 import { registerStatusCommands } from './status-commands';
 import type { LedgerService } from './ledger-service';
@@ -27,6 +28,8 @@ export interface ReviewFeatures extends vscode.Disposable {
   readonly corpusTree: CorpusTreeProvider;
   readonly statusBar: ReviewStatusBar;
   readonly codeLens: ReviewCodeLensProvider;
+  /** The review queue across the workspace (navigation, progress). */
+  readonly queue: ReviewQueueService;
   /** The entity index in use, if any. */
   readonly entitySource: EntitySource | undefined;
   /** Plugs in (or replaces) the entity index; CodeLens and the tree refresh. */
@@ -44,10 +47,12 @@ export function registerReviewFeatures(_context: vscode.ExtensionContext, deps: 
   const disposables: vscode.Disposable[] = [];
   const lens = registerReviewCodeLens(deps.cache, () => entities);
   const corpusTree = new CorpusTreeProvider(deps.cache, deps.workspaceIndex, () => entities);
-  const statusBar = new ReviewStatusBar(deps.cache, deps.workspaceIndex);
+  const queue = new ReviewQueueService(deps.cache, deps.workspaceIndex);
+  const statusBar = new ReviewStatusBar(deps.cache, deps.workspaceIndex, queue);
   disposables.push(
+    queue,
     registerStatusCommands(deps.cache, deps.ledgers),
-    registerNavigation(deps.cache),
+    registerNavigation(deps.cache, queue),
     lens.disposable,
     corpusTree,
     statusBar,
@@ -70,6 +75,7 @@ export function registerReviewFeatures(_context: vscode.ExtensionContext, deps: 
     corpusTree,
     statusBar,
     codeLens: lens.provider,
+    queue,
     setEntitySource,
     get entitySource() {
       return entities;

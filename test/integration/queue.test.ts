@@ -1,0 +1,150 @@
+// The review queue across the workspace in a real VS Code: next / previous / next unreviewed move
+// from file to file in folder, file name and document order (bare files and a corpus, opening the
+// next file), seedReview.navigation.scope keeps them inside the file, "Approve and Go to Next
+// Unreviewed" is the keyboard-only loop (the ledger for bare files, the open line for a corpus),
+// and the status bar shows the workspace's progress.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { closeAllEditors, extensionApi, waitFor, workspaceRoot } from './helpers';
+
+const X1 = '101_00000000000000a1';
+const X2 = '102_00000000000000b2';
+const X3 = '103_00000000000000c3';
+const D1 = '201_00000000000000d1';
+const D2 = '202_00000000000000d2';
+const corpusText = `<<< ${D1} status=approved\nQuay repaired\n>>> ${D1}\n\n<<< ${D2}\nTram line extended\nThe line runs to the port.\n>>> ${D2}\n`;
+
+let dir: string;
+const uriOf = (name: string) => vscode.Uri.file(path.join(dir, name));
+const ledgerPath = () => path.join(dir, 'seed-review.jsonl');
+const ledgerText = () => (fs.existsSync(ledgerPath()) ? fs.readFileSync(ledgerPath(), 'utf8') : '');
+type Moved = { id: string; line: number; wrapped: boolean } | undefined;
+const run = (command: string) => vscode.commands.executeCommand<Moved>(command);
+const activeName = () => path.basename(vscode.window.activeTextEditor?.document.uri.fsPath ?? '');
+
+function indexedStatus(name: string): string | undefined {
+  return extensionApi().workspaceIndex.get(uriOf(name))?.documents[0]?.status;
+}
+
+/** Counts what the status bar should say from the index itself. */
+function countedProgress(): { reviewed: number; total: number } {
+  const docs = extensionApi().workspaceIndex.allFiles().flatMap((file) => file.documents);
+  return { reviewed: docs.filter((doc) => doc.status !== 'unreviewed').length, total: docs.length };
+}
+
+async function setScope(value: 'workspace' | 'file' | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration('seedReview').update('navigation.scope', value, vscode.ConfigurationTarget.Global);
+}
+
+async function open(name: string, line = 0): Promise<vscode.TextEditor> {
+  const editor = await vscode.window.showTextDocument(uriOf(name));
+  editor.selection = new vscode.Selection(line, 0, line, 0);
+  return editor;
+}
+
+/** Reverts the corpus if a test edited it, then closes every editor (no save prompt). */
+async function cleanUp(): Promise<void> {
+  const corpus = vscode.workspace.textDocuments.find((document) => document.uri.fsPath === uriOf('a.seed').fsPath);
+  if (corpus?.isDirty) {
+    await vscode.window.showTextDocument(corpus);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  await closeAllEditors();
+}
+
+describe('review queue: across the workspace', () => {
+  before(async function () {
+    this.timeout(60_000);
+    dir = fs.mkdtempSync(path.join(workspaceRoot(), 'queue-it-'));
+    fs.writeFileSync(path.join(dir, `${X1}.txt`), 'Ferry service resumes\n');
+    fs.writeFileSync(path.join(dir, `${X2}.txt`), 'Museum opens new wing\n');
+    fs.writeFileSync(path.join(dir, `${X3}.txt`), 'Road works delayed\n');
+    fs.writeFileSync(path.join(dir, 'a.seed'), corpusText);
+    fs.writeFileSync(ledgerPath(), `{"id": "${X2}", "attributes": {"status": "approved"}}\n`);
+    await extensionApi().workspaceIndex.ready;
+    await waitFor('the queue test files indexed, the ledger read', () =>
+      (indexedStatus(`${X2}.txt`) === 'approved' && indexedStatus(`${X3}.txt`) && indexedStatus('a.seed') ? true : undefined), 50_000);
+  });
+  after(async () => {
+    await setScope(undefined);
+    await cleanUp();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  afterEach(cleanUp);
+
+  it('next and previous go from file to file in folder / file name / document order, opening the next file', async () => {
+    await open(`${X1}.txt`);
+    assert.deepStrictEqual(await run('seedReview.nextDocument'), { id: X2, line: 0, wrapped: false });
+    assert.strictEqual(activeName(), `${X2}.txt`);
+    assert.deepStrictEqual(await run('seedReview.nextDocument'), { id: X3, line: 0, wrapped: false });
+    // Digits sort before letters: the corpus comes after the bare files; its documents in order.
+    assert.deepStrictEqual(await run('seedReview.nextDocument'), { id: D1, line: 0, wrapped: false });
+    assert.strictEqual(activeName(), 'a.seed');
+    assert.strictEqual(vscode.window.activeTextEditor?.selection.active.line, 1, 'the cursor is on the headline');
+    assert.deepStrictEqual(await run('seedReview.nextDocument'), { id: D2, line: 4, wrapped: false });
+    assert.deepStrictEqual(await run('seedReview.previousDocument'), { id: D1, line: 0, wrapped: false });
+    assert.deepStrictEqual(await run('seedReview.previousDocument'), { id: X3, line: 0, wrapped: false });
+    assert.strictEqual(activeName(), `${X3}.txt`);
+  });
+
+  it('next unreviewed skips documents reviewed in the ledger or in the open line, across files', async () => {
+    await open(`${X1}.txt`);
+    assert.deepStrictEqual(await run('seedReview.nextUnreviewedDocument'), { id: X3, line: 0, wrapped: false });
+    assert.deepStrictEqual(await run('seedReview.nextUnreviewedDocument'), { id: D2, line: 4, wrapped: false });
+    assert.strictEqual(activeName(), 'a.seed');
+  });
+
+  it('"navigation.scope": "file" keeps the moves inside the file', async () => {
+    await setScope('file');
+    try {
+      await open(`${X3}.txt`);
+      assert.deepStrictEqual(await run('seedReview.nextDocument'), { id: X3, line: 0, wrapped: true });
+      assert.strictEqual(activeName(), `${X3}.txt`);
+      await open('a.seed', 5);
+      assert.deepStrictEqual(await run('seedReview.nextUnreviewedDocument'), { id: D2, line: 4, wrapped: true });
+      assert.strictEqual(activeName(), 'a.seed');
+    } finally {
+      await setScope(undefined);
+    }
+  });
+
+  it('Approve and Go to Next Unreviewed: the keyboard-only loop through bare files (ledger) and a corpus (open line)', async () => {
+    const before = ledgerText();
+    try {
+      await approveLoop();
+    } finally {
+      fs.writeFileSync(ledgerPath(), before);
+      await waitFor('the ledger restored', () => (indexedStatus(`${X1}.txt`) === 'unreviewed' ? true : undefined));
+    }
+  });
+
+  async function approveLoop(): Promise<void> {
+    await open(`${X1}.txt`);
+    assert.deepStrictEqual(await run('seedReview.approveAndNextUnreviewed'), { id: X3, line: 0, wrapped: false });
+    assert.ok(ledgerText().includes(`{"id": "${X1}", "attributes": {"status": "approved"}}`), ledgerText());
+    assert.strictEqual(fs.readFileSync(uriOf(`${X1}.txt`).fsPath, 'utf8'), 'Ferry service resumes\n', 'the bare file is never modified');
+    assert.deepStrictEqual(await run('seedReview.approveAndNextUnreviewed'), { id: D2, line: 4, wrapped: false });
+    const corpus = vscode.window.activeTextEditor!.document;
+    const after = await run('seedReview.approveAndNextUnreviewed');
+    assert.strictEqual(corpus.lineAt(4).text, `<<< ${D2} status=approved`);
+    // Everything in this folder is reviewed now: the next unreviewed document is in another folder, or none is left.
+    assert.ok(after === undefined || ![X1, X2, X3, D1, D2].includes(after.id), JSON.stringify(after));
+  }
+
+  it('the status bar shows the workspace\'s progress next to the file\'s counts, and follows a review', async () => {
+    const bar = extensionApi().review.statusBar;
+    const expected = () => `$(checklist) ${countedProgress().reviewed.toLocaleString('en-US')} of ${countedProgress().total.toLocaleString('en-US')} reviewed`;
+    await waitFor('the progress item', () => (bar.progressVisible && bar.progress.text === expected() ? true : undefined));
+    await open(`${X1}.txt`);
+    await vscode.commands.executeCommand('seedReview.clearStatus');
+    await waitFor('the file unreviewed', () => (indexedStatus(`${X1}.txt`) === 'unreviewed' && bar.progress.text === expected() ? true : undefined));
+    const reviewedBefore = countedProgress().reviewed;
+    await vscode.commands.executeCommand('seedReview.approve');
+    await waitFor('the progress moves by one', () => (countedProgress().reviewed === reviewedBefore + 1 && bar.progress.text === expected() ? true : undefined));
+    assert.match(bar.progress.text, /^\$\(checklist\) [\d,]+ of [\d,]+ reviewed$/);
+    assert.strictEqual(bar.progress.command && typeof bar.progress.command === 'object' ? bar.progress.command.command : bar.progress.command, 'seedReview.nextUnreviewedDocument');
+    assert.ok(bar.visible, 'the file\'s counts are shown beside it');
+  });
+});
