@@ -1,7 +1,8 @@
 // The UI in the browser workbench with the web build only: the extension is installed with a
 // manifest that has no `main`, so VS Code runs its `browser` entry in the web worker extension host
 // (as github.dev and vscode.dev do). Opens sample.seed (Ctrl+P), shows the Outline view, the Problems
-// panel on malformed/all-codes.seed, the hover on a document id, approves a document with Ctrl+Alt+A,
+// panel on malformed/all-codes.seed, the hover on a document id and on a name (the entity index built in
+// the browser), approves a document with Ctrl+Alt+A,
 // and checks in the Running Extensions view that the extension runs in the web worker host.
 // Screenshots go to test-results/screenshots/ui-web-*.png. Prints `N passed, N failed`; exits 1 on a failure.
 //
@@ -57,6 +58,27 @@ async function main() {
         return text.slice(0, 100);
       });
       await shot('hover', page.locator('.editor-instance').first());
+      await page.keyboard.press('Escape');
+
+      await check('hovering a name shows the entity from the index built in the browser', async () => {
+        // "Governor Lena Hartmann said ..." (line 29), once the entity index has the corpus.
+        const deadline = Date.now() + UI_TIMEOUT * 3;
+        for (;;) {
+          await goTo(page, 29, 13);
+          await runCommand(page, 'Show or Focus Hover');
+          const hover = page.locator('.monaco-hover', { hasText: 'Lena Hartmann' }).first();
+          try {
+            await hover.waitFor({ state: 'visible', timeout: 5000 });
+            const text = (await hover.innerText()).replace(/\s+/g, ' ').trim();
+            if (/person/.test(text) && /In the corpus/.test(text)) return text.slice(0, 140);
+          } catch {
+            // Not yet: the index may still be building.
+          }
+          if (Date.now() > deadline) throw new Error('no entity hover on Lena Hartmann');
+          await page.keyboard.press('Escape');
+        }
+      });
+      await shot('entity-hover', page.locator('.editor-instance').first());
       await page.keyboard.press('Escape');
 
       await check('Ctrl+Alt+A approves the document under the cursor', async () => {

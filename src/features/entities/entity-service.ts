@@ -113,6 +113,8 @@ function cacheVersion(): string {
 /** Time the colouring of an unindexed file may spend extracting documents in the extension host. */
 const LOCAL_TOKENS_BUDGET_MS = 40;
 const CACHE_WRITE_DEBOUNCE_MS = 5000;
+/** The least time between two progress states of a bulk run (status bar, the report's progress). */
+const PROGRESS_INTERVAL_MS = 100;
 const CACHE_FILE = 'entity-cache.json';
 
 /**
@@ -549,6 +551,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
     this.fireState();
     this.warmLocalExtractor();
     const extractor = await this.bulkExtractor();
+    let lastProgress = -Infinity;
     const inSlices = this.mode === 'slices';
     try {
       const result = await extractor.extract(jobs, {
@@ -562,6 +565,10 @@ export class EntityService implements EntitySource, vscode.Disposable {
           this.progressDone = done;
           this.progressTotal = total;
           // State only: listeners of onDidChange (CodeLens, the tree) refresh once the run is done.
+          // At most every 100 ms: slices report every few milliseconds, and each state is a status bar update.
+          const now = this.deps.host.scheduler.now();
+          if (done < total && now - lastProgress < PROGRESS_INTERVAL_MS) return;
+          lastProgress = now;
           this.fireState();
         },
       });
