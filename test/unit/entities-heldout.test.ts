@@ -31,5 +31,8 @@ describe('held-out news (hand-annotated, for eval:entities)', () => {
     expect(readFileSync(path.join(dir, 'heldout-news.seed'), 'utf8')).toBe(seedText(articles));
     expect(readFileSync(path.join(dir, 'heldout-news.gold.jsonl'), 'utf8')).toBe(goldText(articles));
     expect(articles.length).toBe(25);
+    const part4 = parseMarked(readFileSync(path.join(dir, 'news-4.marked.txt'), 'utf8'), 0, 'news-4');
+    expect(readFileSync(path.join(dir, 'heldout-news-4.seed'), 'utf8')).toBe(seedText(part4));
+    expect(readFileSync(path.join(dir, 'heldout-news-4.gold.jsonl'), 'utf8')).toBe(goldText(part4));
   });
 });
