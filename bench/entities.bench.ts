@@ -162,5 +162,14 @@ export async function run(): Promise<void> {
   const refs = index.mentionsOf(top.key).length;
   const reportMs = performance.now() - t;
   console.log(`  after editing one document: update + entityAt ${editMs.toFixed(1)} ms; allEntities + mentionsOf("${top.canonical}", ${refs} refs) ${reportMs.toFixed(0)} ms`);
+  // What a hover on a name of thousands of documents computes once per index version: its top
+  // documents and the entities most often mentioned with it (the tail of the hover's own work).
+  const big = index.allEntities().filter((e) => e.documentCount >= 1000);
+  if (big.length > 0) {
+    const c = process.cpuUsage();
+    for (const e of big) index.entityFacts(e.key, 8, 5);
+    const factsCpu = cpuMs(c);
+    console.log(`  hover facts (entityFacts, first call) of the ${big.length} entities in >= 1,000 documents: ${(factsCpu / big.length).toFixed(1)} ms CPU each`);
+  }
   void hover;
 }

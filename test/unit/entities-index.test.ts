@@ -53,6 +53,25 @@ describe('entity corpus index', () => {
     expect(index.coMentioned('place:kharkiv', 1).map((c) => c.entity.key)).toEqual(['person:volodymyr zelensky']);
   });
 
+  it('gives a hover its corpus facts: top documents with their first mention, co-mentions, memoised until a change', () => {
+    const index = corpus();
+    const facts = index.entityFacts('person:volodymyr zelensky', 1, 5);
+    expect(facts.documentCount).toBe(2);
+    expect(facts.documents.map((d) => [d.uri, d.docId, d.count, d.first.line, d.first.start])).toEqual([['file:///a.seed', '001', 2, 1, 0]]);
+    expect(facts.coMentioned.map((c) => [c.entity.key, c.documents])).toEqual([['place:kharkiv', 2], ['organization:tass', 1]]);
+    // The same ranking as coMentioned, which counts the straightforward way.
+    for (const e of index.allEntities()) {
+      expect(index.entityFacts(e.key, 8, 5).coMentioned).toEqual(index.coMentioned(e.key, 5));
+      expect(index.entityFacts(e.key, 8, 5).documents.map(({ uri, docId, count }) => ({ uri, docId, count }))).toEqual(index.documentsOf(e.key));
+    }
+    expect(index.entityFacts('person:volodymyr zelensky', 1, 5)).toBe(facts);
+    index.updateDocument('file:///b.seed', '003', 'h3b', doc(m(1, 0, 'TASS', 'organization'), m(1, 10, 'Zelensky', 'person')));
+    const after = index.entityFacts('person:volodymyr zelensky', 1, 5);
+    expect(after).not.toBe(facts);
+    expect(after.documentCount).toBe(3);
+    expect(after.coMentioned.map((c) => [c.entity.key, c.documents])).toEqual([['organization:tass', 2], ['place:kharkiv', 2]]);
+  });
+
   it('updates one document incrementally and ignores an unchanged hash', () => {
     const index = corpus();
     const before = index.version;

@@ -24,6 +24,19 @@ interface DocEntry {
   /** Resolved mentions (undefined: to resolve) and the table keys they depend on. */
   resolved?: ResolvedMention[];
   deps?: Set<string>;
+  /** The distinct entities of `resolved` as interned ids (set with it, for entityFacts). */
+  ids?: Int32Array;
+}
+
+/**
+ * What an entity's hover shows from the corpus: its documents with the most mentions (and the
+ * first mention in each), how many documents mention it, and the entities sharing the most
+ * documents with it.
+ */
+export interface EntityFacts {
+  documents: { uri: string; docId: string; count: number; first: ResolvedMention }[];
+  documentCount: number;
+  coMentioned: CoMention[];
 }
 
 /** A document where an entity occurs, with its mention count there. */
@@ -52,6 +65,11 @@ export class EntityCorpusIndex {
   private byEntity: Map<string, ResolvedMention[]> | undefined;
   /** Bumped on every change; lets callers cache what they derive. */
   version = 0;
+  /** entityFacts answers of the current version (a few dozen at most). */
+  private facts = new Map<string, EntityFacts>();
+  /** Entity keys interned as small numbers for counting (only grows: ids stay valid across versions). */
+  private readonly idOfKey = new Map<string, number>();
+  private readonly keyOfId: string[] = [];
 
   /** `options`: which corpus votes apply (the measured defaults unless a test or an evaluation asks). */
   constructor(lexicon: Lexicon = emptyLexicon(), private readonly options: ConsolidationOptions = {}) {
@@ -192,6 +210,73 @@ export class EntityCorpusIndex {
       });
   }
 
+  /**
+   * The corpus facts of an entity's hover (see EntityFacts), at most `maxDocuments` documents and
+   * `maxCoMentioned` entities, memoised until the next change. One pass over the entity's
+   * mentions (contiguous per document: they are sorted by file and position, and a document's
+   * lines are its own) and over the distinct entity keys of its documents, kept with each
+   * document's resolution: an entity of a 10,000-document corpus can sit in thousands of them,
+   * and a hover has a few milliseconds.
+   */
+  entityFacts(entityKey: string, maxDocuments: number, maxCoMentioned: number): EntityFacts {
+    const memoKey = `${maxDocuments}:${maxCoMentioned}:${entityKey}`;
+    const known = this.facts.get(memoKey);
+    if (known) return known;
+    const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+    type Doc = EntityFacts['documents'][number];
+    const before = (a: Doc, b: Doc): boolean => a.count > b.count || (a.count === b.count && (cmp(a.uri, b.uri) || cmp(a.docId, b.docId)) < 0);
+    // The top documents by insertion into a short sorted list: no sort of thousands of documents.
+    const top: Doc[] = [];
+    const keep = (d: Doc): void => {
+      if (maxDocuments <= 0 || (top.length === maxDocuments && !before(d, top[top.length - 1]))) return;
+      let i = top.length;
+      while (i > 0 && before(d, top[i - 1])) i--;
+      top.splice(i, 0, d);
+      if (top.length > maxDocuments) top.pop();
+    };
+    const self = this.intern(entityKey);
+    let counts = new Int32Array(this.keyOfId.length + 16);
+    const touched: number[] = [];
+    let documentCount = 0;
+    let last: Doc | undefined;
+    const finish = (d: Doc): void => {
+      documentCount++;
+      keep(d);
+      const entry = this.files.get(d.uri)?.get(d.docId);
+      if (!entry) return;
+      for (const id of this.idsOf(d.uri, entry)) {
+        if (id === self) continue;
+        if (id >= counts.length) {
+          const grown = new Int32Array(this.keyOfId.length + 16);
+          grown.set(counts);
+          counts = grown;
+        }
+        if (counts[id]++ === 0) touched.push(id);
+      }
+    };
+    for (const m of this.mentionsOf(entityKey)) {
+      if (last && last.docId === m.docId && last.uri === m.uri) {
+        last.count++;
+        continue;
+      }
+      if (last) finish(last);
+      last = { uri: m.uri, docId: m.docId, count: 1, first: m };
+    }
+    if (last) finish(last);
+    const summaries = this.summaries();
+    const coMentioned = touched
+      .flatMap((id) => {
+        const entity = summaries.get(this.keyOfId[id]);
+        return entity ? [{ entity, documents: counts[id] }] : [];
+      })
+      .sort((a, b) => b.documents - a.documents || b.entity.mentionCount - a.entity.mentionCount || cmp(a.entity.key, b.entity.key))
+      .slice(0, Math.max(0, maxCoMentioned));
+    const facts = { documents: top, documentCount, coMentioned };
+    if (this.facts.size >= 64) this.facts.clear();
+    this.facts.set(memoKey, facts);
+    return facts;
+  }
+
   /** The entities of one document (corpus-wide counts), most mentioned first. */
   entitiesOfDocument(uri: string, docId: string): EntitySummary[] {
     const summaries = this.summaries();
@@ -211,6 +296,7 @@ export class EntityCorpusIndex {
     this.tables = undefined;
     this.entities = undefined;
     this.byEntity = undefined;
+    this.facts.clear();
     this.version++;
   }
 
@@ -240,8 +326,28 @@ export class EntityCorpusIndex {
       const deps = new Set<string>();
       d.resolved = resolveDocument(tables, uri, d.docId, d.extraction, deps);
       d.deps = deps;
+      // Interned here, with the resolution, so the first hover on an entity of thousands of
+      // documents does not pay for all of them (the resolution's own cost is larger).
+      const ids = new Set<number>();
+      for (const m of d.resolved) ids.add(this.intern(m.entityKey));
+      d.ids = Int32Array.from(ids);
     }
     return d.resolved;
+  }
+
+  private idsOf(uri: string, d: DocEntry): Int32Array {
+    this.resolve(uri, d);
+    return d.ids ?? new Int32Array(0);
+  }
+
+  private intern(entityKey: string): number {
+    let id = this.idOfKey.get(entityKey);
+    if (id === undefined) {
+      id = this.keyOfId.length;
+      this.idOfKey.set(entityKey, id);
+      this.keyOfId.push(entityKey);
+    }
+    return id;
   }
 
   private allResolved(): ResolvedMention[][] {

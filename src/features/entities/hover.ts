@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { EntityCorpusIndex } from '../../core/entities/corpus-index';
-import type { EntitySummary, EntityType, ResolvedMention } from '../../core/entities/types';
+import type { EntityType, ResolvedMention } from '../../core/entities/types';
 import type { ParseCache } from '../parse-cache';
 import { seedSelector } from '../parse-cache';
 import type { WorkspaceSeedIndex } from '../workspace-index';
@@ -53,7 +52,7 @@ export function mentionHover(found: MentionLookup, service: EntityService, works
   }
   md.appendMarkdown(`In the corpus: ${plural(entity.mentionCount, 'mention')} in ${plural(entity.documentCount, 'document')}\n\n`);
   if (token?.isCancellationRequested) return undefined;
-  const facts = corpusFacts(service.index, entity.key);
+  const facts = service.index.entityFacts(entity.key, MAX_DOCUMENTS, MAX_COMENTIONED);
   const lines: string[] = [];
   for (const d of facts.documents) {
     const docId = d.docId.replace(/#\d+$/, '');
@@ -67,58 +66,6 @@ export function mentionHover(found: MentionLookup, service: EntityService, works
     md.appendMarkdown(`Often mentioned with: ${facts.coMentioned.map((c) => `${escape(c.entity.canonical)} (${c.documents})`).join(', ')}`);
   }
   return new vscode.Hover(md, rangeOf(mention));
-}
-
-/** The corpus part of an entity's hover: its top documents (with the first mention in each) and co-mentioned entities. */
-interface CorpusFacts {
-  documents: { uri: string; docId: string; count: number; first: ResolvedMention }[];
-  documentCount: number;
-  coMentioned: { entity: EntitySummary; documents: number }[];
-}
-
-/** Per index (a rebuild makes a new one, whose versions start again), the facts of its current version. */
-const factsMemo = new WeakMap<EntityCorpusIndex, { version: number; facts: Map<string, CorpusFacts> }>();
-
-/**
- * Computed in one pass over the entity's mentions and the mentions of its documents, with plain
- * string comparisons (an entity of a 10,000-document corpus can sit in thousands of documents,
- * and a hover has a few milliseconds). Memoised per index version.
- */
-function corpusFacts(index: EntityCorpusIndex, key: string): CorpusFacts {
-  let memo = factsMemo.get(index);
-  if (!memo || memo.version !== index.version) factsMemo.set(index, (memo = { version: index.version, facts: new Map() }));
-  const known = memo.facts.get(key);
-  if (known) return known;
-  const perDoc = new Map<string, CorpusFacts['documents'][number]>();
-  for (const m of index.mentionsOf(key)) {
-    const k = `${m.uri}\u0000${m.docId}`;
-    const d = perDoc.get(k);
-    if (d) d.count++;
-    else perDoc.set(k, { uri: m.uri, docId: m.docId, count: 1, first: m });
-  }
-  const all = [...perDoc.values()];
-  const shared = new Map<string, number>();
-  for (const d of all) {
-    const seen = new Set<string>();
-    for (const m of index.mentionsOfDocument(d.uri, d.docId)) {
-      if (m.entityKey === key || seen.has(m.entityKey)) continue;
-      seen.add(m.entityKey);
-      shared.set(m.entityKey, (shared.get(m.entityKey) ?? 0) + 1);
-    }
-  }
-  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const documents = all.sort((a, b) => b.count - a.count || cmp(a.uri, b.uri) || cmp(a.docId, b.docId)).slice(0, MAX_DOCUMENTS);
-  const coMentioned = [...shared.entries()]
-    .flatMap(([k, n]) => {
-      const entity = index.entity(k);
-      return entity ? [{ entity, documents: n }] : [];
-    })
-    .sort((a, b) => b.documents - a.documents || b.entity.mentionCount - a.entity.mentionCount || cmp(a.entity.key, b.entity.key))
-    .slice(0, MAX_COMENTIONED);
-  const facts = { documents, documentCount: all.length, coMentioned };
-  if (memo.facts.size >= 64) memo.facts.clear();
-  memo.facts.set(key, facts);
-  return facts;
 }
 
 function rangeOf(m: ResolvedMention): vscode.Range {
