@@ -8,11 +8,13 @@ import type { WorkerResponse } from './core/entities/worker-protocol';
 
 /**
  * A factory of worker threads running `script` (dist/entity-worker.js, or a bundle of
- * src/core/entities/worker.ts); `modelPath` names the model file when it is not the package's.
+ * src/node/entity-worker-main.ts); `modelPath` names the model file when it is not the package's.
+ * `background`: the threads run at a lower priority (niceness + 10, Linux only), so that the
+ * thread that made them (the extension host answering hovers) comes first on a busy machine.
  */
-export function nodeEntityWorkers(script: string, modelPath?: string): () => EntityWorkerLike {
+export function nodeEntityWorkers(script: string, modelPath?: string, options: { background?: boolean } = {}): () => EntityWorkerLike {
   return () => {
-    const worker = new Worker(script, { workerData: { modelPath } });
+    const worker = new Worker(script, { workerData: { modelPath, background: options.background === true } });
     return {
       postMessage: (request) => worker.postMessage(request),
       onMessage: (listener) => {

@@ -1,5 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { getPriority, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +36,34 @@ function jobs(n: number): ExtractionJob[] {
   return out.slice(0, n);
 }
 
+/** Niceness of every thread of this process (Linux: field 19 of /proc/self/task/TID/stat). */
+function threadNiceness(): number[] {
+  return readdirSync('/proc/self/task').flatMap((tid) => {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      return [Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])];
+    } catch {
+      return [];
+    }
+  });
+}
+
 describe('entity worker pool', () => {
+  it.runIf(process.platform === 'linux')('runs background workers 10 steps nicer than the thread that made them, and only them', async () => {
+    const own = getPriority();
+    const pool = new EntityWorkerPool({ createWorker: nodeEntityWorkers(workerScript, entityModelPath(), { background: true }), size: 1 });
+    try {
+      const input = jobs(2);
+      const r = await pool.extract(input);
+      for (const j of input) expect(r.extractions.get(j.key)).toEqual(extractDocument(j.lines));
+      const nice = threadNiceness();
+      expect(nice).toContain(Math.min(19, own + 10));
+      expect(getPriority()).toBe(own);
+    } finally {
+      await pool.dispose();
+    }
+  });
+
   it('extracts in worker threads exactly what the in-process extractor finds, with progress', async () => {
     const pool = new EntityWorkerPool({ createWorker: nodeEntityWorkers(workerScript, entityModelPath()), size: 2, batchSize: 3 });
     try {
