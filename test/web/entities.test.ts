@@ -115,6 +115,21 @@ describe('entities in the web worker extension host', function () {
     } finally {
       await service.setExtractionMode(undefined);
     }
+  });
+
+  it('the extraction cache is written to the extension\'s storage through workspace.fs (atomically) and read back', async () => {
+    await built();
+    const { service } = entities();
+    // Writes the cache, reads it back and rebuilds from it (what a reopened window does).
+    await service.rebuild({ reloadCache: true });
+    await service.whenIdle();
+    assert.ok(service.stats.cacheLoaded > 0, `${service.stats.cacheLoaded} extractions read back from ${service.cacheUri.toString(true)}`);
+    assert.strictEqual(service.stats.lastBuildExtracted, 0, 'nothing extracted again');
+    assert.ok(service.stats.lastBuildFromCache > 0, `${service.stats.lastBuildFromCache} documents from the cache`);
+    const stat = await vscode.workspace.fs.stat(service.cacheUri);
+    assert.ok(stat.size > 0, 'the cache file has content');
+    const siblings = await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(service.cacheUri, '..'));
+    assert.ok(!siblings.some(([name]) => name.endsWith('.tmp')), `no temporary file left: ${siblings.map(([name]) => name).join(', ')}`);
     assert.ok(workspaceUri('sample.seed'));
   });
 });
