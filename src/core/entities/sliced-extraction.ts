@@ -12,7 +12,7 @@ import type { DocumentExtraction, EntityLine } from './types';
 import { ExtractionCancelled, type ExtractionJob, type ExtractionRunOptions, type ExtractionRunResult } from './worker-pool';
 
 /** Milliseconds of extraction between two yields (one document at least). */
-export const DEFAULT_SLICE_MS = 8;
+export const DEFAULT_SLICE_MS = 4;
 
 /** Options of a SlicedExtractor. */
 export interface SlicedExtractorOptions {
