@@ -2,7 +2,8 @@
 // manifest that has no `main`, so VS Code runs its `browser` entry in the web worker extension host
 // (as github.dev and vscode.dev do). Opens sample.seed (Ctrl+P), shows the Outline view, the Problems
 // panel on malformed/all-codes.seed, the hover on a document id and on a name (the entity index built in
-// the browser), approves a document with Ctrl+Alt+A,
+// the browser), checks that Ctrl+Alt+A (what AltGr+A sends on Windows) does not approve and that the
+// chord Ctrl+K A does,
 // and checks in the Running Extensions view that the extension runs in the web worker host.
 // Screenshots go to test-results/screenshots/ui-web-*.png. Prints `N passed, N failed`; exits 1 on a failure.
 //
@@ -81,7 +82,7 @@ async function main() {
       await shot('entity-hover', page.locator('.editor-instance').first());
       await page.keyboard.press('Escape');
 
-      await check('Ctrl+Alt+A approves the document under the cursor', async () => {
+      await check('Ctrl+Alt+A (AltGr+A on Windows) does not approve; the chord Ctrl+K A approves the document under the cursor', async () => {
         // The third document (line 20 or so) is unreviewed in the sample; find an open line without a status.
         const lines = page.locator('.editor-instance .view-lines .view-line');
         const texts = await lines.allInnerTexts();
@@ -92,8 +93,14 @@ async function main() {
         await page.locator('.editor-instance .view-lines .view-line', { hasText: id }).first().click();
         await page.keyboard.press('End');
         await page.keyboard.press('Control+Alt+A');
+        // A Polish reviewer typing "ą": nothing may change. Give a wrongly bound command time to act.
+        await page.waitForTimeout(1500);
+        const after = (await page.locator('.editor-instance .view-lines .view-line', { hasText: id }).first().innerText()).replace(/\u00a0/g, ' ');
+        if (/status=approved/.test(after)) throw new Error(`Ctrl+Alt+A approved ${id}: AltGr letters would approve documents`);
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('A');
         await page.locator('.editor-instance .view-lines .view-line', { hasText: `${id} status=approved` }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-        return `${id}: flagged -> approved`;
+        return `${id}: Ctrl+Alt+A left it flagged; Ctrl+K A: flagged -> approved`;
       });
       await shot('approved', page.locator('.editor-instance').first());
 

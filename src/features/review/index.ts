@@ -51,7 +51,7 @@ export function registerReviewFeatures(_context: vscode.ExtensionContext, deps: 
   const statusBar = new ReviewStatusBar(deps.cache, deps.workspaceIndex, queue);
   disposables.push(
     queue,
-    registerStatusCommands(deps.cache, deps.ledgers),
+    registerStatusCommands(deps.cache, deps.ledgers, () => corpusTree.view.selection),
     registerNavigation(deps.cache, queue),
     lens.disposable,
     corpusTree,

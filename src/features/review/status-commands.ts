@@ -50,15 +50,34 @@ type CommandArgument = ReviewTarget | TreeDocumentArgument | readonly (ReviewTar
  * from the core, attribute-edits.ts); bare seed files change in their folder's review ledger
  * (read-modify-write of seed-review.jsonl; the file itself is never modified).
  */
-export function registerStatusCommands(cache: ParseCache, ledgers: LedgerService): vscode.Disposable {
+export function registerStatusCommands(cache: ParseCache, ledgers: LedgerService, treeSelection: () => readonly unknown[] = () => []): vscode.Disposable {
   const disposables = STATUS_COMMANDS.map(({ command, status, done }) =>
-    vscode.commands.registerCommand(command, (target?: CommandArgument, selected?: CommandArgument) =>
-      applyReviewChange(cache, ledgers, pickArgument(target, selected), { status }, done)),
+    vscode.commands.registerCommand(command, (target?: CommandArgument | FromView, selected?: CommandArgument) =>
+      applyReviewChange(cache, ledgers, isFromView(target) ? viewSelection(treeSelection()) : pickArgument(target, selected), { status }, done)),
   );
   disposables.push(vscode.commands.registerCommand('seedReview.addNote', (target?: CommandArgument, noteOrSelected?: string | CommandArgument) =>
     addNote(cache, ledgers, pickArgument(target, typeof noteOrSelected === 'string' ? undefined : noteOrSelected), typeof noteOrSelected === 'string' ? noteOrSelected : undefined)));
   return vscode.Disposable.from(...disposables);
 }
+
+/** What the view's key bindings pass: act on the Seed Corpus view's selection. */
+interface FromView {
+  from: 'seedCorpusView';
+}
+
+function isFromView(value: unknown): value is FromView {
+  return typeof value === 'object' && value !== null && (value as FromView).from === 'seedCorpusView';
+}
+
+/** The document items of the view's selection (files and folders are not reviewed as a whole). */
+function viewSelection(selection: readonly unknown[]): CommandArgument {
+  const documents = selection.filter((node): node is TreeDocumentArgument =>
+    typeof node === 'object' && node !== null && (node as TreeDocumentArgument).kind === 'document');
+  return documents.length ? documents : NOTHING_SELECTED;
+}
+
+/** A selection with no document in it: the commands say so instead of acting on the editor. */
+const NOTHING_SELECTED: readonly TreeDocumentArgument[] = [];
 
 /** A tree's multi-selection (second argument) wins over the clicked item. */
 function pickArgument(target: CommandArgument, selected: CommandArgument): CommandArgument {
@@ -77,6 +96,7 @@ interface Targets {
 }
 
 async function findTargets(cache: ParseCache, argument: CommandArgument): Promise<Targets | string> {
+  if (argument === NOTHING_SELECTED) return 'Select one or more documents in the Seed Corpus view to review them.';
   const given = argument === undefined ? [] : (Array.isArray(argument) ? argument : [argument]) as (ReviewTarget | TreeDocumentArgument)[];
   const targets = given.map(toReviewTarget).filter((t): t is ReviewTarget => t !== undefined);
   if (targets.length) {
