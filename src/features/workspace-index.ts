@@ -84,7 +84,7 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
       }),
     );
     // A folder deleted at once (rm -r, a branch switch) reports the folder only, not each file in it.
-    const deletions = vscode.workspace.createFileSystemWatcher('**', true, true, false);
+    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
     this.disposables.push(deletions, deletions.onDidDelete((uri) => this.removeUnder(uri)));
     if (ledgers) this.disposables.push(ledgers.onDidChange((folder) => this.applyLedger(folder)));
     this.ready = this.scan();

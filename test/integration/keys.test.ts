@@ -61,16 +61,20 @@ describe('keys: default bindings that do not fight typing', () => {
   });
 
   it('in the Seed Corpus view the status keys act on its selection', async function () {
-    this.timeout(60_000);
+    // A new folder can take a while to reach the index (code-server restarts its file watcher after
+    // another suite deleted a watched file).
+    this.timeout(150_000);
     const dir = fs.mkdtempSync(path.join(workspaceRoot(), 'keys-it-'));
     const id = '301_00000000000000e1';
     try {
       fs.writeFileSync(path.join(dir, `${id}.txt`), 'Pier lights replaced\n');
+      // Opened once so the index has it even when code-server's file watcher misses a new folder.
+      await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(dir, `${id}.txt`)));
       const tree = extensionApi().review.corpusTree;
       const node = await waitFor('the keys test file in the view', () => {
         const folder = tree.getChildren().find((candidate): candidate is FolderNode => candidate.kind === 'folder' && candidate.folder.fsPath === dir);
         return folder ? (tree.getChildren(folder) as DocumentNode[]).find((doc) => doc.summary.id === id) : undefined;
-      }, 20_000);
+      }, 120_000);
       await tree.view.reveal(node, { select: true, focus: true });
       await waitFor('the item selected', () => (tree.view.selection.some((selected) => selected.kind === 'document' && selected.summary.id === id) ? true : undefined));
       // What the binding passes (package.json: "args": { "from": "seedCorpusView" }).

@@ -36,11 +36,16 @@ async function folderNode(): Promise<FolderNode> {
 }
 
 describe('review ledger: bare seed files reviewed in place', () => {
-  before(async () => {
+  before(async function () {
+    // The file watcher can take a while to report a new folder (after another suite deleted a
+    // watched file, code-server restarts its watcher): wait for it rather than fail.
+    this.timeout(120_000);
     dir = fs.mkdtempSync(path.join(workspaceRoot(), 'ledger-it-'));
     for (const [id, text] of Object.entries(texts)) fs.writeFileSync(path.join(dir, `${id}.txt`), text);
     await extensionApi().workspaceIndex.ready;
-    await waitFor('the bare files indexed', async () => ((await indexedStatus(C)) ? true : undefined), 20_000);
+    // Opened once so the index has them even when code-server's file watcher misses a new folder.
+    for (const id of Object.keys(texts)) await vscode.workspace.openTextDocument(uriOf(id));
+    await waitFor('the bare files indexed', async () => ((await indexedStatus(C)) ? true : undefined), 110_000);
   });
   after(async () => {
     await closeAllEditors();

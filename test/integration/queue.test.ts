@@ -56,16 +56,21 @@ async function cleanUp(): Promise<void> {
 
 describe('review queue: across the workspace', () => {
   before(async function () {
-    this.timeout(60_000);
+    this.timeout(150_000);
     dir = fs.mkdtempSync(path.join(workspaceRoot(), 'queue-it-'));
     fs.writeFileSync(path.join(dir, `${X1}.txt`), 'Ferry service resumes\n');
     fs.writeFileSync(path.join(dir, `${X2}.txt`), 'Museum opens new wing\n');
     fs.writeFileSync(path.join(dir, `${X3}.txt`), 'Road works delayed\n');
     fs.writeFileSync(path.join(dir, 'a.seed'), corpusText);
-    fs.writeFileSync(ledgerPath(), `{"id": "${X2}", "attributes": {"status": "approved"}}\n`);
     await extensionApi().workspaceIndex.ready;
+    // Opened once so the index has them even when code-server's file watcher misses a new folder
+    // (it stops reporting for a while after another suite deletes a watched file).
+    for (const name of [`${X1}.txt`, `${X2}.txt`, `${X3}.txt`, 'a.seed']) await vscode.workspace.openTextDocument(uriOf(name));
+    // X2 approved through the command (its ledger written by the extension, read back from disk).
+    const approved = await vscode.commands.executeCommand<{ changed: string[] }>('seedReview.approve', { uri: uriOf(`${X2}.txt`), line: 0, id: X2 });
+    assert.deepStrictEqual(approved?.changed, [X2]);
     await waitFor('the queue test files indexed, the ledger read', () =>
-      (indexedStatus(`${X2}.txt`) === 'approved' && indexedStatus(`${X3}.txt`) && indexedStatus('a.seed') ? true : undefined), 50_000)
+      (indexedStatus(`${X2}.txt`) === 'approved' && indexedStatus(`${X3}.txt`) && indexedStatus('a.seed') ? true : undefined), 120_000)
       .catch((error: Error) => {
         const seen = [X1, X2, X3].map((id) => `${id}: ${indexedStatus(`${id}.txt`)}`).join(', ');
         const ledger = extensionApi().ledgers.recordFor(uriOf(`${X2}.txt`), X2);
