@@ -313,17 +313,20 @@ function findAttribute(attributes: readonly SeedAttribute[], key: string, count:
   return undefined;
 }
 
+const NO_ESCAPES: readonly number[] = [];
+
 /** Reads a quoted value starting at the quote at `q`. */
-function skipQuoted(text: string, q: number, n: number): { value: string; end: number; closed: boolean; badEscapes: number[] } {
+function skipQuoted(text: string, q: number, n: number): { value: string; end: number; closed: boolean; badEscapes: readonly number[] } {
   let value = '';
-  const badEscapes: number[] = [];
+  // Made only when there is one: most values have no escape at all (an allocation per value otherwise).
+  let badEscapes: number[] | undefined;
   let i = q + 1;
   let chunk = i;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
       value += text.slice(chunk, i);
-      return { value, end: i + 1, closed: true, badEscapes };
+      return { value, end: i + 1, closed: true, badEscapes: badEscapes ?? NO_ESCAPES };
     }
     if (c === BACKSLASH) {
       value += text.slice(chunk, i);
@@ -331,7 +334,7 @@ function skipQuoted(text: string, q: number, n: number): { value: string; end: n
       if (next === QUOTE || next === BACKSLASH) {
         value += text[i + 1];
       } else if (i + 1 < n) {
-        badEscapes.push(i);
+        (badEscapes ??= []).push(i);
         value += text.slice(i, i + 2);
       } else {
         value += '\\';
@@ -343,7 +346,7 @@ function skipQuoted(text: string, q: number, n: number): { value: string; end: n
     i++;
   }
   value += text.slice(chunk, Math.min(i, n));
-  return { value, end: n, closed: false, badEscapes };
+  return { value, end: n, closed: false, badEscapes: badEscapes ?? NO_ESCAPES };
 }
 
 function isKeyStart(c: number): boolean {

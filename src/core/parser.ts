@@ -18,7 +18,7 @@ import {
   sequenceKeyOf, type SequenceKey,
 } from './ids';
 import { attributeRange, validateAttributesIn } from './attributes';
-import { bundleAttributeProblems, mentionsBundleKey } from './review/bundle-format';
+import { bundleAttributeProblems, bundleKeyEndsAt } from './review/bundle-format';
 import { messages } from './messages';
 import { deleteLineEdit, fix, insertLineAfterEdit, insertLineBeforeEdit, replaceEdit } from './fixes';
 import { lineRange } from './text-edits';
@@ -83,9 +83,19 @@ class IdTable {
     return this.bySequence.get(sequence);
   }
 
-  add(doc: SeedDocument, sequence: SequenceKey | undefined): void {
-    if (sequence !== undefined && !this.bySequence.has(sequence)) this.bySequence.set(sequence, doc);
+  /**
+   * Adds the first document of an id. `sameSequence`: what firstWithSequence gave for its
+   * sequence (the caller has it already: one map lookup per document, not three).
+   */
+  add(doc: SeedDocument, sequence: SequenceKey | undefined, sameSequence: SeedDocument | undefined): void {
+    if (sequence !== undefined && sameSequence === undefined) this.bySequence.set(sequence, doc);
     else this.byText.set(doc.id, doc);
+  }
+
+  /** get() for a caller that has looked up firstWithSequence(sequence) already. */
+  getWith(id: string, sameSequence: SeedDocument | undefined): SeedDocument | undefined {
+    if (sameSequence !== undefined && sameSequence.id === id) return sameSequence;
+    return this.byText.size ? this.byText.get(id) : undefined;
   }
 }
 
@@ -177,9 +187,10 @@ class CorpusParser {
       return;
     }
     if (mayStartDelimiter(c)) {
-      const d = canonicalDelimiterAt(text, start, end) ?? classifyDelimiter(text.slice(start, end));
+      const canonical = canonicalDelimiterAt(text, start, end);
+      const d = canonical ?? classifyDelimiter(text.slice(start, end));
       if (d) {
-        if (d.kind === 'open') this.open(line, start, end, d);
+        if (d.kind === 'open') this.open(line, start, end, d, canonical !== undefined);
         else if (d.kind === 'conflict') this.conflictMarker(line, end - start);
         else if (d.id !== '' || this.cur === undefined || !this.closeFollows(end, this.cur.doc.id)) this.close(line, end - start, d);
         else {
@@ -241,14 +252,15 @@ class CorpusParser {
     return d;
   }
 
-  private open(line: number, start: number, end: number, d: DelimiterLine): void {
+  /** `canonical`: the line is `<<< id` with a well-formed id (canonicalDelimiterAt checked it). */
+  private open(line: number, start: number, end: number, d: DelimiterLine, canonical: boolean): void {
     const lineLength = end - start;
     if (this.cur) this.endUnclosed();
     this.endRun();
     const id = d.id;
     const state: OpenState = {
       doc: undefined as unknown as ParsedDocument, openLength: lineLength, delim: d,
-      bundleAttributes: d.restStart < lineLength && mentionsBundleKey(this.text, start + d.restStart - 1, end),
+      bundleAttributes: d.restStart < lineLength && this.mentionsBundleKey(start + d.restStart - 1, end),
     };
     if (d.problems.length) {
       const diag = this.push({
@@ -260,7 +272,7 @@ class CorpusParser {
       else if (id) diag.fixes.push(fix(`Rewrite as '<<< ${id}'`, [replaceEdit(line, 0, d.idEnd, `<<< ${id}`)]));
       else state.missingIdDiag = diag;
     }
-    const valid = isValidSeedId(id);
+    const valid = canonical || isValidSeedId(id);
     const sequence = valid ? sequenceKeyOf(id) : undefined;
     const status = validateAttributesIn(this.text, start + d.restStart, end, start, line, this.diagnostics);
     const doc = new ParsedDocument(
@@ -280,15 +292,16 @@ class CorpusParser {
       });
     }
     if (id) {
-      const first = this.ids.get(id, sequence);
+      const sameSequence = sequence === undefined ? undefined : this.ids.firstWithSequence(sequence);
+      const first = this.ids.getWith(id, sameSequence);
       if (first) {
         this.push({
           code: 'SEED005', severity: 'error', range: doc.idRange, message: messages.duplicateId(id),
           related: [{ range: first.idRange, message: `first use of '${id}'` }], fixes: [],
         });
       } else {
-        if (sequence !== undefined) this.checkSequence(doc, sequence);
-        this.ids.add(doc, sequence);
+        if (sequence !== undefined) this.checkSequence(doc, sequence, sameSequence);
+        this.ids.add(doc, sequence, sameSequence);
       }
     }
     state.doc = doc;
@@ -296,8 +309,8 @@ class CorpusParser {
     this.cur = state;
   }
 
-  private checkSequence(doc: SeedDocument, seq: SequenceKey): void {
-    const same = this.ids.firstWithSequence(seq);
+  /** SEED011 for `doc`, whose sequence key is `seq`; `same`: the first document with that key. */
+  private checkSequence(doc: SeedDocument, seq: SequenceKey, same: SeedDocument | undefined): void {
     const otherHash = same !== undefined && same.hash !== doc.hash;
     const last = this.lastSequence;
     if (otherHash || (last !== undefined && compareSequenceKeys(seq, last) <= 0)) {
@@ -393,6 +406,28 @@ class CorpusParser {
       ? { line, start: d.idStart, end: d.idEnd, kind: 'id' }
       : { line, start: 0, end: lineLength, kind: 'line' };
     this.closeDocument(cur, line);
+  }
+
+  /**
+   * The first '=' at or after the last place searched (text.length: none). Open lines come in
+   * order, so the '=' search never goes over a character twice, however far the next '=' is.
+   */
+  private nextEquals = -1;
+
+  /**
+   * Whether characters [start, end) (an open line's attributes, from the space before them) hold
+   * a bundle key: as mentionsBundleKey, but looking only at the '=' characters, found by indexOf.
+   */
+  private mentionsBundleKey(start: number, end: number): boolean {
+    const text = this.text;
+    const find = (from: number) => {
+      const i = text.indexOf('=', from);
+      return i < 0 ? text.length : i;
+    };
+    let eq = this.nextEquals > start ? this.nextEquals : find(start + 1);
+    while (eq < end && !bundleKeyEndsAt(text, eq, start)) eq = find(eq + 1);
+    this.nextEquals = eq;
+    return eq < end;
   }
 
   /** Where the last lookahead of closeFollows started and the delimiter line it found. */
@@ -617,10 +652,33 @@ function parseBare(text: string, id: string, hasBom: boolean): ParseResult {
  * set) and every position refers to the text without it. Pure: the result is plain data.
  */
 export function parseSeed(text: string, options: ParseOptions = {}): ParseResult {
+  shapeKeeper ??= keepShapes();
   const { text: body, hasBom } = stripBom(text);
   if (options.fileName && isBareSeedFileName(options.fileName) && !firstNonBlankIsOpen(body)) {
     const slash = Math.max(options.fileName.lastIndexOf('/'), options.fileName.lastIndexOf('\\'));
     return parseBare(body, options.fileName.slice(slash + 1, -4), hasBom);
   }
   return new CorpusParser(body).parse(hasBom);
+}
+
+
+/**
+ * Keeps the object shapes of a parse alive for the life of the module. V8's optimised code for
+ * the parser is specialised on the shapes (maps) of its objects: the parser itself, its id and
+ * line tables, the documents, the open-document state. A class instance reaches its final shape
+ * through a chain of transitions that V8 holds weakly, and every object of these shapes died with
+ * its parse; so after each full garbage collection the optimised code was thrown away ("weak
+ * objects" deoptimisation) and the next parse ran unoptimised while it was compiled again (see
+ * docs/benchmarks.md for what it cost). One small parse, kept here, holds one object of each
+ * shape. Its sample touches the common paths: comment, attributes, paragraphs, a close, a close
+ * with another id. Set by the first parseSeed (a variable that a function reads stays alive;
+ * one written only at module load would not).
+ */
+let shapeKeeper: readonly unknown[] | undefined;
+
+function keepShapes(): readonly unknown[] {
+  const sample = '# c\n<<< 001_0123456789abcdef status=approved note="n"\nHeadline\nParagraph\n>>> 001_0123456789abcdef\n'
+    + '<<< 002_0123456789abcdef\nHeadline\n\nParagraph\n>>> 003_0123456789abcdef\n';
+  const parser = new CorpusParser(sample);
+  return [parser, parser.parse(false)];
 }

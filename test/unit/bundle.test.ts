@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { bundle, BundleInput } from '../../src/core/review/bundle';
 import { split } from '../../src/core/review/split';
-import { formatLineList, lineListFlags, lineListProblem } from '../../src/core/review/bundle-format';
+import { BUNDLE_KEYS, bundleKeyEndsAt, formatLineList, lineListFlags, lineListProblem, mentionsBundleKey } from '../../src/core/review/bundle-format';
 import { parseSeed } from '../../src/core/parser';
 
 
@@ -182,5 +182,38 @@ describe('bundle/split round trip (property)', () => {
       expect(result.problems).toEqual([]);
       expect(result.files.map((f) => [f.name, f.text])).toEqual(files.map((f) => [f.name, f.text]));
     }), { numRuns: 500 });
+  });
+});
+
+describe('mentionsBundleKey (the parser\'s cheap test for bundle attributes)', () => {
+  it('agrees with bundleKeyEndsAt at the \'=\' characters (what the parser tests)', () => {
+    const token = fc.constantFrom(' ', '\t', '=', '"', 'x', 'a=b', ...BUNDLE_KEYS, ...BUNDLE_KEYS.map((k) => k.slice(1)));
+    fc.assert(fc.property(fc.array(token, { maxLength: 12 }), fc.nat(3), (tokens, cut) => {
+      const line = tokens.join('');
+      const start = Math.min(cut, line.length);
+      let atEquals = false;
+      for (let eq = line.indexOf('=', start + 1); eq >= 0; eq = line.indexOf('=', eq + 1)) atEquals ||= bundleKeyEndsAt(line, eq, start);
+      expect(atEquals).toBe(mentionsBundleKey(line, start, line.length));
+    }), { seed: 20261204, numRuns: 2000 });
+  });
+
+  it('the parser finds a bundle key after open lines whose attributes have no \'=\' (the search is remembered)', () => {
+    const doc = (n: number, attrs: string) => `<<< 00${n}_000000000000000${n} ${attrs}\nHeadline\nBody\n>>> 00${n}_000000000000000${n}\n`;
+    const text = doc(1, 'x') + doc(2, 'note="a b"') + doc(3, 'escaped-lines=7') + doc(4, 'bom=yes x') + doc(5, 'note="x escaped-lines=9"');
+    const r = parseSeed(text);
+    // Only the value of line 3's attribute is wrong (a body of 2 lines); the note's text is a note.
+    expect(r.diagnostics.filter((d) => d.code === 'SEED010').map((d) => d.range.start.line)).toEqual([8]);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['SEED009', 'SEED010', 'SEED009']);
+  });
+
+  it('finds every bundle key after a space or a tab, and only as a key', () => {
+    // Its fast path skips a space unless the next letter starts a bundle key.
+    for (const key of BUNDLE_KEYS) {
+      expect('bcef').toContain(key[0]);
+      const line = `<<< 001_0123456789abcdef note="a b"\t${key}=x`;
+      expect(mentionsBundleKey(line, 24, line.length), key).toBe(true);
+      const asValue = `<<< 001_0123456789abcdef note="a ${key}"`;
+      expect(mentionsBundleKey(asValue, 24, asValue.length), key).toBe(false);
+    }
   });
 });

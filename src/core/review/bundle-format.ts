@@ -17,7 +17,7 @@ export const BOM_KEY = 'bom';
 /** 1-based line numbers of body lines written with a leading `\` because they would read as delimiters. */
 export const ESCAPED_LINES_KEY = 'escaped-lines';
 
-/** Every key bundle writes and split reads. */
+/** Every key bundle writes and split reads (mentionsBundleKey relies on their first letters: b, c, e, f). */
 export const BUNDLE_KEYS: readonly string[] = [EOL_KEY, CRLF_LINES_KEY, FINAL_NEWLINE_KEY, BOM_KEY, ESCAPED_LINES_KEY];
 
 /** The character put in front of an escaped line. */
@@ -135,9 +135,26 @@ export function mentionsBundleKey(text: string, start: number, end: number): boo
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c !== 32 && c !== 9) continue;
+    // Every bundle key starts with b, c, e or f: most spaces (inside a note, say) stop here.
+    const k = text.charCodeAt(i + 1);
+    if (k !== 98 && k !== 99 && k !== 101 && k !== 102) continue;
     for (const key of BUNDLE_KEYS) {
       if (i + 1 + key.length < end && text.startsWith(key, i + 1) && text.charCodeAt(i + 1 + key.length) === 61) return true;
     }
+  }
+  return false;
+}
+
+/**
+ * Whether a bundle key ends right before the '=' at `eq`, with a space or a tab before it at or
+ * after `start`: mentionsBundleKey's test at one '=' (the parser visits only the '=' characters).
+ */
+export function bundleKeyEndsAt(text: string, eq: number, start: number): boolean {
+  for (const key of BUNDLE_KEYS) {
+    const at = eq - key.length;
+    if (at - 1 < start || !text.startsWith(key, at)) continue;
+    const c = text.charCodeAt(at - 1);
+    if (c === 32 || c === 9) return true;
   }
   return false;
 }
