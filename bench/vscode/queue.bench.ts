@@ -1,0 +1,129 @@
+// Runs inside a real VS Code (loaded as extensionTestsPath by scripts/vscode/run-bench.mjs): a
+// workspace folder of 10,000 bare seed files (about 10 MB, made by the corpus generator and the
+// core's split, with a review ledger where 9 files in 10 are approved). Times (1) how long until
+// the workspace index, the Seed Corpus view (the folder's 10,000 documents) and the workspace
+// progress in the status bar are complete, from a full scan as at start, against the floor of
+// finding and reading the same files through the same API; reports the extension host's heap
+// growth; and (2) Go to Next Unreviewed Document across files (each move skips 9 approved files
+// and opens the next unreviewed one), p50 / p95, against the floor of opening the same files.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as v8 from 'v8';
+import * as vm from 'vm';
+import * as vscode from 'vscode';
+import { generateCorpusDetailed } from '../corpus-generator';
+import { serializeLedger, type LedgerRecord } from '../../src/core/review/ledger';
+import { split } from '../../src/core/review/split';
+import type { SeedReviewApi } from '../../src/extension';
+import type { FolderNode } from '../../src/features/review/corpus-tree';
+import { report } from './report';
+
+const now = () => performance.now();
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))];
+
+function collectGarbage(): () => void {
+  v8.setFlagsFromString('--expose_gc');
+  return vm.runInNewContext('gc') as () => void;
+}
+
+async function settledHeap(gc: () => void): Promise<number> {
+  for (let i = 0; i < 3; i++) {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return process.memoryUsage().heapUsed;
+}
+
+/** Called by the runner: prints the figures, never asserts a speed. */
+export async function run(): Promise<void> {
+  const extension = vscode.extensions.all.find((candidate) => candidate.packageJSON?.name === 'seed-review');
+  const api = (await extension?.activate()) as SeedReviewApi | undefined;
+  if (!api) throw new Error('the seed-review extension did not activate');
+  const workspace = vscode.workspace.workspaceFolders?.[0];
+  if (!workspace) throw new Error('no workspace folder: the bench files must be part of the workspace');
+  await api.workspaceIndex.ready;
+  const gc = collectGarbage();
+
+  // 10,000 documents of about 1 KB, split into bare files; a ledger approving 9 in 10.
+  const dir = path.join(workspace.uri.fsPath, 'bench-queue');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const { text } = generateCorpusDetailed({ targetBytes: 10 * 1024 * 1024, seed: 47, malformedRate: 0, documentChars: [380, 1240] });
+  const parts = split(text);
+  if (parts.problems.some((problem) => problem.severity === 'error')) throw new Error(`split refused the generated corpus: ${parts.problems[0].message}`);
+  let bytes = 0;
+  for (const file of parts.files) {
+    fs.writeFileSync(path.join(dir, file.name), file.text);
+    bytes += Buffer.byteLength(file.text);
+  }
+  const ids = parts.files.map((file) => file.name.slice(0, -4)).sort();
+  const records: LedgerRecord[] = ids.map((id, i): LedgerRecord => ({ id, attributes: i % 10 === 0 ? {} : { status: 'approved' } }));
+  fs.writeFileSync(path.join(dir, 'seed-review.jsonl'), serializeLedger(records.filter((record) => Object.keys(record.attributes).length)));
+  report(`queue bench: ${parts.files.length} bare seed files, ${(bytes / 1024 / 1024).toFixed(1)} MB, ${ids.filter((_, i) => i % 10 === 0).length} unreviewed (every 10th)`);
+
+  // Let the file watcher's 10,000 create events settle first (the index reads each new file once).
+  const last = vscode.Uri.file(path.join(dir, parts.files[parts.files.length - 1].name));
+  for (let waited = 0; !api.workspaceIndex.get(last) && waited < 120_000; waited += 250) await new Promise((resolve) => setTimeout(resolve, 250));
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+
+  // Floor of (1): finding and reading every seed file of the workspace through the same API.
+  let started = now();
+  const found = await vscode.workspace.findFiles('**/[0-9][0-9][0-9]*_*.txt', '{**/node_modules/**,**/.git/**}');
+  for (let i = 0; i < found.length; i += 16) await Promise.all(found.slice(i, i + 16).map((uri) => vscode.workspace.fs.readFile(uri)));
+  const floor = now() - started;
+
+  // (1) A full scan as at start, until the index, the view's folder and the progress are complete.
+  const heapBefore = await settledHeap(gc);
+  const tree = api.review.corpusTree;
+  const folderUri = vscode.Uri.file(dir);
+  started = now();
+  await api.workspaceIndex.rescan();
+  const scanned = now() - started;
+  const folder = tree.getChildren().find((node): node is FolderNode => node.kind === 'folder' && node.folder.fsPath === folderUri.fsPath);
+  const shown = folder ? tree.getChildren(folder).length : 0;
+  const bar = api.review.statusBar;
+  bar.updateProgress();
+  const complete = now() - started;
+  const progress = api.review.queue.queue.progress();
+  const heapAfter = await settledHeap(gc);
+  report(`queue bench (1) scan until view and progress complete: ${ms(complete)} (index ${ms(scanned)}; target <= 3000 ms); floor (find + read the same files): ${ms(floor)}; ratio ${(complete / floor).toFixed(2)}x`);
+  report(`queue bench (1) view shows ${shown} documents of the folder; status bar: "${bar.progress.text}" (${progress.total} documents in the workspace)`);
+  report(`queue bench (1) extension host heap: ${(heapBefore / 1024 / 1024).toFixed(1)} MB before the scan, ${(heapAfter / 1024 / 1024).toFixed(1)} MB after (+${((heapAfter - heapBefore) / 1024 / 1024).toFixed(1)} MB; the index also held the files from the start of the session before the rescan)`);
+
+  // (2) Next unreviewed across files, from the first file of the folder.
+  const first = vscode.Uri.file(path.join(dir, `${ids[1]}.txt`));
+  await vscode.window.showTextDocument(first);
+  const moves: number[] = [];
+  const opened: string[] = [];
+  for (let i = 0; i < 60; i++) {
+    started = now();
+    const result = await vscode.commands.executeCommand<{ id: string } | undefined>('seedReview.nextUnreviewedDocument');
+    moves.push(now() - started);
+    if (result) opened.push(result.id);
+  }
+  // The queue's own part of a move (the core state machine, no file opened): p95 over 1,000 moves.
+  const queue = api.review.queue.queue;
+  const keys = queue.files().filter((file) => file.key.includes('bench-queue')).map((file) => file.key);
+  const core: number[] = [];
+  for (let i = 0; i < 1000; i++) {
+    started = now();
+    queue.nextUnreviewed({ key: keys[(i * 7) % keys.length], line: 0 });
+    core.push(now() - started);
+  }
+  report(`queue bench (2) the queue's own part (core nextUnreviewed over ${keys.length} files, 1,000 moves): p50 ${(quantile(core, 0.5) * 1000).toFixed(0)} µs, p95 ${(quantile(core, 0.95) * 1000).toFixed(0)} µs`);
+
+  // Floor of (2): opening the same files with the same call, without the queue.
+  const floorMoves: number[] = [];
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  for (const id of opened) {
+    started = now();
+    await vscode.window.showTextDocument(vscode.Uri.file(path.join(dir, `${id}.txt`)), { preview: true });
+    floorMoves.push(now() - started);
+  }
+  const skipsNine = opened.slice(0, 5).map((id) => ids.indexOf(id)).join(', ');
+  report(`queue bench (2) next unreviewed across files (${moves.length} moves, each past 9 approved files; first targets at ${skipsNine}): p50 ${ms(quantile(moves, 0.5))}, p95 ${ms(quantile(moves, 0.95))} (target <= 100 ms); floor (showTextDocument of the same files): p50 ${ms(quantile(floorMoves, 0.5))}, p95 ${ms(quantile(floorMoves, 0.95))}; p95 ratio ${(quantile(moves, 0.95) / Math.max(quantile(floorMoves, 0.95), 0.001)).toFixed(2)}x`);
+
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  fs.rmSync(dir, { recursive: true, force: true });
+}
