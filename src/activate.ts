@@ -66,7 +66,7 @@ function wire(context: vscode.ExtensionContext, host: SeedReviewHost, log: vscod
     return disposable;
   };
   let config: SeedReviewConfig = readConfig();
-  const cache = track(new ParseCache());
+  const cache = track(new ParseCache(host.readWorkspaceFile));
   // Bare seed files' reviews live in their folders' ledgers; every parse of one carries them.
   const ledgers = track(new LedgerService(log));
   cache.setReviewSource(ledgers);

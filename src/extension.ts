@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { activateWith, type SeedReviewHostApi } from './activate';
 import { EntityFeatures, registerEntityFeatures } from './features/entities';
+import { promises as fs } from 'fs';
 import { nodeEntityHost } from './node/node-entity-host';
 import { nodeScheduler } from './node/node-scheduler';
 
@@ -15,6 +16,7 @@ export function activate(context: vscode.ExtensionContext): SeedReviewApi | unde
     kind: 'node',
     scheduler: nodeScheduler,
     registerEntities: (ctx, deps) => registerEntityFeatures(ctx, deps, nodeEntityHost(ctx)),
+    readWorkspaceFile: (uri) => (uri.scheme === 'file' ? fs.readFile(uri.fsPath) : undefined),
   }) as SeedReviewApi | undefined;
 }
 

@@ -21,6 +21,8 @@ export interface WorkspaceDiagnosticSource {
   diagnosticsFor(uri: vscode.Uri): readonly SeedDiagnostic[] | undefined;
   /** Fires with the files whose content changed. */
   readonly onDidChange: vscode.Event<readonly vscode.Uri[]>;
+  /** Whether the first scan is over (its end fires onDidChange with every file it read). */
+  scanned(): boolean;
 }
 
 /**
@@ -41,6 +43,15 @@ export class SeedDiagnostics implements vscode.Disposable {
   private published = new Set<string>();
   /** Resolves when every publish started so far has landed (tests and benchmarks wait on it). */
   private pending = new Set<Promise<void>>();
+  /**
+   * Collection writes waiting for the end of this turn of the event loop: each write is a message
+   * to the workbench, so the thousands of a workspace scan go as a few `set(entries)` calls.
+   */
+  private readonly writes = new Map<string, [vscode.Uri, vscode.Diagnostic[] | undefined]>();
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private flushed: Promise<void> = Promise.resolve();
+  /** Closed files whose cross-file findings changed during the first scan (published when it ends). */
+  private readonly afterScan = new Map<string, vscode.Uri>();
 
   constructor(
     private readonly cache: ParseCache,
@@ -57,8 +68,27 @@ export class SeedDiagnostics implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
     );
-    if (extra) this.disposables.push(extra.onDidChange((uris) => uris.forEach((uri) => this.refreshUri(uri))));
-    if (workspace) this.disposables.push(workspace.onDidChange((uris) => uris.forEach((uri) => this.refreshUri(uri))));
+    if (extra) {
+      this.disposables.push(extra.onDidChange((uris) => {
+        // During the first scan every file read changes the cross-file findings: its end
+        // publishes each file once with all of them, so closed files wait for it (open ones not).
+        const waiting = workspace && !workspace.scanned();
+        for (const uri of uris) {
+          if (!waiting || openDocument(uri)) this.refreshUri(uri);
+          else this.afterScan.set(uri.toString(), uri);
+        }
+      }));
+    }
+    if (workspace) {
+      this.disposables.push(workspace.onDidChange((uris) => {
+        uris.forEach((uri) => this.refreshUri(uri));
+        if (this.afterScan.size === 0 || !workspace.scanned()) return;
+        // Files the scan did not read itself (reported by a watcher meanwhile) whose cross-file findings changed.
+        const done = new Set(uris.map((uri) => uri.toString()));
+        for (const [key, uri] of this.afterScan) if (!done.has(key)) this.refreshUri(uri);
+        this.afterScan.clear();
+      }));
+    }
     if (projectConfigs) this.disposables.push(projectConfigs.onDidChange(() => this.refreshAll()));
     this.refreshAll();
   }
@@ -150,14 +180,40 @@ export class SeedDiagnostics implements vscode.Disposable {
     if (published.length === 0) {
       this.delete(key, uri);
     } else {
-      this.collection.set(uri, published);
+      this.write(key, uri, published);
       this.published.add(key);
     }
   }
 
   private delete(key: string, uri: vscode.Uri): void {
-    this.collection.delete(uri);
+    this.write(key, uri, undefined);
     this.published.delete(key);
+  }
+
+  private write(key: string, uri: vscode.Uri, diagnostics: vscode.Diagnostic[] | undefined): void {
+    this.writes.set(key, [uri, diagnostics]);
+    if (this.flushTimer !== undefined) return;
+    this.flushed = new Promise((resolve) => {
+      this.flushTimer = setTimeout(() => {
+        this.flushTimer = undefined;
+        this.flush();
+        resolve();
+      }, 0);
+    });
+    const done = this.flushed;
+    this.pending.add(done);
+    void done.finally(() => this.pending.delete(done));
+  }
+
+  private flush(): void {
+    const sets: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    for (const [uri, diagnostics] of this.writes.values()) {
+      if (diagnostics) sets.push([uri, diagnostics]);
+      else this.collection.delete(uri);
+    }
+    this.writes.clear();
+    // One message for all of them (set(entries) replaces each named file's diagnostics).
+    if (sets.length > 0) this.collection.set(sets);
   }
 
   private cancel(key: string): void {
@@ -169,6 +225,7 @@ export class SeedDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.flushTimer);
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     this.disposables.forEach((disposable) => disposable.dispose());

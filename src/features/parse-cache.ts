@@ -63,7 +63,8 @@ export class ParseCache implements vscode.Disposable {
   carriedCount = 0;
   private review: BareReviewSource | undefined;
 
-  constructor() {
+  /** @param readFile the host's faster way to read a workspace file, when it has one (see SeedReviewHost.readWorkspaceFile). */
+  constructor(private readonly readFile?: (uri: vscode.Uri) => Promise<Uint8Array> | undefined) {
     // Registered before any feature's listener (the cache is made first), so the edits of a
     // version are recorded before anything can ask for its parse.
     this.subscriptions = [
@@ -145,7 +146,7 @@ export class ParseCache implements vscode.Disposable {
   async parseFile(uri: vscode.Uri): Promise<ParseResult> {
     const open = openDocument(uri);
     if (open) return this.get(open);
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri));
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(await (this.readFile?.(uri) ?? vscode.workspace.fs.readFile(uri)));
     const result = parseSeed(text, { fileName: baseName(uri.path) });
     this.applyReview(uri, result);
     return result;

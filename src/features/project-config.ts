@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import {
   effectiveOptions, PROJECT_CONFIG_FILE, ProjectConfigResolver, type ConfigProblem, type EffectiveOptions,
 } from '../core/config/project-config';
-import { readConfig } from './config';
+import { readConfig, type SeedReviewConfig } from './config';
 import { vscodeFileSystem } from './host/vscode-file-system';
 
 /**
@@ -16,6 +16,11 @@ export class ProjectConfigs implements vscode.Disposable {
   private readonly resolver = new ProjectConfigResolver(vscodeFileSystem);
   private readonly problems = vscode.languages.createDiagnosticCollection('seed-review-config');
   private readonly emitter = new vscode.EventEmitter<void>();
+  /**
+   * Settings per workspace folder: resource-scoped values differ by folder only, and reading them
+   * for each of 10,000 files cost more than parsing the files. Dropped when a setting changes.
+   */
+  private readonly settings = new Map<string, SeedReviewConfig>();
   private readonly disposables: vscode.Disposable[] = [this.problems, this.emitter];
   /** Fires when a project file was created, changed or deleted: every file's options may differ. */
   readonly onDidChange = this.emitter.event;
@@ -28,6 +33,18 @@ export class ProjectConfigs implements vscode.Disposable {
       this.emitter.fire();
     };
     this.disposables.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
+    // Registered before the extension's own listener (made earlier in activation), which refreshes with the new values.
+    this.disposables.push(vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('seedReview')) this.settings.clear();
+    }));
+  }
+
+  private settingsFor(uri: vscode.Uri): SeedReviewConfig {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const key = folder ? folder.uri.toString() : '';
+    let found = this.settings.get(key);
+    if (!found) this.settings.set(key, (found = readConfig(folder?.uri ?? uri)));
+    return found;
   }
 
   /**
@@ -35,7 +52,7 @@ export class ProjectConfigs implements vscode.Disposable {
    * with its project file, and whether diagnostics are on for it at all.
    */
   async optionsFor(uri: vscode.Uri): Promise<EffectiveOptions & { enabled: boolean }> {
-    const settings = readConfig(uri);
+    const settings = this.settingsFor(uri);
     let project;
     try {
       project = await this.resolver.forFile(uri.toString());

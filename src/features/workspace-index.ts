@@ -50,6 +50,7 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   /** Resolves when the first full scan has finished. */
   readonly ready: Promise<void>;
+  private scanDone = false;
   /** SEED012/SEED013 (same id in two files, same text under two ids), kept current per changed file. */
   readonly crossFile: ExtraDiagnosticSource = {
     diagnosticsFor: (uri: vscode.Uri): readonly SeedDiagnostic[] => this.checks.diagnosticsFor(uri.toString()),
@@ -160,6 +161,7 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
       }
     }
     this.log.info(`Indexed ${uris.length} seed file(s) in ${Date.now() - started} ms`);
+    this.scanDone = true;
     if (changed.length) this.emitter.fire(changed);
   }
 
@@ -201,6 +203,7 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
     uris: (): vscode.Uri[] => [...this.files.values()].map((file) => file.uri),
     diagnosticsFor: (uri: vscode.Uri): readonly SeedDiagnostic[] | undefined => this.results.get(uri.toString())?.diagnostics,
     onDidChange: this.onDidChange,
+    scanned: () => this.scanDone,
   };
 
   private async refreshFromDisk(uri: vscode.Uri): Promise<void> {
