@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark, one after another, printing its figures. Not part of `npm test`:
 // speed is reported, never asserted. Usage: node --expose-gc out/bench/run-all.js [NAME...]
-// NAME: parse, grammar, entities (plain Node), outline, hover, queue, web (inside a real VS Code).
+// NAME: parse, grammar, entities (plain Node), outline, hover, queue, workspace-scope, web (inside a real VS Code).
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
@@ -13,7 +13,7 @@ const inNode: Record<string, () => Promise<unknown>> = {
   entities: async () => (await import('./entities.bench')).run(),
   activation: async () => (await import('./activation.bench')).run(),
 };
-const inVsCode = ['outline', 'hover', 'queue', 'web'];
+const inVsCode = ['outline', 'hover', 'queue', 'workspace-scope', 'web'];
 
 async function main(): Promise<number> {
   const asked = process.argv.slice(2);

@@ -1,7 +1,7 @@
 // Runs a benchmark module inside a real VS Code (code-server + Debian chromium), the same way the
 // integration suite runs: the module's run() is loaded as extensionTestsPath and prints its figures.
 //
-// Usage: node scripts/vscode/run-bench.mjs NAME...   (NAME: outline, hover; file out/bench/vscode/NAME.bench.js;
+// Usage: node scripts/vscode/run-bench.mjs NAME...   (NAME: outline, hover, workspace-scope; file out/bench/vscode/NAME.bench.js;
 //   web: out/web-test/web-bench.js in the web worker extension host and then in the Node one, plus the
 //   size of the browser bundle)
 // Build first: npm run build && npm run compile (npm run bench does).
