@@ -6,6 +6,7 @@
 // finding and reading the same files through the same API; reports the extension host's heap
 // growth; and (2) Go to Next Unreviewed Document across files (each move skips 9 approved files
 // and opens the next unreviewed one), p50 / p95, against the floor of opening the same files.
+// SEED_QUEUE_ENTITIES=0 runs it with the entity index off.
 import * as fs from 'fs';
 import * as path from 'path';
 import * as v8 from 'v8';
@@ -44,6 +45,10 @@ export async function run(): Promise<void> {
   if (!workspace) throw new Error('no workspace folder: the bench files must be part of the workspace');
   await api.workspaceIndex.ready;
   const gc = collectGarbage();
+  // SEED_QUEUE_ENTITIES=0: the same run with the entity index off, to see what it costs the scan.
+  const entitiesOff = process.env.SEED_QUEUE_ENTITIES === '0';
+  if (entitiesOff) await vscode.workspace.getConfiguration('seedReview').update('entities.enabled', false, vscode.ConfigurationTarget.Global);
+  report(`queue bench: entity index ${entitiesOff ? 'off (SEED_QUEUE_ENTITIES=0)' : 'on (the default)'}`);
 
   // 10,000 documents of about 1 KB, split into bare files; a ledger approving 9 in 10.
   const dir = path.join(workspace.uri.fsPath, 'bench-queue');
@@ -126,4 +131,5 @@ export async function run(): Promise<void> {
 
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   fs.rmSync(dir, { recursive: true, force: true });
+  if (entitiesOff) await vscode.workspace.getConfiguration('seedReview').update('entities.enabled', undefined, vscode.ConfigurationTarget.Global);
 }
