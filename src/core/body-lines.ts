@@ -51,6 +51,11 @@ export class BodyLineTable {
     return this.text.slice(this.data[at + 1], this.data[at + 2]);
   }
 
+  /** The offset just past entry `index`'s text (before its line ending). */
+  endOf(index: number): number {
+    return this.data[index * FIELDS + 2];
+  }
+
   /** The UTF-16 length of entry `index`. */
   lengthOf(index: number): number {
     const at = index * FIELDS;

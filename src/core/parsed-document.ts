@@ -145,6 +145,11 @@ export class ParsedDocument implements SeedDocument {
     return this.#body.lengthOf(this.#first + index);
   }
 
+  /** The last character code of paragraph `index` (NaN when it is empty, which a paragraph never is). */
+  paragraphLastCharCode(index: number): number {
+    return this.#body.text.charCodeAt(this.#body.endOf(this.#first + index) - 1);
+  }
+
   /** The first character code of paragraph `index`. */
   paragraphFirstCharCode(index: number): number {
     return this.#body.firstCharCode(this.#first + index);

@@ -44,7 +44,7 @@ interface OpenState {
    * another id, a malformed marker), or an insertion where SEED001 inserts the close. Every
    * fix that writes an id there overlaps this edit, so Fix All never applies two of them.
    */
-  closeTarget?: { line: number; start: number; end: number; kind: 'id' | 'line' | 'insert' };
+  closeTarget?: { line: number; start: number; end: number; kind: 'id' | 'line' | 'insert'; eol?: string };
   /** The open line carries bundle attributes, checked at the close against the body's line count. */
   bundleAttributes: boolean;
 }
@@ -247,6 +247,15 @@ class CorpusParser {
     return isValidSeedId(id) && !this.ids.has(id) && (this.claims.get(id) ?? 0) <= claimers;
   }
 
+  /**
+   * The line break for a line inserted after a line whose text ends with character `last`. After
+   * a lone CR (part of that line's text, SEED016), a plain LF would join it into a CRLF and take
+   * the CR out of the line (a `»\r` line would become a `»` close attempt): CRLF keeps it.
+   */
+  private eolAfter(last: number): string {
+    return last === 13 ? '\r\n' : this.eol;
+  }
+
   private push(d: SeedDiagnostic): SeedDiagnostic {
     this.diagnostics.push(d);
     return d;
@@ -287,7 +296,7 @@ class CorpusParser {
         if (!this.canTake(lower, 0)) return;
         const edits = [replaceEdit(line, d.idStart, d.idEnd, lower)];
         const t = state.closeTarget;
-        if (t) edits.push(replaceEdit(t.line, t.start, t.end, t.kind === 'id' ? lower : t.kind === 'line' ? `>>> ${lower}` : `${this.eol}>>> ${lower}`));
+        if (t) edits.push(replaceEdit(t.line, t.start, t.end, t.kind === 'id' ? lower : t.kind === 'line' ? `>>> ${lower}` : `${t.eol ?? this.eol}>>> ${lower}`));
         diag.fixes.push(fix(`Change the id to '${lower}'`, edits));
       });
     }
@@ -359,8 +368,11 @@ class CorpusParser {
       }],
       fixes: [],
     });
-    if (doc.id) diag.fixes.push(fix(`Insert '>>> ${doc.id}'`, [insertLineAfterEdit(cut, cutLen, `>>> ${doc.id}`, this.eol)]));
-    cur.closeTarget = { line: cut, start: cutLen, end: cutLen, kind: 'insert' };
+    const last = keep > 0 ? doc.paragraphLastCharCode(keep - 1)
+      : doc.headline ? doc.headline.text.charCodeAt(doc.headline.text.length - 1) : this.text.charCodeAt(doc.startOffset + cur.openLength - 1);
+    const eol = this.eolAfter(last);
+    if (doc.id) diag.fixes.push(fix(`Insert '>>> ${doc.id}'`, [insertLineAfterEdit(cut, cutLen, `>>> ${doc.id}`, eol)]));
+    cur.closeTarget = { line: cut, start: cutLen, end: cutLen, kind: 'insert', eol };
   }
 
   private close(line: number, lineLength: number, d: DelimiterLine): void {
@@ -570,7 +582,7 @@ class CorpusParser {
         message: messages.textOutside(),
         fixes: [fix(`Wrap in a new document '${newId}'`, [
           insertLineBeforeEdit(run.start, `<<< ${newId}`, this.eol),
-          insertLineAfterEdit(run.end, run.endLen, `>>> ${newId}`, this.eol),
+          insertLineAfterEdit(run.end, run.endLen, `>>> ${newId}`, this.eolAfter(this.text.charCodeAt(run.endOffset - 1))),
         ])],
       });
       if (stray) stray.diag.fixes.push(fix('Delete the close line', [deleteLineEdit(stray.line, stray.lineLen, stray.isLast)]));

@@ -312,3 +312,28 @@ describe('CR line endings (SEED016)', () => {
     expect(r.diagnostics[0].fixes[0].edits[0].newText).toHaveLength(text.length - 1);
   });
 });
+
+describe('a line inserted after a line that ends in a lone CR keeps that CR in the line (fuzz run of 2026-12-04)', () => {
+  const ID = '000_0f5d7b9424756893';
+  it.each([
+    ['SEED007 wrap, seed 1230153121', 'Kyiv\n»\r\r', 'SEED007'],
+    ['SEED007 wrap, seed 2076710155', '_<<< 000_0000000000000000\nKyiv\n\n>>> 000_000000000000000\r\r', 'SEED007'],
+    ['SEED001 insert after a paragraph', `<<< ${ID}\nHeadline\nText»\r\r\n<<< 001_0f5d7b9424756893\nH\n>>> 001_0f5d7b9424756893\n`, 'SEED001'],
+    ['SEED001 insert after the headline', `<<< ${ID}\n»\r\r`, 'SEED001'],
+  ])('%s: the fix inserts CRLF after the CR, and adds no error', (_name, text, code) => {
+    const r = parseSeed(text);
+    const d = ofCode(r, code)[0];
+    const edit = d.fixes[0].edits.find((e) => e.newText.includes('>>>'))!;
+    expect(edit.newText.startsWith('\r\n')).toBe(true);
+    checkDamaged(text);
+    checkFixAll(text);
+  });
+
+  it('the SEED004 lowercase fix writes its close with the same line break as SEED001', () => {
+    const text = `<<< 000_0F5D7B9424756893\nHeadline\rmore\r\r`;
+    const r = parseSeed(text);
+    const edits = ofCode(r, 'SEED004')[0].fixes[0].edits;
+    expect(edits[1].newText).toBe('\r\n>>> 000_0f5d7b9424756893');
+    checkFixAll(text);
+  });
+});
