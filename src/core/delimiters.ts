@@ -128,7 +128,9 @@ function classifyInvisible(text: string): DelimiterLine | undefined {
     at.push(i);
   }
   const d = canonicalDelimiterAt(shown, 0, shown.length) ?? classifySlow(shown);
-  if (!d || d.kind === 'conflict') return undefined;
+  if (!d) return undefined;
+  // Nor do they hide a conflict marker: it is deleted whole, invisible characters and all.
+  if (d.kind === 'conflict') return conflict(n);
   const start = (o: number) => (o < at.length ? at[o] : n);
   const end = (o: number) => (o === 0 ? start(0) : at[o - 1] + 1);
   const restStart = start(d.restStart);

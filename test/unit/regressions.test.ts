@@ -337,3 +337,15 @@ describe('a line inserted after a line that ends in a lone CR keeps that CR in t
     checkFixAll(text);
   });
 });
+
+describe('invisible characters do not hide a git conflict marker (fuzz run of 2026-12-04)', () => {
+  it('seed 881472536: a BOM before >>>>>>> in the middle of a file is a conflict marker, and deleting the one above leaves one', () => {
+    const text = '>>>>>>> x\n\ufeff>>>>>>>';
+    const r = parseSeed(text);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['SEED006', 'SEED006']);
+    expect(r.diagnostics[1].range).toEqual({ start: { line: 1, character: 0 }, end: { line: 1, character: 8 } });
+    checkDamaged(text);
+    checkFixAll(text);
+    expect(applyTextEdits(text, combinePreferredFixes(r.diagnostics))).toBe('');
+  });
+});
