@@ -23,7 +23,7 @@ const usage = () => [
   ...Object.values(commands).map((command) => `  ${command.summary}`),
   '',
   'Options: --help, --version',
-  'Exit codes: 0 ok, 1 errors found or more warnings than --max-warnings (check), 2 bad input, an unreadable file or project file, or usage',
+  'Exit codes: 0 ok, 1 errors found or more warnings than --max-warnings (check), 2 bad input, an unreadable file or project file, usage, or an internal error',
 ].join('\n');
 
 /** Runs the CLI with the given arguments and returns the exit code; never throws. */
@@ -59,8 +59,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.err(`seed-review: ${error.message}; run seed-review ${name} --help`);
       return 2;
     }
+    // Exit codes stay 0 / 1 / 2 (as eslint's): a run that could not finish is a 2, never a pass or a finding.
     io.err(`seed-review: internal error: ${error instanceof Error ? error.message : String(error)} (please report this)`);
-    return 3;
+    return 2;
   }
 }
 

@@ -119,3 +119,17 @@ describe('progress on stderr', () => {
     expect(pipe.err).toEqual([]);
   });
 });
+
+describe('exit codes stay 0 / 1 / 2', () => {
+  it('a run that fails unexpectedly exits 2 with one line, never a stack trace', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'seed-exit-'));
+    writeFileSync(path.join(dir, 'a.seed'), 'stray\n');
+    const err: string[] = [];
+    const io: CliIO = { out: () => { throw new Error('the output went away'); }, err: (line) => err.push(line), cwd: dir };
+    expect(await main(['check', '.'], io)).toBe(2);
+    expect(err).toEqual(['seed-review: internal error: the output went away (please report this)']);
+    expect(runCli(['check', '.'], dir).code).toBe(1);
+    writeFileSync(path.join(dir, 'a.seed'), '<<< 001_0123456789abcdef\nA headline\n>>> 001_0123456789abcdef\n');
+    expect(runCli(['check', '.'], dir).code).toBe(0);
+  });
+});
