@@ -101,3 +101,49 @@ describe('the editor and seed-review check agree', function () {
     assert.deepStrictEqual(found, expected);
   });
 });
+
+describe('the project file in the editor', function () {
+  this.timeout(120_000);
+  const folderName = `project-file-${process.pid}`;
+  let folder = '';
+
+  before(() => {
+    folder = path.join(workspaceRoot(), folderName);
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, 'c.seed'), 'stray text\n');
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('a syntax error is a diagnostic at its exact position, where check prints it (1-based) and exits 2', async () => {
+    const project = path.join(folder, '.seed-review.json');
+    fs.writeFileSync(project, '{\n  "severity": { "SEED007": "warning" }\n  "ignore": []\n}\n');
+    const cli = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'seed-review.js'), 'check', '.'], { cwd: folder, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    assert.strictEqual(cli.status, 2);
+    assert.match(cli.stderr, /^seed-review: \.seed-review\.json:3:3: invalid JSON: comma expected/);
+    // Opening a seed file below it resolves its project file (the watcher may not report a folder this new).
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(folder, 'c.seed'))));
+    const found = await waitFor('the project file\'s diagnostic', () => {
+      const list = vscode.languages.getDiagnostics(vscode.Uri.file(project)).filter((d) => d.source === 'seed-review');
+      return list.length > 0 ? list : undefined;
+    }, 60_000);
+    assert.strictEqual(found[0].severity, vscode.DiagnosticSeverity.Error);
+    assert.deepStrictEqual([found[0].range.start.line + 1, found[0].range.start.character + 1], [3, 3], 'the same place check prints');
+    assert.match(found[0].message, /invalid JSON: comma expected/);
+  });
+
+  it('the JSON schema checks the file in the editor (jsonValidation): an unknown severity is flagged', async () => {
+    const project = path.join(folder, '.seed-review.json');
+    fs.writeFileSync(project, '{ "severity": { "SEED007": "loud" } }\n');
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(project));
+    await vscode.window.showTextDocument(document);
+    const found = await waitFor('a schema diagnostic from the JSON language service', () => {
+      const list = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source !== 'seed-review' && /loud|Value is not accepted|enum/i.test(d.message));
+      return list.length > 0 ? list : undefined;
+    }, 60_000);
+    assert.strictEqual(document.getText(found[0].range), '"loud"');
+  });
+});
