@@ -5,13 +5,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as v8 from 'v8';
-import * as vm from 'vm';
 import * as vscode from 'vscode';
 import { generateCorpusDetailed, prng } from '../corpus-generator';
 import type { SeedReviewApi } from '../../src/extension';
 import { readEntityConfig } from '../../src/features/entities/entity-config';
 import { mentionHover } from '../../src/features/entities/hover';
+import { collectGarbage, settledHeap } from './heap';
 import { report } from './report';
 
 const HOVERS = 200;
@@ -51,19 +50,6 @@ async function hover(uri: vscode.Uri, position: vscode.Position): Promise<{ ms: 
   const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
   const elapsed = now() - start;
   return { ms: elapsed, text: hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n') };
-}
-
-function collectGarbage(): () => void {
-  v8.setFlagsFromString('--expose_gc');
-  return vm.runInNewContext('gc') as () => void;
-}
-
-async function settledHeap(gc: () => void): Promise<number> {
-  for (let i = 0; i < 3; i++) {
-    gc();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return process.memoryUsage().heapUsed;
 }
 
 function line(label: string, times: number[], answered?: number, target = true): string {

@@ -9,32 +9,18 @@
 // SEED_QUEUE_ENTITIES=0 runs it with the entity index off.
 import * as fs from 'fs';
 import * as path from 'path';
-import * as v8 from 'v8';
-import * as vm from 'vm';
 import * as vscode from 'vscode';
 import { generateCorpusDetailed } from '../corpus-generator';
 import { serializeLedger, type LedgerRecord } from '../../src/core/review/ledger';
 import { split } from '../../src/core/review/split';
 import type { SeedReviewApi } from '../../src/extension';
 import type { FolderNode } from '../../src/features/review/corpus-tree';
+import { collectGarbage, settledHeap } from './heap';
 import { report } from './report';
 
 const now = () => performance.now();
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))];
-
-function collectGarbage(): () => void {
-  v8.setFlagsFromString('--expose_gc');
-  return vm.runInNewContext('gc') as () => void;
-}
-
-async function settledHeap(gc: () => void): Promise<number> {
-  for (let i = 0; i < 3; i++) {
-    gc();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return process.memoryUsage().heapUsed;
-}
 
 /** Called by the runner: prints the figures, never asserts a speed. */
 export async function run(): Promise<void> {
