@@ -6,7 +6,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { generateCorpusDetailed, prng } from '../corpus-generator';
+import { generateCorpusDetailed } from '../corpus-generator';
+import { mentionPositions } from '../mention-positions';
 import type { SeedReviewApi } from '../../src/extension';
 import { readEntityConfig } from '../../src/features/entities/entity-config';
 import { mentionHover } from '../../src/features/entities/hover';
@@ -28,22 +29,10 @@ const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 
 
 /**
- * Random positions inside likely mentions: the generator's place and person names in body lines.
+ * The names hovered (likely mentions): the generator's place and person names in body lines.
  * Chosen from the text, not from the index, because phase (a) runs before the index exists.
  */
-function mentionPositions(text: string, count: number, seed: number): vscode.Position[] {
-  const names = /\b(?:Kharkiv|Lyon|São Paulo|Nairobi|Osaka|Rotterdam|Izium|Kraków|Montréal|Dublin|Ankara|Mumbai|Porto Alegre|Zürich|Lagos|Tromsø|Kowalski|García|Lefèvre|Shevchenko|Okafor|Tanaka|Haddad|Lindqvist|Müller|Ivanova|Sharma|Costa|Nakamura|Brennan|Yılmaz)\b/gu;
-  const found: vscode.Position[] = [];
-  const lines = text.split('\n');
-  lines.forEach((line, i) => {
-    if (/^(<<<|>>>|#)/.test(line)) return;
-    for (const m of line.matchAll(names)) found.push(new vscode.Position(i, (m.index ?? 0) + 1));
-  });
-  const random = prng(seed);
-  const out: vscode.Position[] = [];
-  for (let i = 0; i < count && found.length > 0; i++) out.push(found.splice(Math.floor(random() * found.length), 1)[0]);
-  return out;
-}
+const MENTION_NAMES = /\b(?:Kharkiv|Lyon|São Paulo|Nairobi|Osaka|Rotterdam|Izium|Kraków|Montréal|Dublin|Ankara|Mumbai|Porto Alegre|Zürich|Lagos|Tromsø|Kowalski|García|Lefèvre|Shevchenko|Okafor|Tanaka|Haddad|Lindqvist|Müller|Ivanova|Sharma|Costa|Nakamura|Brennan|Yılmaz)\b/gu;
 
 async function hover(uri: vscode.Uri, position: vscode.Position): Promise<{ ms: number; text: string }> {
   const start = now();
@@ -104,7 +93,7 @@ export async function run(): Promise<void> {
   const file = path.join(dir, 'corpus-10k.seed');
   const uri = vscode.Uri.file(file);
   const { text, documents } = generateCorpusDetailed({ targetBytes: 10 * 1024 * 1024, seed: 31, malformedRate: 0, documentChars: [400, 1200] });
-  const positions = mentionPositions(text, HOVERS, 7);
+  const positions = mentionPositions(text, MENTION_NAMES, HOVERS, 7);
   report(`[bench] hover: ${documents} documents, ${(text.length / 1048576).toFixed(1)} MB, ${service.index.documentCount} documents indexed before, ${positions.length} positions, workers ${readEntityConfig().workers} (setting ${vscode.workspace.getConfiguration('seedReview.entities').get('workers')})`);
 
   try {
@@ -133,7 +122,7 @@ export async function run(): Promise<void> {
       }
     }
     // The same work called directly, and VS Code's round trip, both while the workers still run.
-    const computeDuring = service.building ? computeTimes(api, document, mentionPositions(text, HOVERS, 8)) : [];
+    const computeDuring = service.building ? computeTimes(api, document, mentionPositions(text, MENTION_NAMES, HOVERS, 8)) : [];
     const floorDuring = service.building ? await floorTimes(dir, 100) : [];
     const buildWait = now();
     await service.whenIdle();

@@ -6,7 +6,8 @@
 // runner prints the two hosts side by side.
 import * as vscode from 'vscode';
 import type { SeedReviewHostApi } from '../../src/activate';
-import { generateCorpus, generateCorpusDetailed, prng } from '../corpus-generator';
+import { generateCorpus, generateCorpusDetailed } from '../corpus-generator';
+import { mentionPositions } from '../mention-positions';
 import { parseSeed } from '../../src/core/parser';
 
 /** The runner's console marker (CONSOLE_MARKER in scripts/vscode/run-offline.mjs). */
@@ -55,19 +56,8 @@ function corpusOf(count: number): string {
   return text.slice(0, at + 1);
 }
 
-/** Positions inside the generator's place and person names (chosen from the text: the index may not have them yet). */
-function mentionPositions(text: string, count: number, seed: number): vscode.Position[] {
-  const names = /\b(?:Kharkiv|Lyon|Nairobi|Osaka|Rotterdam|Izium|Dublin|Ankara|Mumbai|Lagos|Kowalski|García|Shevchenko|Okafor|Tanaka|Haddad|Lindqvist|Ivanova|Sharma|Costa|Nakamura|Brennan)\b/gu;
-  const found: vscode.Position[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (/^(<<<|>>>|#)/.test(line)) return;
-    for (const m of line.matchAll(names)) found.push(new vscode.Position(i, (m.index ?? 0) + 1));
-  });
-  const random = prng(seed);
-  const out: vscode.Position[] = [];
-  for (let i = 0; i < count && found.length > 0; i++) out.push(found.splice(Math.floor(random() * found.length), 1)[0]);
-  return out;
-}
+/** The generator's place and person names (chosen from the text: the index may not have them yet). */
+const MENTION_NAMES = /\b(?:Kharkiv|Lyon|Nairobi|Osaka|Rotterdam|Izium|Dublin|Ankara|Mumbai|Lagos|Kowalski|García|Shevchenko|Okafor|Tanaka|Haddad|Lindqvist|Ivanova|Sharma|Costa|Nakamura|Brennan)\b/gu;
 
 async function hover(uri: vscode.Uri, position: vscode.Position): Promise<{ ms: number; answered: boolean }> {
   const start = performance.now();
@@ -96,7 +86,7 @@ async function entityBench(host: string, api: SeedReviewHostApi | undefined): Pr
     const deadline = Date.now() + 60_000;
     while (!api.workspaceIndex.get(uri) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     await service.whenIdle();
-    const positions = mentionPositions(text, 400, 7);
+    const positions = mentionPositions(text, MENTION_NAMES, 400, 7);
     for (const mode of [undefined, 'slices'] as const) {
       await service.setExtractionMode(mode);
       // Warm the model and the workers (not timed): one rebuild from the cache.
