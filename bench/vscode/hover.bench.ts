@@ -12,6 +12,7 @@ import type { SeedReviewApi } from '../../src/extension';
 import { readEntityConfig } from '../../src/features/entities/entity-config';
 import { mentionHover } from '../../src/features/entities/hover';
 import { collectGarbage, settledHeap } from './heap';
+import { activatedSeedReview } from './extension';
 import { report } from './report';
 
 const HOVERS = 200;
@@ -78,9 +79,7 @@ function computeTimes(api: SeedReviewApi, document: vscode.TextDocument, positio
 
 /** Entry point called by VS Code. Prints the figures; throws only when the benchmark itself fails. */
 export async function run(): Promise<void> {
-  const extension = vscode.extensions.all.find((candidate) => candidate.packageJSON?.name === 'seed-review');
-  const api = (await extension?.activate()) as SeedReviewApi | undefined;
-  if (!api) throw new Error('the seed-review extension did not activate');
+  const api = await activatedSeedReview();
   const service = api.entities.service;
   const gc = collectGarbage();
   await service.whenIdle();

@@ -13,9 +13,9 @@ import * as vscode from 'vscode';
 import { generateCorpusDetailed } from '../corpus-generator';
 import { serializeLedger, type LedgerRecord } from '../../src/core/review/ledger';
 import { split } from '../../src/core/review/split';
-import type { SeedReviewApi } from '../../src/extension';
 import type { FolderNode } from '../../src/features/review/corpus-tree';
 import { collectGarbage, settledHeap } from './heap';
+import { activatedSeedReview } from './extension';
 import { report } from './report';
 
 const now = () => performance.now();
@@ -24,9 +24,7 @@ const quantile = (values: number[], q: number) => [...values].sort((a, b) => a -
 
 /** Called by the runner: prints the figures, never asserts a speed. */
 export async function run(): Promise<void> {
-  const extension = vscode.extensions.all.find((candidate) => candidate.packageJSON?.name === 'seed-review');
-  const api = (await extension?.activate()) as SeedReviewApi | undefined;
-  if (!api) throw new Error('the seed-review extension did not activate');
+  const api = await activatedSeedReview();
   const workspace = vscode.workspace.workspaceFolders?.[0];
   if (!workspace) throw new Error('no workspace folder: the bench files must be part of the workspace');
   await api.workspaceIndex.ready;

@@ -17,13 +17,13 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { generateCorpus } from '../corpus-generator';
-import type { SeedReviewApi } from '../../src/extension';
 import { parseSeed } from '../../src/core/parser';
 import type { SeedReviewConfig } from '../../src/features/config';
 import { SeedDiagnostics } from '../../src/features/diagnostics';
 import { ParseCache } from '../../src/features/parse-cache';
 import { ProjectConfigs } from '../../src/features/project-config';
 import { WorkspaceSeedIndex } from '../../src/features/workspace-index';
+import { activatedSeedReview } from './extension';
 import { report } from './report';
 
 const FILES = Number(process.env.SEED_BENCH_SCOPE_FILES ?? 10_000);
@@ -101,9 +101,7 @@ const outcome = (r: { found: number }, count: number) => (r.found === count ? `a
 
 /** Entry point called by VS Code. Prints the figures; throws only when the benchmark itself fails. */
 export async function run(): Promise<void> {
-  const extension = vscode.extensions.all.find((candidate) => candidate.packageJSON?.name === 'seed-review');
-  const api = (await extension?.activate()) as SeedReviewApi | undefined;
-  if (!api) throw new Error('the seed-review extension did not activate');
+  const api = await activatedSeedReview();
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('no workspace folder');
   const dir = path.join(folder.uri.fsPath, 'bench-scope');
