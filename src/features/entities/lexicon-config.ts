@@ -94,44 +94,38 @@ export class LexiconSource implements vscode.Disposable {
    * (the project file is then not used at all); invalid lexicon entries here, as for the lexicon file.
    */
   private async readProjectFile(uri: vscode.Uri): Promise<Lexicon | undefined> {
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      return undefined;
-    }
+    const text = await readText(uri);
+    if (text === undefined) return undefined;
     const { config } = parseProjectConfig(text, uri.toString());
     if (config?.lexicon === undefined) return undefined;
     const { lexicon, errors } = parseLexicon(config.lexicon, `${PROJECT_CONFIG_FILE} lexicon`);
-    if (errors.length > 0) {
-      this.diagnostics.set(uri, errors.map((e) => diagnostic(locate(text, e), `${e} (this entry is skipped; the rest applies)`)));
-      for (const e of errors) this.log.warn(`${uri.fsPath}: ${e}`);
-    }
+    this.reportSkippedEntries(uri, text, errors);
     return lexicon;
   }
 
+  /** Invalid entries of a lexicon: a diagnostic each on the file, and a line in the log. */
+  private reportSkippedEntries(uri: vscode.Uri, text: string, errors: readonly string[]): void {
+    if (errors.length === 0) return;
+    this.diagnostics.set(uri, errors.map((e) => diagnostic(locate(text, e), `${e} (this entry is skipped; the rest applies)`)));
+    for (const e of errors) this.log.warn(`${uri.fsPath}: ${e}`);
+  }
+
   private async readFile(uri: vscode.Uri): Promise<Lexicon | undefined> {
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      return undefined;
-    }
+    const text = await readText(uri);
+    if (text === undefined) return undefined;
+    const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     let json: unknown;
     try {
-      json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      json = JSON.parse(withoutBom);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const at = positionAt(text, syntaxErrorOffset(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, message));
+      const at = positionAt(text, syntaxErrorOffset(withoutBom, message));
       this.diagnostics.set(uri, [diagnostic(new vscode.Range(at, at.translate(0, 1)), `Invalid JSON, so this lexicon is not used: ${message}`)]);
       this.log.warn(`${uri.fsPath}: invalid JSON: ${message}`);
       return undefined;
     }
     const { lexicon, errors } = parseLexicon(json, LEXICON_FILE_NAME);
-    if (errors.length > 0) {
-      this.diagnostics.set(uri, errors.map((e) => diagnostic(locate(text, e), `${e} (this entry is skipped; the rest applies)`)));
-      for (const e of errors) this.log.warn(`${uri.fsPath}: ${e}`);
-    }
+    this.reportSkippedEntries(uri, text, errors);
     return lexicon;
   }
 
@@ -211,4 +205,13 @@ function locate(text: string, message: string): vscode.Range {
     if (i >= 0) return new vscode.Range(positionAt(text, i), positionAt(text, i + JSON.stringify(c).length));
   }
   return new vscode.Range(0, 0, 0, 1);
+}
+
+/** The file's text as UTF-8, or undefined when it cannot be read (gone, or a folder). */
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
 }
