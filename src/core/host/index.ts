@@ -2,5 +2,4 @@
 export * from './file-system';
 export * from './seed-text';
 export * from './scheduler';
-export * from './workers';
 export { MemoryFileSystem } from './memory-file-system';
