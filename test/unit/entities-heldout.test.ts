@@ -34,5 +34,9 @@ describe('held-out news (hand-annotated, for eval:entities)', () => {
     const part4 = parseMarked(readFileSync(path.join(dir, 'news-4.marked.txt'), 'utf8'), 0, 'news-4');
     expect(readFileSync(path.join(dir, 'heldout-news-4.seed'), 'utf8')).toBe(seedText(part4));
     expect(readFileSync(path.join(dir, 'heldout-news-4.gold.jsonl'), 'utf8')).toBe(goldText(part4));
+    const part5 = parseMarked(readFileSync(path.join(dir, 'news-5.marked.txt'), 'utf8'), 0, 'news-5');
+    expect(part5.length).toBe(14);
+    expect(readFileSync(path.join(dir, 'heldout-news-5.seed'), 'utf8')).toBe(seedText(part5));
+    expect(readFileSync(path.join(dir, 'heldout-news-5.gold.jsonl'), 'utf8')).toBe(goldText(part5));
   });
 });
