@@ -91,6 +91,17 @@ export async function run(): Promise<void> {
     moves.push(now() - started);
     if (result) opened.push(result.id);
   }
+  // (2b) The same as a reviewer does it: a pause on each document before the next move (0.4 s, far
+  // less than reading an article takes), during which the next file is loaded in the background
+  // (seedReview.navigation.preload). The moves of (2) come one after another with no pause.
+  const READ_MS = 400;
+  const readMoves: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    await new Promise((resolve) => setTimeout(resolve, READ_MS));
+    started = now();
+    await vscode.commands.executeCommand('seedReview.nextUnreviewedDocument');
+    readMoves.push(now() - started);
+  }
   // The queue's own part of a move (the core state machine, no file opened): p95 over 1,000 moves.
   const queue = api.review.queue.queue;
   const keys = queue.files().filter((file) => file.key.includes('bench-queue')).map((file) => file.key);
@@ -110,6 +121,21 @@ export async function run(): Promise<void> {
     await vscode.window.showTextDocument(vscode.Uri.file(path.join(dir, `${id}.txt`)), { preview: true });
     floorMoves.push(now() - started);
   }
+  // The floor's two parts: loading a file (openTextDocument) and showing a loaded one.
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const loads: number[] = [];
+  const shows: number[] = [];
+  const fresh = ids.filter((_, i) => i % 10 === 5).slice(0, 60);
+  for (const id of fresh) {
+    started = now();
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(dir, `${id}.txt`)));
+    loads.push(now() - started);
+    started = now();
+    await vscode.window.showTextDocument(document, { preview: true });
+    shows.push(now() - started);
+  }
+  report(`queue bench (2) floor in parts: openTextDocument p50 ${ms(quantile(loads, 0.5))}, p95 ${ms(quantile(loads, 0.95))}; showTextDocument of a loaded document p50 ${ms(quantile(shows, 0.5))}, p95 ${ms(quantile(shows, 0.95))}`);
+  report(`queue bench (2b) next unreviewed across files with a ${READ_MS} ms pause on each document (the next file preloaded meanwhile; ${readMoves.length} moves): p50 ${ms(quantile(readMoves, 0.5))}, p95 ${ms(quantile(readMoves, 0.95))} (target <= 100 ms)`);
   const skipsNine = opened.slice(0, 5).map((id) => ids.indexOf(id)).join(', ');
   report(`queue bench (2) next unreviewed across files (${moves.length} moves, each past 9 approved files; first targets at ${skipsNine}): p50 ${ms(quantile(moves, 0.5))}, p95 ${ms(quantile(moves, 0.95))} (target <= 100 ms); floor (showTextDocument of the same files): p50 ${ms(quantile(floorMoves, 0.5))}, p95 ${ms(quantile(floorMoves, 0.95))}; p95 ratio ${(quantile(moves, 0.95) / Math.max(quantile(floorMoves, 0.95), 0.001)).toFixed(2)}x`);
 

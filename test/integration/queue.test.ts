@@ -106,6 +106,23 @@ describe('review queue: across the workspace', () => {
     assert.strictEqual(activeName(), 'a.seed');
   });
 
+  it('loads the file the next move would open while the reviewer reads, unless navigation.preload is off', async () => {
+    const preload = extensionApi().review.preload;
+    await open(`${X1}.txt`);
+    assert.deepStrictEqual(await run('seedReview.nextDocument'), { id: X2, line: 0, wrapped: false });
+    // From X2 both "next" and "next unreviewed" go to X3; the corpus after it is not asked for yet.
+    assert.deepStrictEqual(preload.lastLoaded, [uriOf(`${X3}.txt`).toString()]);
+    await waitFor('X3 loaded without an editor', () => (vscode.workspace.textDocuments.some((document) => document.uri.fsPath === uriOf(`${X3}.txt`).fsPath) ? true : undefined));
+    assert.ok(!vscode.window.visibleTextEditors.some((editor) => editor.document.uri.fsPath === uriOf(`${X3}.txt`).fsPath), 'loaded, not shown');
+    await vscode.workspace.getConfiguration('seedReview').update('navigation.preload', false, vscode.ConfigurationTarget.Global);
+    try {
+      assert.deepStrictEqual(await run('seedReview.nextDocument'), { id: X3, line: 0, wrapped: false });
+      assert.deepStrictEqual(preload.lastLoaded, []);
+    } finally {
+      await vscode.workspace.getConfiguration('seedReview').update('navigation.preload', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('"navigation.scope": "file" keeps the moves inside the file', async () => {
     await setScope('file');
     try {

@@ -81,6 +81,26 @@ describe('review queue: moves across files', () => {
   });
 });
 
+describe('review queue: files ahead', () => {
+  it('names the files the next document and next unreviewed moves would open, once each, never the current one', () => {
+    const queue = queueOf(file('/w', '001_a.txt', [A]), file('/w', '002_b.txt', [A]), file('/w', '003_c.txt', [U]), file('/w', '004_d.txt', [U]));
+    expect(queue.filesAhead({ key: '/w/001_a.txt', line: 0 })).toEqual(['/w/002_b.txt', '/w/003_c.txt']);
+    expect(queue.filesAhead({ key: '/w/002_b.txt', line: 0 })).toEqual(['/w/003_c.txt']);
+    // From the last file, next wraps to the first; next unreviewed to the first unreviewed.
+    expect(queue.filesAhead({ key: '/w/004_d.txt', line: 0 })).toEqual(['/w/001_a.txt', '/w/003_c.txt']);
+  });
+
+  it('leaves out moves inside the current file, large files, and everything in the file scope', () => {
+    const queue = queueOf(file('/w', 'a.seed', [U, U]), file('/w', 'big.seed', [U, U, U]), file('/w', 'c.seed', [U]));
+    expect(queue.filesAhead({ key: '/w/a.seed', line: 0 })).toEqual([]);
+    expect(queue.filesAhead({ key: '/w/a.seed', line: 4 }, 'workspace', 2)).toEqual([]);
+    expect(queue.filesAhead({ key: '/w/a.seed', line: 4 })).toEqual(['/w/big.seed']);
+    expect(queue.filesAhead({ key: '/w/a.seed', line: 4 }, 'file')).toEqual([]);
+    expect(queue.filesAhead({ key: 'untitled:Untitled-1', line: 0 })).toEqual([]);
+    expect(queue.filesAhead({ line: 0 })).toEqual([]);
+  });
+});
+
 describe('review queue: progress', () => {
   it('counts every document of every file, kept current as files change and go', () => {
     const queue = queueOf(file('/w', 'a.seed', [A, U, 'flagged']), file('/w', '001_x.txt', ['rejected']));

@@ -175,6 +175,24 @@ export class ReviewQueue {
     return undefined;
   }
 
+  /**
+   * The other files that the next forward moves from a position would open (next document, then
+   * next unreviewed), without repeats: what a host can load ahead while the reviewer reads.
+   * Files of more than `maxDocuments` documents are left out (a large corpus is not worth loading
+   * on a guess). Empty for the file scope, where moves never leave the file, and for a position
+   * outside the queue (an untitled seed file moves inside itself).
+   */
+  filesAhead(position: QueuePosition, scope: QueueScope = 'workspace', maxDocuments = Number.POSITIVE_INFINITY): string[] {
+    if (scope === 'file' || position.key === undefined || !this.entries.has(position.key)) return [];
+    const keys: string[] = [];
+    for (const target of [this.next(position, scope), this.nextUnreviewed(position, scope)]) {
+      if (!target || target.key === position.key || keys.includes(target.key)) continue;
+      const entry = this.entries.get(target.key);
+      if (entry && entry.file.documents.length <= maxDocuments) keys.push(target.key);
+    }
+    return keys;
+  }
+
   /** The position's file in queue order, or -1 when it names no file of the queue. */
   private indexOf(position: QueuePosition): number {
     this.sorted();

@@ -6,6 +6,7 @@ import { registerReviewCodeLens, ReviewCodeLensProvider } from './codelens';
 import { CorpusTreeProvider } from './corpus-tree';
 import type { EntitySource } from './entity-source';
 import { registerNavigation } from './navigation';
+import { QueuePreloader } from './preload';
 import { ReviewQueueService } from './queue';
 import { ReviewStatusBar } from './status-bar';
 import { registerStatusCommands } from './status-commands';
@@ -30,6 +31,8 @@ export interface ReviewFeatures extends vscode.Disposable {
   readonly codeLens: ReviewCodeLensProvider;
   /** The review queue across the workspace (navigation, progress). */
   readonly queue: ReviewQueueService;
+  /** Loads the next file of the queue in the background. */
+  readonly preload: QueuePreloader;
   /** The entity index in use, if any. */
   readonly entitySource: EntitySource | undefined;
   /** Plugs in (or replaces) the entity index; CodeLens and the tree refresh. */
@@ -49,10 +52,12 @@ export function registerReviewFeatures(_context: vscode.ExtensionContext, deps: 
   const corpusTree = new CorpusTreeProvider(deps.cache, deps.workspaceIndex, () => entities);
   const queue = new ReviewQueueService(deps.cache, deps.workspaceIndex);
   const statusBar = new ReviewStatusBar(deps.cache, deps.workspaceIndex, queue);
+  const preload = new QueuePreloader(queue);
   disposables.push(
     queue,
     registerStatusCommands(deps.cache, deps.ledgers, () => corpusTree.view.selection),
-    registerNavigation(deps.cache, queue),
+    preload,
+    registerNavigation(deps.cache, queue, preload),
     lens.disposable,
     corpusTree,
     statusBar,
@@ -76,6 +81,7 @@ export function registerReviewFeatures(_context: vscode.ExtensionContext, deps: 
     statusBar,
     codeLens: lens.provider,
     queue,
+    preload,
     setEntitySource,
     get entitySource() {
       return entities;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { formatCount, ReviewQueue, type QueuePosition, type QueueScope, type QueueTarget } from '../../core/review/queue';
 import type { ParseCache } from '../parse-cache';
+import type { QueuePreloader } from './preload';
 import { queueFile, type ReviewQueueService } from './queue';
 import { activeSeedEditor, plural, revealDocument } from './shared';
 import type { ReviewCommandResult } from './status-commands';
@@ -22,7 +23,7 @@ type Move = (queue: ReviewQueue, position: QueuePosition, scope: QueueScope) => 
  * end is said in the status bar, so the reviewer knows they went round. Also "Approve and Go to
  * Next Unreviewed", the keyboard-only review loop.
  */
-export function registerNavigation(cache: ParseCache, queues: ReviewQueueService): vscode.Disposable {
+export function registerNavigation(cache: ParseCache, queues: ReviewQueueService, preload: QueuePreloader): vscode.Disposable {
   const command = (
     id: string,
     move: Move,
@@ -74,6 +75,7 @@ export function registerNavigation(cache: ParseCache, queues: ReviewQueueService
     const doc = docs[target.index] ?? docs[0];
     if (!doc) return undefined;
     revealDocument(shown, doc);
+    preload.after(shown.document.uri, doc.startLine);
     if (target.wrapped) vscode.window.setStatusBarMessage(wrapMessage(scope), 4000);
     return { id: doc.id, line: doc.startLine, wrapped: target.wrapped };
   });
