@@ -28,6 +28,13 @@ export const codeServerEntry = join(codeServerDir, 'node_modules', 'code-server'
 /** The sample workspace used by the tests, the UI test and `npm start`. */
 export const workspaceDir = join(repoRoot, 'test', 'workspace');
 
+/**
+ * The multi-root sample workspace: a `.code-workspace` file naming two folders, each with its own
+ * folder settings and project file. `run-offline.mjs` opens it for the suites in
+ * test/integration/multi-root/ (a window with one folder cannot show per-folder settings).
+ */
+export const multiRootWorkspaceFile = join(repoRoot, 'test', 'workspace-multiroot', 'multi-root.code-workspace');
+
 /** Screenshots of the workbench go here (git-ignored via test-results/). */
 export const screenshotsDir = join(repoRoot, 'test-results', 'screenshots');
 
@@ -268,7 +275,8 @@ export function prepareWorkspace() {
 }
 
 /**
- * Starts code-server on 127.0.0.1:port and resolves once it listens. Its output goes to `onOutput`
+ * Starts code-server on 127.0.0.1:port and resolves once it listens. `folder` is what it opens: a
+ * folder, or a `.code-workspace` file (a multi-root workspace). Its output goes to `onOutput`
  * (default: our stdout, prefixed). Returns { process, port, url, stop }.
  */
 export async function startCodeServer({ port, userDataDir, extensionsDir, configFile, folder, env = {}, onOutput }) {

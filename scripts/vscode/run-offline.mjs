@@ -9,14 +9,20 @@
 // web worker extension host instead: the extension under development is a web-only build (manifest
 // without `main`), so VS Code loads its `browser` entry in a Web Worker of the page.
 //
-// Usage: node scripts/vscode/run-offline.mjs [--web] [--grep PATTERN] [--screenshots] [--timeout SECONDS] [--headed]
+// The suites in test/integration/multi-root/ need a multi-root workspace (per-folder settings): without
+// --web or --workspace the runner makes two runs, test/workspace for the other suites, then
+// test/workspace-multiroot/multi-root.code-workspace for those, and prints one closing count for both.
+// --workspace FILE.code-workspace makes one run in that workspace (test/integration/index.ts then runs
+// only the multi-root suites).
+//
+// Usage: node scripts/vscode/run-offline.mjs [--web] [--workspace FILE.code-workspace] [--grep PATTERN] [--screenshots] [--timeout SECONDS] [--headed]
 //   env: SEED_TEST_GREP (mocha grep), SEED_KEEP_SCREENSHOTS=1, SEED_TEST_TIMEOUT (seconds, default 600)
 import { existsSync, mkdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format, parseArgs } from 'node:util';
 import {
-  CHROMIUM_ARGS, UserError, extensionInfo, freePort, freshProfile, log, onExit, prepareWorkspace, repoRoot, requirePrerequisites,
+  CHROMIUM_ARGS, UserError, extensionInfo, freePort, freshProfile, log, multiRootWorkspaceFile, onExit, prepareWorkspace, repoRoot, requirePrerequisites,
   runMain, screenshotsDir, startCodeServer, webOnlyExtension, which, workspaceDir,
 } from './common.mjs';
 import { installCodeServer } from './install-code-server.mjs';
@@ -24,7 +30,10 @@ import { installCodeServer } from './install-code-server.mjs';
 /** The closing line of the mocha runner in test/integration/index.ts. */
 const SUMMARY = /^\d+ passed, \d+ failed(, \d+ skipped)?$/;
 
-/** Builds the workbench URL that makes VS Code load the extension from `extensionPath` and run `testsPath`. */
+/**
+ * Builds the workbench URL that makes VS Code load the extension from `extensionPath` and run
+ * `testsPath` in `folder`: a folder, or a `.code-workspace` file (opened with `?workspace=`).
+ */
 export function payloadUrl(base, authority, folder, extensionPath, testsPath, kind) {
   const payload = [
     ['extensionDevelopmentPath', `vscode-remote://${authority}${extensionPath}`],
@@ -33,7 +42,8 @@ export function payloadUrl(base, authority, folder, extensionPath, testsPath, ki
     // 'web': the extension and the tests run in the web worker extension host.
     ...(kind ? [['extensionDevelopmentKind', kind]] : []),
   ];
-  return `${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const open = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  return `${base}/?${open}=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 /** Launches Debian's chromium through playwright-core; the caller closes it. */
@@ -58,12 +68,14 @@ export async function consoleText(message) {
 }
 
 /**
- * Runs a tests module (extensionTestsPath) in code-server + chromium against test/workspace and
- * resolves with its exit code. Reusable by other runners (benchmarks): `label` names the profile
- * folder under .vscode-test/ and the screenshots.
+ * Runs a tests module (extensionTestsPath) in code-server + chromium against test/workspace (or
+ * `workspace`: a folder or a `.code-workspace` file) and resolves with its exit code. Reusable by
+ * other runners (benchmarks): `label` names the profile folder under .vscode-test/ and the
+ * screenshots. `onSummary` gets the suite's closing `N passed, N failed` line.
  */
 export async function runTestsInCodeServer({
   testsPath, label = 'run-offline', grep = '', timeoutSeconds = 600, keepScreenshots = false, headed = false, env = {}, kind,
+  workspace = workspaceDir, onSummary,
 }) {
   const { id } = extensionInfo();
   const bundle = kind === 'web' ? join(repoRoot, 'dist', 'web', 'extension.js') : join(repoRoot, 'dist', 'extension.js');
@@ -74,6 +86,8 @@ export async function runTestsInCodeServer({
   await installCodeServer();
   const copied = prepareWorkspace();
   log(`workspace ${workspaceDir} (fixtures copied: ${copied.join(', ') || 'none'})`);
+  if (!existsSync(workspace)) throw new UserError(`${workspace} does not exist`);
+  if (workspace !== workspaceDir) log(`opening ${workspace}`);
 
   const profile = freshProfile(label);
   const port = await freePort();
@@ -89,7 +103,7 @@ export async function runTestsInCodeServer({
   server = await startCodeServer({
     port,
     ...profile,
-    folder: workspaceDir,
+    folder: workspace,
     env: { ...env, SEED_TEST_GREP: grep, SEED_TEST_CONSOLE_MARKER: CONSOLE_MARKER },
     onOutput: (line) => {
       if (process.env.SEED_VERBOSE === '1') console.log(`[code-server] ${line}`);
@@ -136,7 +150,7 @@ export async function runTestsInCodeServer({
       extensionPath = webOnlyExtension(join(profile.root, 'web-extension'));
       tests = join(extensionPath, relative(repoRoot, testsPath));
     }
-    const url = payloadUrl(server.url, authority, workspaceDir, extensionPath, tests, kind);
+    const url = payloadUrl(server.url, authority, workspace, extensionPath, tests, kind);
     log(`opening the workbench for ${id}${kind ? ` in the ${kind} extension host` : ''} (timeout ${timeoutSeconds} s${grep ? `, grep ${JSON.stringify(grep)}` : ''})`);
     await page.goto(url);
 
@@ -161,6 +175,7 @@ export async function runTestsInCodeServer({
     log(`tests finished with exit code ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     // Repeated last, so the closing line CI reads is the suite's own count.
     if (summary) console.log(summary);
+    if (summary) onSummary?.(summary);
     return code;
   } finally {
     await browser?.close().catch(() => {});
@@ -176,19 +191,53 @@ async function main() {
       timeout: { type: 'string' },
       headed: { type: 'boolean', default: false },
       web: { type: 'boolean', default: false },
+      workspace: { type: 'string' },
     },
   });
   const timeoutSeconds = Number(values.timeout ?? process.env.SEED_TEST_TIMEOUT ?? 600);
   if (!(timeoutSeconds > 0)) throw new UserError(`--timeout / SEED_TEST_TIMEOUT must be a number of seconds, got ${values.timeout ?? process.env.SEED_TEST_TIMEOUT}`);
-  return runTestsInCodeServer({
-    ...(values.web
-      ? { testsPath: join(repoRoot, 'out', 'web-test', 'suite.js'), label: 'run-offline-web', kind: 'web' }
-      : { testsPath: join(repoRoot, 'out', 'test', 'integration', 'index.js') }),
+  if (values.workspace !== undefined && !values.workspace.endsWith('.code-workspace')) throw new UserError(`--workspace takes a .code-workspace file, not ${values.workspace}`);
+  if (values.workspace !== undefined && values.web) throw new UserError('--workspace and --web cannot be combined (the web suite runs in test/workspace)');
+  const common = {
     grep: values.grep ?? process.env.SEED_TEST_GREP ?? '',
     keepScreenshots: values.screenshots || process.env.SEED_KEEP_SCREENSHOTS === '1',
     timeoutSeconds,
     headed: values.headed,
-  });
+  };
+  if (values.web) return runTestsInCodeServer({ ...common, testsPath: join(repoRoot, 'out', 'web-test', 'suite.js'), label: 'run-offline-web', kind: 'web' });
+  const testsPath = join(repoRoot, 'out', 'test', 'integration', 'index.js');
+  if (values.workspace !== undefined) return runTestsInCodeServer({ ...common, testsPath, workspace: resolve(values.workspace) });
+
+  // Both runs: a grep may select tests of only one of them, so neither may fail for running none;
+  // the sum must not be zero.
+  const runs = [
+    { label: 'run-offline', workspace: workspaceDir },
+    { label: 'run-offline-multi-root', workspace: multiRootWorkspaceFile },
+  ];
+  let passed = 0;
+  let failed = 0;
+  let worst = 0;
+  for (const run of runs) {
+    let summary;
+    const code = await runTestsInCodeServer({
+      ...common, ...run, testsPath, env: { SEED_TEST_ALLOW_NONE: '1' }, onSummary: (line) => (summary = line),
+    });
+    const counts = /^(\d+) passed, (\d+) failed/.exec(summary ?? '');
+    if (counts) {
+      passed += Number(counts[1]);
+      failed += Number(counts[2]);
+    } else if (code !== 0) {
+      failed++;
+    }
+    worst = worst || code;
+  }
+  if (passed + failed === 0) {
+    console.error('[vscode] ERROR: no integration test ran (check --grep / SEED_TEST_GREP)');
+    worst = 1;
+  }
+  // The closing line CI and scripts/test-all.mjs read: the counts of both runs.
+  console.log(`${passed} passed, ${failed} failed`);
+  return worst;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -7,26 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { extensionApi, repoRoot, waitFor, workspaceRoot } from './helpers';
-
-interface Found {
-  file: string;
-  code: string;
-  severity: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  message: string;
-}
-
-const SEVERITY: Record<number, string> = {
-  [vscode.DiagnosticSeverity.Error]: 'error',
-  [vscode.DiagnosticSeverity.Warning]: 'warning',
-  [vscode.DiagnosticSeverity.Information]: 'information',
-  [vscode.DiagnosticSeverity.Hint]: 'hint',
-};
-
-const key = (d: Found) => `${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.code} ${d.message}`;
+import { cliCheck, editorDiagnostics, keys } from './parity';
 
 describe('the editor and seed-review check agree', function () {
   this.timeout(120_000);
@@ -66,9 +47,9 @@ describe('the editor and seed-review check agree', function () {
   });
 
   it('reports the same diagnostics for every file, opened or not', async () => {
-    const cli = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'seed-review.js'), 'check', '.', '--format', 'json'], { cwd: folder, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    const cli = cliCheck(folder);
     assert.strictEqual(cli.stderr, '', cli.stderr);
-    const expected = cli.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Found).map(key).sort();
+    const expected = keys(cli.diagnostics);
     assert.ok(expected.length >= 6, `the CLI found ${expected.length} diagnostics:\n${expected.join('\n')}`);
     assert.ok(!expected.some((line) => line.startsWith('drafts/')), 'the ignored folder is not checked');
 
@@ -78,19 +59,7 @@ describe('the editor and seed-review check agree', function () {
     const editor = async (): Promise<string[] | undefined> => {
       await api.workspaceIndex.ready;
       await api.diagnostics.settled();
-      const found: string[] = [];
-      for (const file of files) {
-        const uri = vscode.Uri.file(path.join(folder, file));
-        for (const d of vscode.languages.getDiagnostics(uri)) {
-          if (d.source !== 'seed') continue;
-          const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code);
-          found.push(key({
-            file: file.split(path.sep).join('/'), code, severity: SEVERITY[d.severity], message: d.message,
-            line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
-          }));
-        }
-      }
-      found.sort();
+      const found = keys(editorDiagnostics(folder, files));
       return found.join('\n') === expected.join('\n') ? found : undefined;
     };
     const found = await waitFor('the Problems panel to show what seed-review check reports', editor, 60_000).catch(async (error: Error) => {

@@ -13,7 +13,10 @@ import { documentIndexAt, nextDocument, nextUnreviewedDocument, previousDocument
 export interface QueueFile {
   /** A unique key (the file's uri as a string). */
   key: string;
-  /** The folder holding the file (its path), the first sort key. */
+  /**
+   * The folder holding the file, the first sort key (compared as text): its path, which the editor
+   * prefixes with the workspace folder's place so a multi-root workspace goes folder by folder.
+   */
   folder: string;
   /** The file name, the second sort key. */
   name: string;

@@ -7,6 +7,7 @@ import type { ReviewStatus } from '../../core/types';
 import type { ParseCache } from '../parse-cache';
 import type { IndexedFile, WorkspaceSeedIndex } from '../workspace-index';
 import type { EntitySource } from './entity-source';
+import { inReviewOrder } from './queue';
 import { plural, revealDocument, statusThemeIcon, toUri } from './shared';
 
 /** The view's id (package.json contributes.views); VS Code adds the command `<id>.focus`. */
@@ -166,7 +167,7 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode>, 
     }
     const filtering = this.isFiltering();
     const nodes: CorpusNode[] = [];
-    for (const entry of topLevel(this.index.allFiles())) {
+    for (const entry of topLevel(inReviewOrder(this.index.allFiles()))) {
       if ('folder' in entry) {
         const shown = filtering ? entry.files.filter((file) => file.documents.some((doc) => this.matches(file.uri, doc))) : entry.files;
         if (!filtering || shown.length) nodes.push({ kind: 'folder', folder: entry.folder, files: entry.files, shown });

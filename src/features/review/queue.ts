@@ -7,12 +7,34 @@ import type { WorkspaceSeedIndex } from '../workspace-index';
 /** The setting that keeps next / previous / next unreviewed inside the current file. */
 export const NAVIGATION_SCOPE_SETTING = 'navigation.scope';
 
+/**
+ * A file's folder as the queue sorts it: first the workspace folder's place in the workspace (a
+ * multi-root workspace's folders in the order the Explorer lists them, not by name), then the
+ * folder's path. A file outside every workspace folder comes last.
+ */
+export function reviewOrderFolder(uri: vscode.Uri): string {
+  const folder = uri.path.slice(0, uri.path.lastIndexOf('/'));
+  const root = vscode.workspace.getWorkspaceFolder(uri);
+  return root ? `${String(root.index).padStart(6, '0')}:${folder}` : `~:${folder}`;
+}
+
+/**
+ * Sorts files in the queue's order (workspace folder, folder, file name; code-unit order, the same
+ * in every locale), so that the Seed Corpus view lists them as next / previous visit them.
+ */
+export function inReviewOrder<T extends { uri: vscode.Uri }>(files: readonly T[]): T[] {
+  const keyed = files.map((file) => ({ file, folder: reviewOrderFolder(file.uri), name: file.uri.path.slice(file.uri.path.lastIndexOf('/') + 1) }));
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  keyed.sort((a, b) => compare(a.folder, b.folder) || compare(a.name, b.name));
+  return keyed.map((k) => k.file);
+}
+
 /** The queue file of a seed file, from its documents (a parse or the index's summaries). */
 export function queueFile(uri: vscode.Uri, documents: readonly Pick<SeedDocument, 'startLine' | 'endLine' | 'status'>[]): QueueFile {
   const slash = uri.path.lastIndexOf('/');
   return {
     key: uri.toString(),
-    folder: uri.path.slice(0, slash),
+    folder: reviewOrderFolder(uri),
     name: uri.path.slice(slash + 1),
     // Only what moving needs: a corpus of 10,000 documents is copied in a millisecond.
     documents: documents.map((doc) => ({ startLine: doc.startLine, endLine: doc.endLine, status: doc.status })),
@@ -40,6 +62,10 @@ export class ReviewQueueService implements vscode.Disposable {
         if (file) this.queue.set(queueFile(uri, file.documents));
         else this.queue.delete(uri.toString());
       }
+      this.emitter.fire();
+    }), vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      // Folders added, removed or reordered: every file's place in the order may have moved.
+      for (const file of index.allFiles()) this.queue.set(queueFile(file.uri, file.documents));
       this.emitter.fire();
     }));
   }
