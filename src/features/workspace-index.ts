@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { baseName } from '../core/host/file-system';
-import { standardScheduler, type HostScheduler } from '../core/host/scheduler';
+import { standardScheduler, type HostScheduler, type TimerHandle } from '../core/host/scheduler';
 import { isBareSeedFileName } from '../core/parser';
 import { DocumentSummary, summarizeDocuments } from '../core/summary';
 import { statusOfAttributes } from '../core/review/ledger';
 import type { ParseResult, SeedDiagnostic } from '../core/types';
 import { WorkspaceIndex as CrossFileChecks } from '../core/workspace-checks';
+import { diffListing, FileUpdateQueue, type FileOutcome } from '../core/workspace-sync';
 import type { ExtraDiagnosticSource } from './diagnostics';
 import { openDocument, ParseCache, SEED_LANGUAGE_ID } from './parse-cache';
 
@@ -29,6 +30,15 @@ const CORPUS_GLOB = '**/*.seed';
 /** Narrows the search to names starting with digits; isBareSeedFileName decides exactly. */
 const BARE_GLOB = '**/[0-9][0-9][0-9]*_*.txt';
 const EXCLUDE_GLOB = '{**/node_modules/**,**/.git/**}';
+/**
+ * How often the index compares itself with a fresh listing of the workspace (findFiles, in the
+ * workbench's search process): code-server's file watcher misses files written into a new folder
+ * and can go silent for minutes after a watched folder is deleted. Short while files are moving
+ * (a watcher event or a listing that found something in the last minute), long when all is quiet.
+ */
+const RELIST_BUSY_MS = 3_000;
+const RELIST_QUIET_MS = 30_000;
+const BUSY_FOR_MS = 60_000;
 
 /**
  * Knows every seed file of the workspace without opening editors: found with `findFiles`,
@@ -40,12 +50,29 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
   private readonly files = new Map<string, IndexedFile>();
   /** Each indexed file's last parse: its own diagnostics, and the input of the cross-file checks. */
   private readonly results = new Map<string, ParseResult>();
-  private isIgnored: ((uri: vscode.Uri) => Promise<boolean>) | undefined;
+  private isIgnored: ((uri: vscode.Uri) => boolean | Promise<boolean>) | undefined;
   private readonly emitter = new vscode.EventEmitter<readonly vscode.Uri[]>();
   private readonly checks = new CrossFileChecks();
   private readonly crossFileEmitter = new vscode.EventEmitter<readonly vscode.Uri[]>();
   private readonly disposables: vscode.Disposable[] = [this.emitter, this.crossFileEmitter];
   private readonly pendingEditorUpdates = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Every read and removal, from the scan, the watchers or a relisting, bounded and in slices. */
+  private readonly updates: FileUpdateQueue<ParseResult>;
+  /** The uri of each location waiting in `updates` (parsing them back costs more than keeping them). */
+  private readonly requested = new Map<string, vscode.Uri>();
+  /** While above 0 (a full scan runs), change events wait and go as one at its end. */
+  private holding = 0;
+  private readonly held = new Map<string, vscode.Uri>();
+  /** Files whose cross-file findings changed, fired once per turn of the event loop. */
+  private readonly crossFileDirty = new Map<string, vscode.Uri>();
+  private crossFileTimer: TimerHandle | undefined;
+  private relistTimer: TimerHandle | undefined;
+  private relisting: Promise<void> | undefined;
+  private relistAgain: Promise<void> | undefined;
+  private busyUntil = 0;
+  private relistQuietMs = RELIST_QUIET_MS;
+  private relistBusyMs = RELIST_BUSY_MS;
+  private disposed = false;
   /** Fires with the files whose summaries changed. */
   readonly onDidChange = this.emitter.event;
   /** Resolves when the first full scan has finished. */
@@ -64,13 +91,19 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
     private readonly scheduler: HostScheduler = standardScheduler,
     private readonly ledgers?: LedgerSource,
   ) {
+    this.updates = new FileUpdateQueue<ParseResult>({
+      read: (key) => this.cache.parseFile(this.requested.get(key) ?? vscode.Uri.parse(key)),
+      apply: (key, outcome) => this.apply(key, outcome),
+      changed: (keys) => this.fire(keys.map((key) => this.uriOf(key))),
+      scheduler,
+    });
     const watchers = [CORPUS_GLOB, BARE_GLOB].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
     for (const watcher of watchers) {
       this.disposables.push(
         watcher,
-        watcher.onDidCreate((uri) => this.refreshFromDisk(uri)),
-        watcher.onDidChange((uri) => this.refreshFromDisk(uri)),
-        watcher.onDidDelete((uri) => this.remove(uri)),
+        watcher.onDidCreate((uri) => this.refreshFromDisk(uri, true)),
+        watcher.onDidChange((uri) => this.refreshFromDisk(uri, false)),
+        watcher.onDidDelete((uri) => this.request(uri, 'remove')),
       );
     }
     this.disposables.push(
@@ -80,15 +113,131 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
         if (!this.indexes(document)) return;
         // The editor may have held unsaved text: the file is the truth again, on any file system
         // the host can read (file, vscode-remote in the browser, vscode-vfs on github.dev).
-        if (vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) !== undefined) void this.refreshFromDisk(document.uri);
-        else this.remove(document.uri);
+        if (vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) !== undefined) this.refreshFromDisk(document.uri, false);
+        else if (this.forgetNow(document.uri)) this.fire([document.uri]);
       }),
     );
     // A folder deleted at once (rm -r, a branch switch) reports the folder only, not each file in it.
     const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
     this.disposables.push(deletions, deletions.onDidDelete((uri) => this.removeUnder(uri)));
     if (ledgers) this.disposables.push(ledgers.onDidChange((folder) => this.applyLedger(folder)));
-    this.ready = this.scan();
+    // A window coming back to the front is when a reviewer expects what changed meanwhile (a git
+    // pull, a copy in a terminal) to be there, watcher or not.
+    this.disposables.push(vscode.window.onDidChangeWindowState((state) => {
+      if (state.focused && this.scanDone) void this.relist();
+    }));
+    this.ready = this.scan().then(() => this.scheduleRelist());
+  }
+
+  /**
+   * For tests: how often the index compares itself with a fresh listing, while files are moving
+   * and when all is quiet (the defaults are 3 s and 30 s).
+   */
+  setRelistIntervals(busyMs: number, quietMs: number): void {
+    this.relistBusyMs = busyMs;
+    this.relistQuietMs = quietMs;
+    this.scheduleRelist();
+  }
+
+  private scheduleRelist(): void {
+    this.relistTimer?.cancel();
+    if (this.disposed) return;
+    const busy = this.scheduler.now() < this.busyUntil;
+    this.relistTimer = this.scheduler.after(busy ? this.relistBusyMs : this.relistQuietMs, () => {
+      void this.relist().finally(() => this.scheduleRelist());
+    });
+  }
+
+  /** Marks the workspace as changing: the next listings come sooner. */
+  private markBusy(): void {
+    const wasQuiet = this.scheduler.now() >= this.busyUntil;
+    this.busyUntil = this.scheduler.now() + BUSY_FOR_MS;
+    if (wasQuiet && this.scanDone && !this.relisting) this.scheduleRelist();
+  }
+
+  /**
+   * Compares the index with a fresh listing of the workspace's seed files: reads the files it
+   * lacks, drops those gone (an open editor's file stays: its editor is its truth). Whatever the
+   * file watcher missed is found here. Never runs twice at once.
+   */
+  relist(): Promise<void> {
+    // A listing already running may have been taken before the caller's change: one more follows it.
+    if (this.relisting) {
+      this.relistAgain ??= this.relisting.then(() => {
+        this.relistAgain = undefined;
+        return this.relist();
+      });
+      return this.relistAgain;
+    }
+    this.relisting = (async () => {
+      try {
+        const uris = await this.listSeedFiles();
+        if (this.disposed) return;
+        const listed = new Map(uris.map((uri) => [uri.toString(), uri]));
+        const { added, gone } = diffListing(listed.keys(), this.files.keys(), (key) => openDocument(key) !== undefined);
+        const queued = (key: string) => this.requested.has(key);
+        const toRead = added.filter((key) => !queued(key));
+        const toDrop = gone.filter((key) => !queued(key));
+        if (toRead.length + toDrop.length > 0) {
+          this.log.info(`Relisting the workspace found ${toRead.length} seed file(s) not indexed and ${toDrop.length} gone: the file watcher missed them`);
+          this.markBusy();
+          for (const key of toRead) this.request(listed.get(key)!, 'read');
+          for (const key of toDrop) this.request(this.files.get(key)?.uri ?? vscode.Uri.parse(key), 'remove');
+        }
+        // What the watcher asked for meanwhile counts too: when this resolves, the index is the listing.
+        // (Changes of files the watcher missed are not seen here: only files that came or went.)
+        await this.updates.idle();
+      } catch (error) {
+        this.log.warn(`Relisting the workspace failed: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        this.relisting = undefined;
+      }
+    })();
+    return this.relisting;
+  }
+
+  /** Every seed file of the workspace's folders, as findFiles lists them now. */
+  private async listSeedFiles(): Promise<vscode.Uri[]> {
+    const [corpora, bare] = await Promise.all([
+      vscode.workspace.findFiles(CORPUS_GLOB, EXCLUDE_GLOB),
+      vscode.workspace.findFiles(BARE_GLOB, EXCLUDE_GLOB),
+    ]);
+    return [...corpora, ...bare.filter((uri) => isBareSeedFileName(baseName(uri.path)))];
+  }
+
+  /** Asks the update queue to read a file again or drop it. */
+  private request(uri: vscode.Uri, what: 'read' | 'remove'): void {
+    const key = uri.toString();
+    this.requested.set(key, uri);
+    this.updates.request(key, what);
+  }
+
+  private uriOf(key: string): vscode.Uri {
+    return this.files.get(key)?.uri ?? this.requested.get(key) ?? vscode.Uri.parse(key);
+  }
+
+  /** One outcome of the update queue into the index; true when the index changed. */
+  private apply(key: string, outcome: FileOutcome<ParseResult>): boolean {
+    const uri = this.uriOf(key);
+    this.requested.delete(key);
+    if (outcome.kind === 'read') {
+      this.store(uri, outcome.value);
+      return true;
+    }
+    // An open editor is the file's truth, even when the file on disk is gone or unreadable.
+    if (openDocument(uri)) return false;
+    if (outcome.kind === 'failed') this.log.warn(`Skipped ${uri.fsPath}: ${outcome.error.message}`);
+    return this.forgetNow(uri);
+  }
+
+  /** Tells the listeners which files changed: at once, or at the end of the full scan running. */
+  private fire(uris: vscode.Uri[]): void {
+    if (uris.length === 0) return;
+    if (this.holding > 0) {
+      for (const uri of uris) this.held.set(uri.toString(), uri);
+      return;
+    }
+    this.emitter.fire(uris);
   }
 
   /** A folder's ledger changed: its bare files' statuses follow (their text did not change). */
@@ -105,7 +254,7 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
       this.files.set(key, { ...file, documents: [{ ...summary, status }] });
       changed.push(file.uri);
     }
-    if (changed.length) this.emitter.fire(changed);
+    this.fire(changed);
   }
 
   /** Every indexed file (stable order: by path). */
@@ -125,72 +274,50 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
 
   private async scan(): Promise<void> {
     const started = Date.now();
-    // Bare files' statuses come from the ledgers: read those first.
-    await this.ledgers?.loadAll().catch((error) => this.log.warn(`Reading review ledgers failed: ${error instanceof Error ? error.message : String(error)}`));
-    const [corpora, bare] = await Promise.all([
-      vscode.workspace.findFiles(CORPUS_GLOB, EXCLUDE_GLOB),
-      vscode.workspace.findFiles(BARE_GLOB, EXCLUDE_GLOB),
-    ]);
-    const uris = [...corpora, ...bare.filter((uri) => isBareSeedFileName(baseName(uri.path)))];
-    const changed: vscode.Uri[] = [];
-    // Reads overlap (the file system answers several at once); parsing runs in slices of a few
-    // milliseconds between yields, so a workspace of thousands of files never holds the extension
-    // host for long, and is not slowed by one yield (a clamped timer in a browser) per file either.
-    const READ_AHEAD = 16;
-    const SLICE_MS = 8;
-    const reads = new Map<number, Promise<ParseResult | Error>>();
-    const startRead = (i: number) => {
-      if (i < uris.length) reads.set(i, this.cache.parseFile(uris[i]).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))));
-    };
-    for (let i = 0; i < READ_AHEAD; i++) startRead(i);
-    let sliceStart = this.scheduler.now();
-    for (let i = 0; i < uris.length; i++) {
-      const outcome = await reads.get(i)!;
-      reads.delete(i);
-      startRead(i + READ_AHEAD);
-      if (this.accept(uris[i], outcome)) changed.push(uris[i]);
-      if (this.scheduler.now() - sliceStart > SLICE_MS) {
-        await this.scheduler.yieldToHost();
-        sliceStart = this.scheduler.now();
-      }
-    }
-    for (const document of vscode.workspace.textDocuments) {
-      if (this.indexes(document) && !this.files.has(document.uri.toString())) {
-        this.setFromEditor(document);
-        changed.push(document.uri);
-      }
-    }
-    this.log.info(`Indexed ${uris.length} seed file(s) in ${Date.now() - started} ms`);
-    this.scanDone = true;
-    if (changed.length) this.emitter.fire(changed);
-  }
-
-  /** Reads a file as the reviewer sees it (editor text when open); false when it cannot be read. */
-  private async read(uri: vscode.Uri): Promise<boolean> {
-    let outcome: ParseResult | Error;
+    this.holding++;
     try {
-      outcome = await this.cache.parseFile(uri);
-    } catch (error) {
-      outcome = error instanceof Error ? error : new Error(String(error));
+      // Bare files' statuses come from the ledgers: read those first.
+      await this.ledgers?.loadAll().catch((error) => this.log.warn(`Reading review ledgers failed: ${error instanceof Error ? error.message : String(error)}`));
+      const ledgersMs = Date.now() - started;
+      const uris = await this.listSeedFiles();
+      const listedMs = Date.now() - started;
+      // Reads overlap (the file system answers several at once); the results are taken in slices
+      // of a few milliseconds between yields, so a workspace of thousands of files never holds the
+      // extension host for long, and is not slowed by one yield (a clamped timer in a browser)
+      // per file either. Files indexed before and no longer listed go (a rescan).
+      const listed = new Set<string>();
+      for (const uri of uris) {
+        listed.add(uri.toString());
+        this.request(uri, 'read');
+      }
+      for (const file of [...this.files.values()]) {
+        if (!listed.has(file.uri.toString()) && !openDocument(file.uri)) this.request(file.uri, 'remove');
+      }
+      await this.updates.idle();
+      for (const document of vscode.workspace.textDocuments) {
+        if (this.indexes(document) && !this.files.has(document.uri.toString())) {
+          this.setFromEditor(document);
+          this.fire([document.uri]);
+        }
+      }
+      this.log.info(`Indexed ${uris.length} seed file(s) in ${Date.now() - started} ms (ledgers ${ledgersMs} ms, listing ${listedMs - ledgersMs} ms, reading and parsing ${Date.now() - started - listedMs} ms)`);
+    } finally {
+      this.holding--;
     }
-    return this.accept(uri, outcome);
-  }
-
-  private accept(uri: vscode.Uri, outcome: ParseResult | Error): boolean {
-    if (outcome instanceof Error) {
-      this.log.warn(`Skipped ${uri.fsPath}: ${outcome.message}`);
-      this.remove(uri);
-      return false;
-    }
-    this.store(uri, outcome);
-    return true;
+    // Cross-file findings first, while the scan still counts as running: the publisher keeps
+    // closed files' for the one event below instead of publishing them twice.
+    this.flushCrossFile();
+    this.scanDone = true;
+    const changed = [...this.held.values()];
+    this.held.clear();
+    this.fire(changed);
   }
 
   /**
    * Decides which files the cross-file checks leave out (`ignore` in `.seed-review.json`), and
    * applies it again to every file: call it again when that answer may have changed.
    */
-  setIgnoreFilter(isIgnored: (uri: vscode.Uri) => Promise<boolean>): void {
+  setIgnoreFilter(isIgnored: (uri: vscode.Uri) => boolean | Promise<boolean>): void {
     this.isIgnored = isIgnored;
     for (const file of this.files.values()) {
       const result = this.results.get(file.uri.toString());
@@ -206,35 +333,57 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
     scanned: () => this.scanDone,
   };
 
-  private async refreshFromDisk(uri: vscode.Uri): Promise<void> {
+  private refreshFromDisk(uri: vscode.Uri, created: boolean): void {
     // Unsaved editor text is what the reviewer sees: the change on disk waits for a save or revert.
     if (openDocument(uri)?.isDirty) return;
     if (uri.path.endsWith('.txt') && !isBareSeedFileName(baseName(uri.path))) return;
-    if (await this.read(uri)) this.emitter.fire([uri]);
+    // Files being created: the watcher may miss some of their neighbours, so relist sooner.
+    if (created) this.markBusy();
+    this.request(uri, 'read');
   }
 
   /** Forgets every indexed file inside a deleted folder. */
   private removeUnder(folder: vscode.Uri): void {
     const prefix = folder.toString().replace(/\/$/, '') + '/';
     for (const file of [...this.files.values()]) {
-      if (file.uri.toString().startsWith(prefix) && !openDocument(file.uri)?.isDirty) this.remove(file.uri);
+      if (file.uri.toString().startsWith(prefix) && !openDocument(file.uri)?.isDirty) this.request(file.uri, 'remove');
     }
+    // A deleted watched folder can leave the watcher silent for minutes: relist sooner.
+    this.markBusy();
   }
 
   /** Forgets a file that is gone (found so by a reader, such as navigation opening it). */
   forget(uri: vscode.Uri): void {
-    if (!openDocument(uri)) this.remove(uri);
+    if (!openDocument(uri) && this.forgetNow(uri)) this.fire([uri]);
   }
 
-  private remove(uri: vscode.Uri): void {
-    this.results.delete(uri.toString());
-    this.fireCrossFile(this.checks.remove(uri.toString()), uri);
-    if (this.files.delete(uri.toString())) this.emitter.fire([uri]);
+  /** Drops a file from the index (no event); true when it was indexed. */
+  private forgetNow(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    this.results.delete(key);
+    this.markCrossFile(this.checks.remove(key), uri);
+    return this.files.delete(key);
   }
 
-  private fireCrossFile(affected: ReadonlySet<string>, changed: vscode.Uri): void {
-    const uris = [...affected].map((key) => (key === changed.toString() ? changed : vscode.Uri.parse(key)));
-    if (uris.length) this.crossFileEmitter.fire(uris);
+  /** Files whose cross-file findings changed: told to the listeners once per turn of the event loop. */
+  private markCrossFile(affected: ReadonlySet<string>, changed: vscode.Uri): void {
+    if (affected.size === 0) return;
+    for (const key of affected) this.crossFileDirty.set(key, key === changed.toString() ? changed : this.files.get(key)?.uri ?? vscode.Uri.parse(key));
+    this.crossFileTimer ??= this.scheduler.after(0, () => this.flushCrossFile());
+  }
+
+  private flushCrossFile(): void {
+    this.crossFileTimer?.cancel();
+    this.crossFileTimer = undefined;
+    if (this.crossFileDirty.size === 0) return;
+    const uris = [...this.crossFileDirty.values()];
+    this.crossFileDirty.clear();
+    this.crossFileEmitter.fire(uris);
+  }
+
+  /** The index's last parse of a file (its editor's or its disk's text), for features that would otherwise read and parse it again. */
+  parseOf(uri: vscode.Uri): ParseResult | undefined {
+    return this.results.get(uri.toString());
   }
 
   /** Only files of the workspace's folders form its corpus: not untitled scratch text, not files opened from elsewhere. */
@@ -255,7 +404,7 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
   private updateFromEditor(document: vscode.TextDocument): void {
     if (!this.indexes(document)) return;
     this.setFromEditor(document);
-    this.emitter.fire([document.uri]);
+    this.fire([document.uri]);
   }
 
   private setFromEditor(document: vscode.TextDocument): void {
@@ -279,18 +428,23 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
 
   private updateChecks(uri: vscode.Uri, result: ParseResult): void {
     const key = uri.toString();
-    if (!this.isIgnored) {
-      this.fireCrossFile(this.checks.update({ uri: key, result }), uri);
+    const ignored = this.isIgnored?.(uri) ?? false;
+    const take = (ignored: boolean) => this.markCrossFile(ignored ? this.checks.remove(key) : this.checks.update({ uri: key, result }), uri);
+    if (typeof ignored === 'boolean') {
+      take(ignored);
       return;
     }
-    // The answer is cached per folder after the first file, so these resolve in the order asked.
-    void this.isIgnored(uri).then((ignored) => {
-      if (this.results.get(key) !== result) return; // a newer version of the file took over
-      this.fireCrossFile(ignored ? this.checks.remove(key) : this.checks.update({ uri: key, result }), uri);
+    // Not known yet (a project file being read): resolved in the order asked.
+    void ignored.then((ignored) => {
+      if (this.results.get(key) === result) take(ignored); // else a newer version of the file took over
     }, () => undefined);
   }
 
   dispose(): void {
+    this.disposed = true;
+    this.updates.dispose();
+    this.relistTimer?.cancel();
+    this.crossFileTimer?.cancel();
     for (const timer of this.pendingEditorUpdates.values()) clearTimeout(timer);
     this.disposables.forEach((disposable) => disposable.dispose());
   }

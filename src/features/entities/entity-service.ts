@@ -11,7 +11,7 @@ import type { DocumentExtraction, EntityLine, EntitySummary, ResolvedMention } f
 import { EntityWorkerPool, ExtractionCancelled, type ExtractionJob, type ExtractionRunOptions, type ExtractionRunResult } from '../../core/entities/worker-pool';
 import { extractionPlace, localExtractionScope, mayExtractOnHost } from '../../core/entities/scheduling';
 import type { ParseResult, SeedDocument } from '../../core/types';
-import type { ParseCache } from '../parse-cache';
+import { openDocument, type ParseCache } from '../parse-cache';
 import type { EntityMention as ReviewEntityMention, EntitySource } from '../review/entity-source';
 import type { WorkspaceSeedIndex } from '../workspace-index';
 import { EntityConfig, readEntityConfig } from './entity-config';
@@ -595,6 +595,11 @@ export class EntityService implements EntitySource, vscode.Disposable {
   private async readParse(uri: string): Promise<ParseResult | undefined> {
     const parsed = vscode.Uri.parse(uri);
     if (!this.deps.workspaceIndex.get(parsed)) return undefined;
+    // A closed file's parse is the one the workspace index read: not read and parsed a second time.
+    if (!openDocument(parsed)) {
+      const held = this.deps.workspaceIndex.parseOf(parsed);
+      if (held) return held;
+    }
     try {
       return await this.deps.parseCache.parseFile(parsed);
     } catch (error) {

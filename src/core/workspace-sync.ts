@@ -1,0 +1,172 @@
+/**
+ * Keeping an index of a workspace's files current without trusting one source of news: the
+ * editor's file watcher misses files (code-server's often never reports files written into a
+ * folder created a moment before, and can go silent after a watched folder is deleted), so the
+ * index is also compared with a fresh listing now and then (`diffListing`), and every read or
+ * removal, whoever asked for it, goes through one bounded queue (`FileUpdateQueue`): a few reads
+ * in flight, the results taken in slices of a few milliseconds, and one change notification per
+ * slice, so a burst of 10,000 files neither floods the host with reads nor with events.
+ */
+import type { HostScheduler } from './host/scheduler';
+
+/** What a listing says against what the index holds: files to read, and files to drop. */
+export interface ListingDiff {
+  /** Listed but not indexed, in listing order. */
+  added: string[];
+  /** Indexed but no longer listed, in index order. */
+  gone: string[];
+}
+
+/**
+ * Compares a fresh listing of the workspace's files with the locations an index holds.
+ * `keep` spares indexed locations the listing cannot see (an open editor's file, say).
+ * Linear in the sizes of both.
+ */
+export function diffListing(listed: Iterable<string>, indexed: Iterable<string>, keep: (location: string) => boolean = () => false): ListingDiff {
+  const seen = new Set<string>();
+  const indexedSet = new Set(indexed);
+  const added: string[] = [];
+  for (const location of listed) {
+    if (seen.has(location)) continue;
+    seen.add(location);
+    if (!indexedSet.has(location)) added.push(location);
+  }
+  const gone: string[] = [];
+  for (const location of indexedSet) if (!seen.has(location) && !keep(location)) gone.push(location);
+  return { added, gone };
+}
+
+/** What became of one requested file. */
+export type FileOutcome<T> =
+  | { kind: 'read'; value: T }
+  | { kind: 'failed'; error: Error }
+  | { kind: 'removed' };
+
+/** How a FileUpdateQueue reads, applies and reports. */
+export interface FileUpdateQueueOptions<T> {
+  /** Reads (and parses) one file; a rejection means it cannot be read now. */
+  read(location: string): Promise<T>;
+  /** Takes one outcome into the index; returns whether the index changed. */
+  apply(location: string, outcome: FileOutcome<T>): boolean;
+  /** The locations whose entries changed since the last call: once per slice, never empty. */
+  changed(locations: string[]): void;
+  scheduler: HostScheduler;
+  /** Reads in flight at once (default 16: the file system answers several at a time). */
+  readAhead?: number;
+  /** Longest stretch of applying before the queue yields to the host (default 8 ms). */
+  sliceMs?: number;
+}
+
+/**
+ * A bounded, coalescing queue of file reads and removals. A location asked for again before its
+ * turn is done once; when asked for while its read is in flight, that read's result is dropped
+ * and the newer request wins (the file changed meanwhile). Outcomes are applied in slices: after
+ * `sliceMs` of work the queue reports the changed locations and yields to the host, so the
+ * listeners do one round of work per slice, not per file.
+ */
+export class FileUpdateQueue<T> {
+  private readonly pending = new Map<string, 'read' | 'remove'>();
+  /** The newest request per location: an older read's result is not applied. */
+  private readonly latest = new Map<string, number>();
+  private sequence = 0;
+  private inFlight = 0;
+  private readonly completed: { location: string; sequence: number; outcome: FileOutcome<T> }[] = [];
+  private wake: (() => void) | undefined;
+  private running: Promise<void> | undefined;
+  private disposed = false;
+  private readonly readAhead: number;
+  private readonly sliceMs: number;
+
+  constructor(private readonly options: FileUpdateQueueOptions<T>) {
+    this.readAhead = Math.max(1, options.readAhead ?? 16);
+    this.sliceMs = options.sliceMs ?? 8;
+  }
+
+  /** Asks for a file to be read again (it is new or changed) or dropped (it is gone). */
+  request(location: string, what: 'read' | 'remove'): void {
+    if (this.disposed) return;
+    this.pending.delete(location); // re-asked: its turn comes after what was asked before
+    this.pending.set(location, what);
+    this.latest.set(location, ++this.sequence);
+    if (this.running) this.wake?.();
+    else this.running = this.run();
+  }
+
+  /** Requests waiting or being read. */
+  get size(): number {
+    return this.pending.size + this.inFlight;
+  }
+
+  /** Resolves when every request made so far (and any made meanwhile) has been applied. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** Stops: nothing more is read or applied. */
+  dispose(): void {
+    this.disposed = true;
+    this.pending.clear();
+    this.wake?.();
+  }
+
+  private async run(): Promise<void> {
+    try {
+      // A request made by a listener of the last report is taken by another round here: nothing
+      // awaits between the check and clearing `running`, so no request is left without a runner.
+      do await this.drain(); while (this.pending.size > 0 && !this.disposed);
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  private async drain(): Promise<void> {
+    const { scheduler } = this.options;
+    let changed: string[] = [];
+    let sliceStart = scheduler.now();
+    while (!this.disposed && (this.pending.size > 0 || this.inFlight > 0 || this.completed.length > 0)) {
+      // Start reads up to the bound; removals need no read and are applied at once.
+      for (const [location, what] of this.pending) {
+        if (this.inFlight >= this.readAhead) break;
+        this.pending.delete(location);
+        const sequence = this.latest.get(location)!;
+        if (what === 'remove') {
+          this.latest.delete(location);
+          if (this.options.apply(location, { kind: 'removed' })) changed.push(location);
+          continue;
+        }
+        this.inFlight++;
+        this.options.read(location).then(
+          (value): FileOutcome<T> => ({ kind: 'read', value }),
+          (error: unknown): FileOutcome<T> => ({ kind: 'failed', error: error instanceof Error ? error : new Error(String(error)) }),
+        ).then((outcome) => {
+          this.inFlight--;
+          this.completed.push({ location, sequence, outcome });
+          this.wake?.();
+        });
+      }
+      if (this.completed.length === 0 && this.inFlight > 0) {
+        await new Promise<void>((resolve) => {
+          this.wake = resolve;
+        });
+        this.wake = undefined;
+        continue;
+      }
+      let taken = 0;
+      while (taken < this.completed.length && scheduler.now() - sliceStart < this.sliceMs) {
+        const done = this.completed[taken++];
+        // A newer request for the same file (asked while this read was in flight) decides instead.
+        if (this.latest.get(done.location) !== done.sequence) continue;
+        this.latest.delete(done.location);
+        if (this.options.apply(done.location, done.outcome)) changed.push(done.location);
+      }
+      this.completed.splice(0, taken);
+      if (scheduler.now() - sliceStart >= this.sliceMs) {
+        if (changed.length > 0) this.options.changed(changed);
+        changed = [];
+        await scheduler.yieldToHost();
+        sliceStart = scheduler.now();
+      }
+    }
+    if (changed.length > 0 && !this.disposed) this.options.changed(changed);
+  }
+}

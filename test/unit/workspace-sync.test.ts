@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { HostScheduler } from '../../src/core/host/scheduler';
+import { diffListing, FileUpdateQueue, type FileOutcome } from '../../src/core/workspace-sync';
+
+/** A clock the test moves: each apply costs `costMs`; yielding lets pending promises run. */
+function testScheduler(): HostScheduler & { time: number; yields: number } {
+  const scheduler = {
+    time: 0,
+    yields: 0,
+    after: () => ({ cancel: () => undefined }),
+    yieldToHost: () => {
+      scheduler.yields++;
+      return new Promise<void>((resolve) => setTimeout(resolve, 0));
+    },
+    now: () => scheduler.time,
+  };
+  return scheduler;
+}
+
+/** A read the test resolves or rejects when it chooses. */
+interface Deferred {
+  location: string;
+  resolve(value: string): void;
+  reject(error: Error): void;
+}
+
+/** A queue over a map `index`, with reads the test completes by hand, recording every report. */
+function harness(options: { readAhead?: number; sliceMs?: number; costMs?: number } = {}) {
+  const scheduler = testScheduler();
+  const reads: Deferred[] = [];
+  const index = new Map<string, string>();
+  const reports: string[][] = [];
+  const outcomes: [string, FileOutcome<string>['kind']][] = [];
+  let maxInFlight = 0;
+  let inFlight = 0;
+  const queue = new FileUpdateQueue<string>({
+    read: (location) => new Promise<string>((resolve, reject) => {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      const settle = () => inFlight--;
+      reads.push({ location, resolve: (value) => { settle(); resolve(value); }, reject: (error) => { settle(); reject(error); } });
+    }),
+    apply: (location, outcome) => {
+      scheduler.time += options.costMs ?? 1;
+      outcomes.push([location, outcome.kind]);
+      if (outcome.kind === 'read') {
+        const changed = index.get(location) !== outcome.value;
+        index.set(location, outcome.value);
+        return changed;
+      }
+      return index.delete(location);
+    },
+    changed: (locations) => reports.push(locations),
+    scheduler,
+    readAhead: options.readAhead,
+    sliceMs: options.sliceMs,
+  });
+  /** Lets the queue take what has completed (a few turns of the event loop). */
+  const settle = async () => {
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+  return { queue, reads, index, reports, outcomes, scheduler, settle, maxInFlight: () => maxInFlight };
+}
+
+describe('diffListing', () => {
+  it('lists what is new and what is gone, once each, sparing what keep() holds', () => {
+    const diff = diffListing(['/a', '/b', '/b', '/d'], ['/a', '/c', '/e'], (location) => location === '/e');
+    expect(diff).toEqual({ added: ['/b', '/d'], gone: ['/c'] });
+  });
+
+  it('finds nothing to do when the listing and the index agree', () => {
+    expect(diffListing(['/x', '/y'], ['/y', '/x'])).toEqual({ added: [], gone: [] });
+  });
+});
+
+describe('FileUpdateQueue', () => {
+  it('reads every requested file once, never more than readAhead at a time, and applies each', async () => {
+    const h = harness({ readAhead: 3 });
+    for (let i = 0; i < 10; i++) h.queue.request(`/f${i}`, 'read');
+    h.queue.request('/f2', 'read'); // asked again before its turn: read once
+    let served = 0;
+    while (served < h.reads.length || h.queue.size > 0) {
+      await h.settle();
+      for (; served < h.reads.length; served++) h.reads[served].resolve(`text of ${h.reads[served].location}`);
+    }
+    await h.queue.idle();
+    expect(h.reads.map((r) => r.location).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `/f${i}`).sort());
+    expect(h.maxInFlight()).toBeLessThanOrEqual(3);
+    expect([...h.index.keys()].sort()).toEqual(Array.from({ length: 10 }, (_, i) => `/f${i}`).sort());
+    expect(h.reports.flat().sort()).toEqual([...h.index.keys()].sort());
+  });
+
+  it('drops a read that a newer request overtook: the file changed while it was read', async () => {
+    const h = harness();
+    h.queue.request('/a', 'read');
+    await h.settle();
+    expect(h.reads).toHaveLength(1);
+    h.queue.request('/a', 'read'); // changed on disk meanwhile
+    await h.settle();
+    expect(h.reads).toHaveLength(2);
+    h.reads[1].resolve('new');
+    await h.settle();
+    h.reads[0].resolve('old'); // the older read answers last
+    await h.queue.idle();
+    expect(h.index.get('/a')).toBe('new');
+    expect(h.outcomes).toEqual([['/a', 'read']]);
+  });
+
+  it('a removal asked while the file is read wins over the read', async () => {
+    const h = harness();
+    h.index.set('/a', 'before');
+    h.queue.request('/a', 'read');
+    await h.settle();
+    h.queue.request('/a', 'remove');
+    await h.settle();
+    h.reads[0].resolve('stale');
+    await h.queue.idle();
+    expect(h.index.has('/a')).toBe(false);
+    expect(h.outcomes).toEqual([['/a', 'removed']]);
+    expect(h.reports.flat()).toEqual(['/a']);
+  });
+
+  it('hands a failed read to apply as failed, and reports only what changed', async () => {
+    const h = harness();
+    h.index.set('/same', 'same');
+    h.queue.request('/gone', 'read');
+    h.queue.request('/same', 'read');
+    await h.settle();
+    h.reads[0].reject(new Error('no such file'));
+    h.reads[1].resolve('same');
+    await h.queue.idle();
+    expect(h.outcomes).toEqual([['/gone', 'failed'], ['/same', 'read']]);
+    expect(h.reports).toEqual([]);
+  });
+
+  it('reports once per slice and yields between slices, not once per file', async () => {
+    const h = harness({ readAhead: 100, sliceMs: 8, costMs: 3 });
+    for (let i = 0; i < 30; i++) h.queue.request(`/f${i}`, 'read');
+    await h.settle();
+    h.reads.forEach((read, i) => read.resolve(`v${i}`));
+    await h.queue.idle();
+    // 30 applies of 3 ms in slices of 8 ms: 3 applies per slice, 10 reports.
+    expect(h.reports.map((batch) => batch.length)).toEqual(Array(10).fill(3));
+    expect(h.scheduler.yields).toBeGreaterThanOrEqual(9);
+  });
+
+  it('takes requests made by a listener of its own report, and idle() waits for them', async () => {
+    const h = harness();
+    let asked = false;
+    const queue = new FileUpdateQueue<string>({
+      read: async (location) => location,
+      apply: (location, outcome) => {
+        if (outcome.kind === 'read') h.index.set(location, outcome.value);
+        return true;
+      },
+      changed: () => {
+        if (asked) return;
+        asked = true;
+        queue.request('/second', 'read');
+      },
+      scheduler: h.scheduler,
+    });
+    queue.request('/first', 'read');
+    await queue.idle();
+    expect([...h.index.keys()]).toEqual(['/first', '/second']);
+  });
+
+  it('applies nothing after dispose', async () => {
+    const h = harness();
+    h.queue.request('/a', 'read');
+    await h.settle();
+    h.queue.dispose();
+    h.reads[0].resolve('late');
+    await h.queue.idle();
+    expect(h.index.size).toBe(0);
+  });
+
+  it('property: after any interleaving of requests and read completions, each file holds what its last request says', async () => {
+    type Step = { op: 'read' | 'remove'; file: number } | { op: 'complete'; pick: number; fail: boolean };
+    const step: fc.Arbitrary<Step> = fc.oneof(
+      fc.record({ op: fc.constantFrom<'read' | 'remove'>('read', 'remove'), file: fc.nat(4) }),
+      fc.record({ op: fc.constant<'complete'>('complete'), pick: fc.nat(50), fail: fc.boolean() }),
+    );
+    await fc.assert(fc.asyncProperty(fc.array(step, { maxLength: 40 }), async (steps) => {
+      const h = harness({ readAhead: 2, sliceMs: 2 });
+      // The disk: each file's current version; a read returns what it is when the read answers.
+      const disk = new Map<string, number>();
+      const expected = new Map<string, string | undefined>();
+      const open: Deferred[] = [];
+      let seen = 0;
+      const collect = () => {
+        for (; seen < h.reads.length; seen++) open.push(h.reads[seen]);
+      };
+      for (const s of steps) {
+        if (s.op === 'complete') {
+          await h.settle();
+          collect();
+          if (open.length === 0) continue;
+          const [read] = open.splice(s.pick % open.length, 1);
+          // A failed read here is a file that vanished and came back: it is read again below.
+          if (s.fail) read.reject(new Error('busy'));
+          else read.resolve(`${read.location}@${disk.get(read.location) ?? 0}`);
+          continue;
+        }
+        const location = `/f${s.file}`;
+        if (s.op === 'read') {
+          disk.set(location, (disk.get(location) ?? 0) + 1);
+          expected.set(location, `${location}@${disk.get(location)}`);
+        } else {
+          expected.set(location, undefined);
+        }
+        h.queue.request(location, s.op);
+      }
+      // Finish: every read still open answers with the disk as it is now; failed files are asked again.
+      for (let round = 0; round < 100 && (h.queue.size > 0 || open.length > 0); round++) {
+        await h.settle();
+        collect();
+        for (const read of open.splice(0)) read.resolve(`${read.location}@${disk.get(read.location) ?? 0}`);
+      }
+      await h.queue.idle();
+      for (const [location, value] of expected) {
+        // A read that failed last leaves the index as apply left it (the adapter drops the file).
+        const failedLast = h.outcomes.filter(([l]) => l === location).at(-1)?.[1] === 'failed';
+        if (failedLast) continue;
+        expect(h.index.get(location)).toBe(value);
+      }
+    }), { numRuns: 100 });
+  });
+});
