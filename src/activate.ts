@@ -72,8 +72,8 @@ function wire(context: vscode.ExtensionContext, host: SeedReviewHost, log: vscod
   cache.setReviewSource(ledgers);
   const workspaceIndex = track(new WorkspaceSeedIndex(cache, log, () => config.debounceMs, host.scheduler, ledgers));
   const projectConfigs = track(new ProjectConfigs());
-  workspaceIndex.setIgnoreFilter(async (uri) => (await projectConfigs.optionsFor(uri)).ignored);
-  track(projectConfigs.onDidChange(() => workspaceIndex.setIgnoreFilter(async (uri) => (await projectConfigs.optionsFor(uri)).ignored)));
+  workspaceIndex.setIgnoreFilter((uri) => projectConfigs.ignored(uri));
+  track(projectConfigs.onDidChange(() => workspaceIndex.setIgnoreFilter((uri) => projectConfigs.ignored(uri))));
   const diagnostics = track(new SeedDiagnostics(cache, () => config, workspaceIndex.crossFile, projectConfigs, workspaceIndex.ownDiagnostics));
   const entities = host.registerEntities ? track(host.registerEntities(context, { parseCache: cache, workspaceIndex, log })) : undefined;
   const review = track(registerReviewFeatures(context, { cache, workspaceIndex, entities: entities?.service, ledgers }));

@@ -24,6 +24,7 @@ import { ParseCache } from '../../src/features/parse-cache';
 import { ProjectConfigs } from '../../src/features/project-config';
 import { WorkspaceSeedIndex } from '../../src/features/workspace-index';
 import { activatedSeedReview } from './extension';
+import { cpuMs, profiled } from './profile';
 import { report } from './report';
 
 const FILES = Number(process.env.SEED_BENCH_SCOPE_FILES ?? 10_000);
@@ -76,25 +77,6 @@ function panelHolds(dir: string, count: number, timeoutMs = 60_000): Promise<{ a
     const timeout = setTimeout(finish, timeoutMs);
     check([]);
   });
-}
-
-/** With SEED_BENCH_PROFILE=FILE, a CPU profile of the extension host during `work` (open it in Chrome DevTools). */
-async function profiled<T>(work: () => Promise<T>): Promise<T> {
-  const file = process.env.SEED_BENCH_PROFILE;
-  if (!file) return work();
-  const inspector = await import('inspector');
-  const session = new inspector.Session();
-  session.connect();
-  const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
-  await post('Profiler.enable');
-  await post('Profiler.start');
-  try {
-    return await work();
-  } finally {
-    const { profile } = await post('Profiler.stop') as { profile: unknown };
-    fs.writeFileSync(file, JSON.stringify(profile));
-    session.disconnect();
-  }
 }
 
 const outcome = (r: { found: number }, count: number) => (r.found === count ? `all ${count}` : `ONLY ${r.found} of ${count} (the last came at the time given; then nothing for 60 s)`);
@@ -152,12 +134,13 @@ export async function run(): Promise<void> {
     const log = vscode.window.createOutputChannel('Seed Review bench', { log: true });
     const stopA = stallMeter();
     const coldStart = now();
+    const coldCpu = cpuMs();
     const cache = new ParseCache();
     let indexed = 0;
     const { index, projects, diagnostics } = await profiled(async () => {
       const index = new WorkspaceSeedIndex(cache, log, () => 250);
       const projects = new ProjectConfigs();
-      index.setIgnoreFilter(async (uri) => (await projects.optionsFor(uri)).ignored);
+      index.setIgnoreFilter((uri) => projects.ignored(uri));
       const diagnostics = new SeedDiagnostics(cache, () => config, index.crossFile, projects, index.ownDiagnostics);
       await index.ready;
       indexed = now();
@@ -169,9 +152,10 @@ export async function run(): Promise<void> {
       if (uri.fsPath.startsWith(dir + path.sep)) published++;
     });
     const doneA = now();
+    const cpuA = cpuMs() - coldCpu;
     const stallA = stopA();
     report(`[bench]   (a) cold start of the index and publisher: ${published} of ${FILES} files published after ${s(doneA - coldStart)} `
-      + `(index scan ${s(indexed - coldStart)}, ${index.allFiles().length} seed files in the workspace); longest stall ${stallA.toFixed(0)} ms`);
+      + `(index scan ${s(indexed - coldStart)}, ${index.allFiles().length} seed files in the workspace); extension host CPU ${s(cpuA)}; longest stall ${stallA.toFixed(0)} ms`);
     [diagnostics, projects, index, cache, log].forEach((d) => d.dispose());
 
     // Baselines: the same files read and parsed in a plain loop here; seed-review check on the folder.

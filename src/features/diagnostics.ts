@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { applySeverity } from '../core/config/project-config';
+import { applySeverity, type EffectiveOptions } from '../core/config/project-config';
 import type { SeedDiagnostic } from '../core/types';
 import type { SeedReviewConfig } from './config';
 import { toVsDiagnostic } from './convert';
@@ -161,16 +161,22 @@ export class SeedDiagnostics implements vscode.Disposable {
       this.delete(key, uri);
       return;
     }
-    const done = this.publishWithOptions(uri, key, generation, own).catch(() => undefined);
+    // Known options (a file of the same folder was resolved before): at once, no promise per file.
+    const known = this.projectConfigs
+      ? this.projectConfigs.optionsNow(uri)
+      : { severity: this.config().severityOverrides, crossFileChecks: this.config().crossFileChecks, ignored: false, enabled: true };
+    if (known) {
+      this.publishWithOptions(uri, key, own, known);
+      return;
+    }
+    const done = this.projectConfigs!.optionsFor(uri).then((options) => {
+      if (this.generation.get(key) === generation) this.publishWithOptions(uri, key, own, options);
+    }).catch(() => undefined);
     this.pending.add(done);
     void done.finally(() => this.pending.delete(done));
   }
 
-  private async publishWithOptions(uri: vscode.Uri, key: string, generation: number, own: readonly SeedDiagnostic[]): Promise<void> {
-    const options = this.projectConfigs
-      ? await this.projectConfigs.optionsFor(uri)
-      : { severity: this.config().severityOverrides, crossFileChecks: this.config().crossFileChecks, ignored: false, enabled: true };
-    if (this.generation.get(key) !== generation) return;
+  private publishWithOptions(uri: vscode.Uri, key: string, own: readonly SeedDiagnostic[], options: EffectiveOptions & { enabled: boolean }): void {
     if (options.ignored || options.enabled === false) {
       this.delete(key, uri);
       return;
@@ -186,6 +192,9 @@ export class SeedDiagnostics implements vscode.Disposable {
   }
 
   private delete(key: string, uri: vscode.Uri): void {
+    // Nothing published and nothing on its way: no message to the workbench (a scan in the
+    // openFiles scope asks this for every closed file of the workspace).
+    if (!this.published.has(key) && !this.writes.has(key)) return;
     this.write(key, uri, undefined);
     this.published.delete(key);
   }
@@ -206,13 +215,10 @@ export class SeedDiagnostics implements vscode.Disposable {
   }
 
   private flush(): void {
-    const sets: [vscode.Uri, vscode.Diagnostic[]][] = [];
-    for (const [uri, diagnostics] of this.writes.values()) {
-      if (diagnostics) sets.push([uri, diagnostics]);
-      else this.collection.delete(uri);
-    }
+    const sets: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [...this.writes.values()];
     this.writes.clear();
-    // One message for all of them (set(entries) replaces each named file's diagnostics).
+    // One message for all of them: set(entries) replaces each named file's diagnostics, and an
+    // entry of undefined removes them (each write names a file once).
     if (sets.length > 0) this.collection.set(sets);
   }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import {
-  effectiveOptions, PROJECT_CONFIG_FILE, ProjectConfigResolver, type ConfigProblem, type EffectiveOptions,
+  effectiveOptions, NOT_RESOLVED, PROJECT_CONFIG_FILE, ProjectConfigResolver, type ConfigProblem, type EffectiveOptions,
 } from '../core/config/project-config';
 import { readConfig, type SeedReviewConfig } from './config';
 import { vscodeFileSystem } from './host/vscode-file-system';
@@ -64,6 +64,25 @@ export class ProjectConfigs implements vscode.Disposable {
       ...effectiveOptions(uri.toString(), project?.config, { severity: settings.severityOverrides, crossFileChecks: settings.crossFileChecks }),
       enabled: settings.diagnosticsEnabled,
     };
+  }
+
+  /**
+   * optionsFor's answer without waiting, when a file of the same folder was resolved before
+   * (undefined otherwise: ask optionsFor). The thousands of files of a scan need no promise each.
+   */
+  optionsNow(uri: vscode.Uri): (EffectiveOptions & { enabled: boolean }) | undefined {
+    const project = this.resolver.forFileNow(uri.toString());
+    if (project === NOT_RESOLVED) return undefined;
+    const settings = this.settingsFor(uri);
+    return {
+      ...effectiveOptions(uri.toString(), project?.config, { severity: settings.severityOverrides, crossFileChecks: settings.crossFileChecks }),
+      enabled: settings.diagnosticsEnabled,
+    };
+  }
+
+  /** Whether the cross-file checks leave a file out (`ignore`): at once when known, else when read. */
+  ignored(uri: vscode.Uri): boolean | Promise<boolean> {
+    return this.optionsNow(uri)?.ignored ?? this.optionsFor(uri).then((options) => options.ignored);
   }
 
   private report(location: string, problems: readonly ConfigProblem[]): void {

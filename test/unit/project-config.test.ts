@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applySeverity, effectiveOptions, isIgnored, parseProjectConfig, ProjectConfigResolver,
+  applySeverity, effectiveOptions, isIgnored, NOT_RESOLVED, parseProjectConfig, ProjectConfigResolver, type ProjectConfigResult,
 } from '../../src/core/config/project-config';
 import { MemoryFileSystem } from '../../src/core/host';
 import { parseSeed } from '../../src/core/parser';
@@ -54,6 +54,21 @@ describe('ProjectConfigResolver', () => {
     expect((await resolver.forFile('/w/a.seed'))?.config?.severity).toEqual({ SEED011: 'off' });
     expect((await resolver.forFile('/w/team/deep/b.seed'))?.config?.severity).toEqual({ SEED008: 'error' });
     expect(await resolver.forFile('/elsewhere/c.seed')).toBeUndefined();
+  });
+
+  it('answers at once for a file whose folder was resolved, and not after clear()', async () => {
+    const fs = MemoryFileSystem.from({ '/w/.seed-review.json': '{ "ignore": ["drafts"] }', '/w/drafts/a.seed': '', '/w/drafts/b.seed': '', '/x/c.seed': '' });
+    const resolver = new ProjectConfigResolver(fs);
+    expect(resolver.forFileNow('/w/drafts/b.seed')).toBe(NOT_RESOLVED);
+    await resolver.forFile('/w/drafts/a.seed');
+    expect((resolver.forFileNow('/w/drafts/b.seed') as ProjectConfigResult).location).toBe('/w/.seed-review.json');
+    await resolver.forFile('/x/c.seed');
+    expect(resolver.forFileNow('/x/other.seed')).toBeUndefined();
+    // A resolution that started before clear() does not leave its (maybe stale) answer behind.
+    const late = resolver.forFile('/w/drafts/a.seed');
+    resolver.clear();
+    await late;
+    expect(resolver.forFileNow('/w/drafts/b.seed')).toBe(NOT_RESOLVED);
   });
 
   it('works on URI locations (the editor, the browser host)', async () => {
