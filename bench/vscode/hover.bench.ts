@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { monitorEventLoopDelay, performance as hostPerformance, type EventLoopUtilization } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { generateCorpusDetailed } from '../corpus-generator';
 import { mentionPositions } from '../mention-positions';
@@ -26,6 +27,24 @@ function percentile(values: number[], p: number): number {
 }
 
 const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+/**
+ * Watches the extension host's own thread over a phase: how long its event loop was late
+ * (callbacks waiting behind other work on this thread) and how busy it was. A hover's tail that
+ * these do not show comes from outside the extension host: the workbench's side of the round
+ * trip, or the machine's other processes.
+ */
+function watchHostThread(): () => string {
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  const start: EventLoopUtilization = hostPerformance.eventLoopUtilization();
+  delay.enable();
+  return () => {
+    delay.disable();
+    const used = hostPerformance.eventLoopUtilization(start);
+    const late = (q: number) => ms(delay.percentile(q) / 1e6);
+    return `extension host thread: event loop delay p50 ${late(50)}, p95 ${late(95)}, max ${ms(delay.max / 1e6)}; busy ${(used.utilization * 100).toFixed(0)}% of ${(used.idle + used.active).toFixed(0)} ms`;
+  };
+}
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 
 
@@ -106,6 +125,7 @@ export async function run(): Promise<void> {
     const listed = now() - started;
 
     // (a) Before the corpus index is ready: answers from the document alone.
+    const hostDuringA = watchHostThread();
     const before: number[] = [];
     let beforeAnswered = 0;
     let buildingSeen = 0;
@@ -123,6 +143,7 @@ export async function run(): Promise<void> {
     // The same work called directly, and VS Code's round trip, both while the workers still run.
     const computeDuring = service.building ? computeTimes(api, document, mentionPositions(text, MENTION_NAMES, HOVERS, 8)) : [];
     const floorDuring = service.building ? await floorTimes(dir, 100) : [];
+    const hostThreadA = hostDuringA();
     const buildWait = now();
     await service.whenIdle();
     while (!service.index.uris().includes(uri.toString()) || service.building) {
@@ -138,6 +159,7 @@ export async function run(): Promise<void> {
     // (b) After: through the corpus index. The first hover is shown apart (it may build summaries).
     await new Promise((resolve) => setTimeout(resolve, 200));
     const first = await hover(uri, positions[0]);
+    const hostDuringB = watchHostThread();
     const after: number[] = [];
     let afterAnswered = 0;
     for (const position of positions) {
@@ -145,6 +167,7 @@ export async function run(): Promise<void> {
       after.push(h.ms);
       if (/In the corpus:/.test(h.text)) afterAnswered++;
     }
+    const hostThreadB = hostDuringB();
     const compute = computeTimes(api, document, positions);
     const floor = await floorTimes(dir, positions.length);
     report(`[bench] hover latency, vscode.executeHoverProvider on random mentions (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, ${os.cpus().length} cores):`);
@@ -153,11 +176,13 @@ export async function run(): Promise<void> {
       report(line('(a) without the first hover', before.slice(1), undefined, false));
       if (computeDuring.length > 0) report(line('(a) provider work only (direct call)', computeDuring, undefined, false));
       if (floorDuring.length > 0) report(line('(a) floor while the workers run', floorDuring, undefined, false));
+      report(`[bench]   (a) ${hostThreadA}`);
     } else {
       report('[bench]   (a) while the index builds: no hover landed before the index was ready');
     }
     report(line('(b) corpus index built', after, afterAnswered));
     report(line('(b) provider work only (direct call)', compute, undefined, false));
+    report(`[bench]   (b) ${hostThreadB}`);
     report(line('floor: constant hover provider', floor, undefined, false));
     report(`[bench]   first hover after the build: ${ms(first.ms)}; (a) answers saying "corpus index: building": ${buildingSeen}`);
     if (firstBuildingHover) report(`[bench]   sample (a) hover: ${firstBuildingHover.replace(/\n+/g, ' | ').slice(0, 200)}`);
