@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { Session } from 'inspector';
 import { monitorEventLoopDelay, performance as hostPerformance, type EventLoopUtilization } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { generateCorpusDetailed } from '../corpus-generator';
@@ -27,6 +28,26 @@ function percentile(values: number[], p: number): number {
 }
 
 const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+/**
+ * SEED_BENCH_PROFILE=FILE: a CPU profile of the extension host's thread over phase (a), written to
+ * FILE (.cpuprofile, opens in Chrome's or VS Code's profiler), to see what holds the thread.
+ */
+function profileHostThread(): () => Promise<void> {
+  const file = process.env.SEED_BENCH_PROFILE;
+  if (!file) return async () => undefined;
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  const started = post('Profiler.enable').then(() => post('Profiler.setSamplingInterval', { interval: 500 })).then(() => post('Profiler.start'));
+  return async () => {
+    await started;
+    const { profile } = await post('Profiler.stop') as { profile: unknown };
+    fs.writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    report(`[bench]   (a) CPU profile of the extension host thread: ${file}`);
+  };
+}
 
 /**
  * Watches the extension host's own thread over a phase: how long its event loop was late
@@ -69,19 +90,27 @@ function line(label: string, times: number[], answered?: number, target = true):
     + (target ? `  ${p95 <= TARGET_P95_MS ? 'OK' : 'ABOVE'} (target p95 <= ${TARGET_P95_MS} ms)` : '');
 }
 
-/** The floor: executeHoverProvider on a small file whose provider returns a constant hover (VS Code's own round trip). */
-async function floorTimes(dir: string, count: number): Promise<number[]> {
+/**
+ * The floor: executeHoverProvider on a small file whose provider returns a constant hover (VS Code's
+ * own round trip, through the same workbench and extension host at the same moment).
+ */
+async function openFloor(dir: string): Promise<{ hover: () => Promise<number>; dispose: () => void }> {
   const file = path.join(dir, 'floor.txt');
   fs.writeFileSync(file, 'Paris\n');
   const registration = vscode.languages.registerHoverProvider({ pattern: file }, { provideHover: () => new vscode.Hover('**Paris** — place') });
+  const uri = vscode.Uri.file(file);
+  await vscode.workspace.openTextDocument(uri);
+  return { hover: async () => (await hover(uri, new vscode.Position(0, 2))).ms, dispose: () => registration.dispose() };
+}
+
+async function floorTimes(dir: string, count: number): Promise<number[]> {
+  const floor = await openFloor(dir);
   try {
-    const uri = vscode.Uri.file(file);
-    await vscode.workspace.openTextDocument(uri);
     const times: number[] = [];
-    for (let i = 0; i < count; i++) times.push((await hover(uri, new vscode.Position(0, 2))).ms);
+    for (let i = 0; i < count; i++) times.push(await floor.hover());
     return times;
   } finally {
-    registration.dispose();
+    floor.dispose();
   }
 }
 
@@ -126,13 +155,19 @@ export async function run(): Promise<void> {
 
     // (a) Before the corpus index is ready: answers from the document alone.
     const hostDuringA = watchHostThread();
+    const profileA = profileHostThread();
     const before: number[] = [];
     let beforeAnswered = 0;
     let buildingSeen = 0;
     let firstBuildingHover: string | undefined;
+    // Each entity hover is followed by a constant hover: the floor at the same moment (a tail that
+    // both show comes from the round trip, not from the entity provider).
+    const floorNow = await openFloor(dir);
+    const floorInterleaved: number[] = [];
     for (const position of positions) {
       const h = await hover(uri, position);
       if (!/corpus index: building/.test(h.text) && (h.text !== '' || !service.building)) break;
+      floorInterleaved.push(await floorNow.hover());
       before.push(h.ms);
       if (h.text) {
         beforeAnswered++;
@@ -140,10 +175,12 @@ export async function run(): Promise<void> {
         firstBuildingHover ??= h.text;
       }
     }
+    floorNow.dispose();
     // The same work called directly, and VS Code's round trip, both while the workers still run.
     const computeDuring = service.building ? computeTimes(api, document, mentionPositions(text, MENTION_NAMES, HOVERS, 8)) : [];
     const floorDuring = service.building ? await floorTimes(dir, 100) : [];
     const hostThreadA = hostDuringA();
+    await profileA();
     const buildWait = now();
     await service.whenIdle();
     while (!service.index.uris().includes(uri.toString()) || service.building) {
@@ -175,6 +212,7 @@ export async function run(): Promise<void> {
       report(line('(a) while the index builds', before, beforeAnswered));
       report(line('(a) without the first hover', before.slice(1), undefined, false));
       if (computeDuring.length > 0) report(line('(a) provider work only (direct call)', computeDuring, undefined, false));
+      report(line('(a) floor, each after an entity hover', floorInterleaved, undefined, false));
       if (floorDuring.length > 0) report(line('(a) floor while the workers run', floorDuring, undefined, false));
       report(`[bench]   (a) ${hostThreadA}`);
     } else {
