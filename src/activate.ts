@@ -8,7 +8,7 @@ import type { EntityFeatures } from './features/entities';
 import { registerFolding } from './features/folding';
 import type { SeedReviewHost } from './features/host/extension-host';
 import { ParseCache } from './features/parse-cache';
-import { EntityReportPanel, headlinesFrom, registerEntityReport, reportSourceFromService, SHOW_ENTITY_REPORT } from './features/report';
+import { EntityReportPanel, headlinesFrom, registerEntityReport, reportSourceFromService, reviewStatusesFrom, SHOW_ENTITY_REPORT } from './features/report';
 import { registerReviewFeatures, ReviewFeatures } from './features/review';
 import { migrateOutlineParagraphs } from './features/settings-migration';
 import { WorkspaceSeedIndex } from './features/workspace-index';
@@ -87,7 +87,9 @@ function wire(context: vscode.ExtensionContext, host: SeedReviewHost, log: vscod
   track(registerWalkthrough(context));
   track(registerCheckTasks(context));
   if (entities) {
-    const reportSource = reportSourceFromService(entities.service, headlinesFrom(workspaceIndex));
+    const reportSource = reportSourceFromService(entities.service, headlinesFrom(workspaceIndex), {
+      reviewStatus: reviewStatusesFrom(workspaceIndex), onDidChange: workspaceIndex.onDidChange,
+    });
     track(registerEntityReport(context, () => reportSource));
   } else {
     track(registerDocumentIdHover(cache));

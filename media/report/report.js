@@ -214,7 +214,10 @@
       button.title = `Open ${d.docId} at its first mention of ${row.c}`;
       button.append(el('span', 'headline', d.headline || '(no headline)'));
       const meta = el('span', 'meta');
-      meta.append(el('span', 'doc-id', d.docId), el('span', 'file', d.file), el('span', 'doc-count', `${d.count}×`));
+      meta.append(el('span', 'doc-id', d.docId), el('span', 'file', d.file));
+      // The review status (a bare file's from its folder's ledger), as the Seed Corpus view shows it.
+      if (typeof d.status === 'string') meta.append(el('span', `doc-status status-${d.status}`, d.status));
+      meta.append(el('span', 'doc-count', `${d.count}×`));
       button.append(meta);
       li.append(button);
       list.append(li);
@@ -239,6 +242,7 @@
         types: state.types,
         selected: state.selected,
         documents: state.selected !== undefined && current ? current.length : undefined,
+        documentStatuses: state.selected !== undefined && current ? current.slice(0, 20).map((d) => `${d.docId} ${d.status || ''}`.trim()) : undefined,
         renderMs,
       },
     });

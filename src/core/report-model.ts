@@ -31,6 +31,8 @@ export interface ReportDocumentRow {
   /** File name, to tell apart documents of several files. */
   file: string;
   count: number;
+  /** Review status (a bare file's from its folder's ledger); absent when unknown. */
+  status?: string;
 }
 
 /** Extension → webview. */
@@ -64,6 +66,8 @@ export interface ReportRendered {
   selected?: string;
   /** Documents listed for the selection (undefined while none is selected). */
   documents?: number;
+  /** The listed documents as the page shows them, "docId status" each (at most 20). */
+  documentStatuses?: string[];
   /** How long the last full render (filter, sort, chart, rows) took in the page, in milliseconds. */
   renderMs?: number;
 }

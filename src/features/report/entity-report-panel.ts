@@ -25,6 +25,10 @@ export class EntityReportPanel implements vscode.Disposable {
 
   private readonly disposables: vscode.Disposable[] = [];
   private sourceSubscription: vscode.Disposable | undefined;
+  private documentsSubscription: vscode.Disposable | undefined;
+  private documentsTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The entity whose documents the page asked for last (its list is sent again when statuses change). */
+  private selectedKey: string | undefined;
   private documents = new Map<string, readonly ReportDocument[]>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stale = false;
@@ -116,6 +120,20 @@ export class EntityReportPanel implements vscode.Disposable {
   private subscribe(): void {
     this.sourceSubscription?.dispose();
     this.sourceSubscription = this.source.onDidChange(() => this.scheduleUpdate());
+    this.documentsSubscription?.dispose();
+    this.documentsSubscription = this.source.onDidChangeDocuments?.(() => this.scheduleDocumentsUpdate());
+  }
+
+  /** Statuses or headlines changed (an approve, a ledger changed on disk): the selected entity's list again. */
+  private scheduleDocumentsUpdate(): void {
+    if (this.selectedKey === undefined) return;
+    clearTimeout(this.documentsTimer);
+    this.documentsTimer = setTimeout(() => {
+      this.documentsTimer = undefined;
+      const key = this.selectedKey;
+      // A hidden page asks for the list itself when it renders again.
+      if (key !== undefined && this.panel.visible && !this.disposed) void this.post({ type: 'documents', key, documents: this.documentRows(key) });
+    }, UPDATE_DEBOUNCE_MS);
   }
 
   private scheduleUpdate(): void {
@@ -157,6 +175,7 @@ export class EntityReportPanel implements vscode.Disposable {
         this.sendData();
         break;
       case 'selectEntity':
+        this.selectedKey = message.key;
         void this.post({ type: 'documents', key: message.key, documents: this.documentRows(message.key) });
         break;
       case 'open':
@@ -172,7 +191,7 @@ export class EntityReportPanel implements vscode.Disposable {
   private documentRows(key: string): ReportDocumentRow[] {
     const docs = this.source.documentsOf(key);
     this.documents.set(key, docs);
-    return docs.map((d, i) => ({ i, docId: d.docId, headline: d.headline ?? '', file: baseName(d.uri.path), count: d.count }));
+    return docs.map((d, i) => ({ i, docId: d.docId, headline: d.headline ?? '', file: baseName(d.uri.path), count: d.count, ...(d.status ? { status: d.status } : {}) }));
   }
 
   /** Opens a listed document (index in documentsOf order) at its first mention of the entity, next to the report. */
@@ -194,7 +213,9 @@ export class EntityReportPanel implements vscode.Disposable {
     this.disposed = true;
     if (EntityReportPanel.current === this) EntityReportPanel.current = undefined;
     clearTimeout(this.timer);
+    clearTimeout(this.documentsTimer);
     this.sourceSubscription?.dispose();
+    this.documentsSubscription?.dispose();
     this.panel.dispose();
     this.disposables.forEach((d) => d.dispose());
   }

@@ -4,7 +4,7 @@ import type { EntityReportSource } from './report-source';
 
 export { EntityReportPanel, REPORT_VIEW_TYPE } from './entity-report-panel';
 export type { EntityReportSource, ReportDocument } from './report-source';
-export { headlinesFrom, reportSourceFromIndex, reportSourceFromService, type EntityIndexHolder } from './report-source';
+export { headlinesFrom, reportSourceFromIndex, reviewStatusesFrom, reportSourceFromService, type EntityIndexHolder } from './report-source';
 
 /** The command that opens the report. */
 export const SHOW_ENTITY_REPORT = 'seedReview.showEntityReport';

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { EntityCorpusIndex } from '../../core/entities/corpus-index';
 import type { EntitySummary } from '../../core/entities/types';
 import type { ReportStatus } from '../../core/report-model';
+import type { ReviewStatus } from '../../core/types';
 
 /** A document where an entity occurs, ready to be listed and opened. */
 export interface ReportDocument {
@@ -9,6 +10,8 @@ export interface ReportDocument {
   docId: string;
   headline?: string;
   count: number;
+  /** Its review status (a bare file's from its folder's ledger), when the workspace index knows it. */
+  status?: ReviewStatus;
   /** Where the reviewer lands when opening it. */
   firstMention?: vscode.Range;
 }
@@ -26,14 +29,42 @@ export interface EntityReportSource {
   status?(): ReportStatus;
   /** Changes whenever entities() would answer differently (lets a status-only change skip the rows). */
   version?(): number;
+  /**
+   * Fires when documents' headlines or review statuses may have changed without any entity
+   * changing (an approve, a ledger changed on disk): the page's document list is sent again.
+   */
+  readonly onDidChangeDocuments?: vscode.Event<unknown>;
 }
 
 /** How to look up a document's headline (the workspace index knows them all). */
 export type HeadlineLookup = (uri: vscode.Uri, docId: string) => string | undefined;
 
+/** How to look up a document's review status. */
+export type ReviewStatusLookup = (uri: vscode.Uri, docId: string) => ReviewStatus | undefined;
+
+/** What the workspace index gives per file. */
+interface SummaryIndex {
+  get(uri: vscode.Uri): { documents: readonly { id: string; headline: string; status: ReviewStatus }[] } | undefined;
+}
+
+/** A document of the index by its entity key: its id, or `id#2` for the second document with that id in the file. */
+function summaryOf<T extends { id: string }>(documents: readonly T[] | undefined, docKey: string): T | undefined {
+  if (!documents) return undefined;
+  const repeat = /^(.*)#(\d+)$/.exec(docKey);
+  if (!repeat) return documents.find((d) => d.id === docKey);
+  let n = Number(repeat[2]);
+  for (const d of documents) if (d.id === repeat[1] && --n === 0) return d;
+  return undefined;
+}
+
 /** Headlines from the workspace index's summaries. */
-export function headlinesFrom(index: { get(uri: vscode.Uri): { documents: readonly { id: string; headline: string }[] } | undefined }): HeadlineLookup {
-  return (uri, docId) => index.get(uri)?.documents.find((d) => d.id === docId)?.headline;
+export function headlinesFrom(index: SummaryIndex): HeadlineLookup {
+  return (uri, docId) => summaryOf(index.get(uri)?.documents, docId)?.headline;
+}
+
+/** Review statuses from the workspace index's summaries (bare files: their folder's ledger). */
+export function reviewStatusesFrom(index: SummaryIndex): ReviewStatusLookup {
+  return (uri, docId) => summaryOf(index.get(uri)?.documents, docId)?.status;
 }
 
 /**
@@ -42,7 +73,10 @@ export function headlinesFrom(index: { get(uri: vscode.Uri): { documents: readon
  */
 export function reportSourceFromIndex(
   index: EntityCorpusIndex,
-  options: { onDidChange: vscode.Event<void>; headline?: HeadlineLookup; status?: () => ReportStatus },
+  options: {
+    onDidChange: vscode.Event<void>; headline?: HeadlineLookup; status?: () => ReportStatus;
+    reviewStatus?: ReviewStatusLookup; onDidChangeDocuments?: vscode.Event<unknown>;
+  },
 ): EntityReportSource {
   return {
     entities: () => index.allEntities(),
@@ -57,10 +91,14 @@ export function reportSourceFromIndex(
       }
       return index.documentsOf(key).map((d) => {
         const uri = vscode.Uri.parse(d.uri);
-        return { uri, docId: d.docId, count: d.count, headline: options.headline?.(uri, d.docId), firstMention: first.get(`${d.uri}\u0000${d.docId}`) };
+        return {
+          uri, docId: d.docId, count: d.count, headline: options.headline?.(uri, d.docId), status: options.reviewStatus?.(uri, d.docId),
+          firstMention: first.get(`${d.uri}\u0000${d.docId}`),
+        };
       });
     },
     onDidChange: options.onDidChange,
+    onDidChangeDocuments: options.onDidChangeDocuments,
     status: options.status,
     version: () => index.version,
   };
@@ -76,8 +114,13 @@ export interface EntityIndexHolder {
   status?(): ReportStatus;
 }
 
-/** Adapts an entity service that owns an EntityCorpusIndex (src/features/entities). */
-export function reportSourceFromService(service: EntityIndexHolder, headline?: HeadlineLookup): EntityReportSource {
+/**
+ * Adapts an entity service that owns an EntityCorpusIndex (src/features/entities). `documents`
+ * gives the listed documents' review statuses and says when they change (the workspace index).
+ */
+export function reportSourceFromService(
+  service: EntityIndexHolder, headline?: HeadlineLookup, documents?: { reviewStatus: ReviewStatusLookup; onDidChange: vscode.Event<unknown> },
+): EntityReportSource {
   const status = service.status ? () => service.status?.() ?? { building: false } : undefined;
   const onDidChange: vscode.Event<void> = (listener, thisArgs, disposables) => {
     const subscriptions = [service.onDidChange, service.onDidChangeState].flatMap((event) => (event ? [event(listener, thisArgs)] : []));
@@ -86,11 +129,12 @@ export function reportSourceFromService(service: EntityIndexHolder, headline?: H
     return disposable;
   };
   // The service may replace its index (rebuild): read it on every call.
-  const current = () => reportSourceFromIndex(service.index, { onDidChange, headline, status });
+  const current = () => reportSourceFromIndex(service.index, { onDidChange, headline, status, reviewStatus: documents?.reviewStatus });
   return {
     entities: () => current().entities(),
     documentsOf: (key) => current().documentsOf(key),
     onDidChange,
+    onDidChangeDocuments: documents?.onDidChange,
     status,
     // Distinct per index object too: a rebuild may start a new index at a lower version.
     version: () => versionOf(service.index),
