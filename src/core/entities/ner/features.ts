@@ -40,23 +40,7 @@ const T = {
   bias: 1, w: 2, lw: 3, shape: 4, pre: 5, suf: 6, lwm1: 7, lwp1: 8, lwm2: 9, lwp2: 10, shm1: 11, shp1: 12,
   pairm: 13, pairp: 14, shape3: 15, capsShape: 16, capsLw: 17, startShape: 18, gazB: 19, gazI: 20, wm1: 21, wp1: 22,
   doc: 23, len: 24, capsGaz: 25, startLw: 26, gazE: 27, pairShape: 28, prevGaz: 29, nextGaz: 30,
-  runPos: 31, runLast: 32, runFirst: 33, runBefore: 34, runAfter: 35, runLastGaz: 36,
-  docPrev: 41, docNext: 42, docPrevGaz: 43, docNextGaz: 44,
 };
-
-/** Stand-ins for the word before the line's first token and after its last. */
-const NONE = 0x1234567;
-const START = 0x7654321;
-
-/** Most distinct context features a capitalised word collects from its occurrences in a document. */
-const MAX_DOC_CONTEXT = 16;
-
-/** Whether a token starts with a capital letter. */
-function isCapital(w: string): boolean {
-  const c = w.charCodeAt(0);
-  if (c < 128) return c >= 65 && c <= 90;
-  return w[0].toLowerCase() !== w[0];
-}
 
 /**
  * The form features see: composed accents (a decomposed "é" is the same word), typographic
@@ -162,38 +146,10 @@ export function documentFeatures(lines: readonly string[], gaz: Gazetteer): Feat
       seen.set(h, (seen.get(h) ?? 0) | bit);
     }
   }
-  // The contexts of a capitalised word's occurrences in the document, given to each of them:
-  // "Magna" after "based" and before "'s" in one sentence says company in the next, where it
-  // stands alone. Mixed-case lines only (a headline in capitals says nothing by its case); at
-  // most MAX_DOC_CONTEXT features a word, so the cost stays linear.
-  const ctx = new Map<number, number[]>();
-  const unigramGaz = (h: number): number => gaz(mix(0x6a09e667, h));
-  for (let li = 0; li < tokenized.length; li++) {
-    if (tokenized[li].caps) continue;
-    const ws = words[li];
-    for (let i = 0; i < ws.length; i++) {
-      if (!isCapital(ws[i])) continue;
-      const h = wordHash(ws[i].toLowerCase());
-      let list = ctx.get(h);
-      if (!list) ctx.set(h, (list = []));
-      if (list.length >= MAX_DOC_CONTEXT) continue;
-      const add = (f: number): void => {
-        if (!list.includes(f)) list.push(f);
-      };
-      const hp = i > 0 ? wordHash(ws[i - 1].toLowerCase()) : 0;
-      const hn = i + 1 < ws.length ? wordHash(ws[i + 1].toLowerCase()) : 0;
-      add(mix(T.docPrev, i > 0 ? hp : START));
-      add(mix(T.docNext, i + 1 < ws.length ? hn : NONE));
-      const gp = i > 0 ? unigramGaz(hp) : 0;
-      const gn = i + 1 < ws.length ? unigramGaz(hn) : 0;
-      for (let b = 0; gp >>> b !== 0; b++) if ((gp >>> b) & 1) add(mix(T.docPrevGaz, b));
-      for (let b = 0; gn >>> b !== 0; b++) if ((gn >>> b) & 1) add(mix(T.docNextGaz, b));
-    }
-  }
-  return tokenized.map(({ text, tokens, caps }, li) => lineFeatures(text, tokens, caps, words[li], seen, gaz, ctx));
+  return tokenized.map(({ text, tokens, caps }, li) => lineFeatures(text, tokens, caps, words[li], seen, gaz));
 }
 
-function lineFeatures(text: string, tokens: LineTokens, caps: boolean, ws: string[], seen: Map<number, number>, gaz: Gazetteer, ctx: Map<number, number[]>): FeatureLine {
+function lineFeatures(text: string, tokens: LineTokens, caps: boolean, ws: string[], seen: Map<number, number>, gaz: Gazetteer): FeatureLine {
   const n = ws.length;
   const lw = ws.map((w) => w.toLowerCase());
   const hW = ws.map((w) => hashString(w));
@@ -227,42 +183,8 @@ function lineFeatures(text: string, tokens: LineTokens, caps: boolean, ws: strin
   }
   const out: number[] = [];
   const offsets = new Uint32Array(n + 1);
-  const extra: (number[] | undefined)[] = new Array<number[] | undefined>(n);
-  const addExtra = (i: number, f: number): void => {
-    const list = extra[i];
-    if (list) list.push(f);
-    else extra[i] = [f];
-  };
-  // Capitalised runs (mixed-case lines only): every word of "Kirin Holdings" or "Max Planck
-  // Institute" sees the run's length, its place in it, the run's first and last words (and the
-  // last word's gazetteer classes) and the words around the run, so an unseen name takes its
-  // type from "Holdings" or "Institute".
-  if (!caps) {
-    for (let i = 0; i < n; ) {
-      if (!isCapital(ws[i])) {
-        i++;
-        continue;
-      }
-      let j = i;
-      while (j + 1 < n && isCapital(ws[j + 1])) j++;
-      const len = Math.min(j - i + 1, 5);
-      const before = i > 0 ? hL[i - 1] : START;
-      const after = j + 1 < n ? hL[j + 1] : NONE;
-      for (let k = i; k <= j; k++) {
-        addExtra(k, mix3(T.runPos, len, k === i ? 0 : k === j ? 2 : 1));
-        if (k > i) {
-          addExtra(k, mix(T.runFirst, hL[i]));
-          addExtra(k, mix(T.runBefore, before));
-        }
-        if (k < j) {
-          addExtra(k, mix(T.runLast, hL[j]));
-          addExtra(k, mix(T.runAfter, after));
-          for (let b = 0; unigram[j] >>> b !== 0; b++) if ((unigram[j] >>> b) & 1) addExtra(k, mix(T.runLastGaz, b));
-        }
-      }
-      i = j + 1;
-    }
-  }
+  const NONE = 0x1234567;
+  const START = 0x7654321;
   for (let i = 0; i < n; i++) {
     offsets[i] = out.length;
     const w = ws[i];
@@ -303,10 +225,6 @@ function lineFeatures(text: string, tokens: LineTokens, caps: boolean, ws: strin
     out.push(mix3(T.doc, ev, (caps ? 2 : 0) | (atStart ? 1 : 0)));
     const gf = gazFeats[i];
     if (gf) for (const f of gf) out.push(f);
-    const xf = extra[i];
-    if (xf) for (const f of xf) out.push(f);
-    const cf = ctx.get(hL[i]);
-    if (cf) for (const f of cf) out.push(f);
     // The classes of the neighbouring words: "recaptured" shares what "captured" and "near" taught.
     const before = i > 0 ? unigram[i - 1] : 0;
     const after = i + 1 < n ? unigram[i + 1] : 0;
