@@ -92,6 +92,8 @@ export async function run(): Promise<void> {
   const progress = api.review.queue.queue.progress();
   const heapAfter = await settledHeap(gc);
   report(`queue bench (1) scan until view and progress complete: ${ms(complete)} (index ${ms(scanned)}; extension host CPU ${ms(cpu)}; target <= 3000 ms); floor (find + read the same files through workspace.fs): ${ms(floor)} (find ${ms(findMs)}); ratio ${(complete / floor).toFixed(2)}x`);
+  const phases = api.workspaceIndex.lastScan;
+  report(`queue bench (1) the scan's phases: review ledgers ${ms(phases.ledgersMs)}, listing (findFiles) ${ms(phases.listingMs)}, reading, parsing and indexing ${ms(phases.readingMs)}; the change event's listeners (queue, tree, status bar, Problems, entities) ${ms(scanned - phases.ledgersMs - phases.listingMs - phases.readingMs)}; reading the view and the progress ${ms(complete - scanned)}`);
   report(`queue bench (1) reading the same files with Node's fs, 16 at a time: ${ms(nodeRead)} (CPU ${ms(nodeReadCpu)}); find + Node read ${ms(findMs + nodeRead)}, ratio ${(complete / (findMs + nodeRead)).toFixed(2)}x`);
   report(`queue bench (1) view shows ${shown} documents of the folder; status bar: "${bar.progress.text}" (${progress.total} documents in the workspace)`);
   report(`queue bench (1) extension host heap: ${(heapBefore / 1024 / 1024).toFixed(1)} MB before the scan, ${(heapAfter / 1024 / 1024).toFixed(1)} MB after (+${((heapAfter - heapBefore) / 1024 / 1024).toFixed(1)} MB; the index also held the files from the start of the session before the rescan)`);

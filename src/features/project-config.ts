@@ -21,6 +21,8 @@ export class ProjectConfigs implements vscode.Disposable {
    * for each of 10,000 files cost more than parsing the files. Dropped when a setting changes.
    */
   private readonly settings = new Map<string, SeedReviewConfig>();
+  /** The same settings by the folder a file is in (a file's uri up to its last '/'). */
+  private readonly byParent = new Map<string, SeedReviewConfig>();
   private readonly disposables: vscode.Disposable[] = [this.problems, this.emitter];
   /** Fires when a project file was created, changed or deleted: every file's options may differ. */
   readonly onDidChange = this.emitter.event;
@@ -35,15 +37,27 @@ export class ProjectConfigs implements vscode.Disposable {
     this.disposables.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
     // Registered before the extension's own listener (made earlier in activation), which refreshes with the new values.
     this.disposables.push(vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('seedReview')) this.settings.clear();
+      if (event.affectsConfiguration('seedReview')) {
+        this.settings.clear();
+        this.byParent.clear();
+      }
+    }), vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      this.settings.clear();
+      this.byParent.clear();
     }));
   }
 
   private settingsFor(uri: vscode.Uri): SeedReviewConfig {
+    // Every file of a folder has the same workspace folder: looked up once per folder of files.
+    const text = uri.toString();
+    const parent = text.slice(0, text.lastIndexOf('/') + 1);
+    let found = this.byParent.get(parent);
+    if (found) return found;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const key = folder ? folder.uri.toString() : '';
-    let found = this.settings.get(key);
+    found = this.settings.get(key);
     if (!found) this.settings.set(key, (found = readConfig(folder?.uri ?? uri)));
+    if (!uri.query && !uri.fragment) this.byParent.set(parent, found);
     return found;
   }
 

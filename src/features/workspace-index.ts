@@ -3,7 +3,7 @@ import { baseName } from '../core/host/file-system';
 import { standardScheduler, type HostScheduler, type TimerHandle } from '../core/host/scheduler';
 import { isBareSeedFileName } from '../core/parser';
 import { DocumentSummary, summarizeDocuments } from '../core/summary';
-import { statusOfAttributes } from '../core/review/ledger';
+import { LEDGER_FILE_NAME, statusOfAttributes } from '../core/review/ledger';
 import type { ParseResult, SeedDiagnostic } from '../core/types';
 import { WorkspaceIndex as CrossFileChecks } from '../core/workspace-checks';
 import { diffListing, FileUpdateQueue, type FileOutcome } from '../core/workspace-sync';
@@ -21,7 +21,8 @@ export interface IndexedFile {
 
 /** What the index needs of the review ledgers: loaded before the first scan, and their changes. */
 export interface LedgerSource {
-  loadAll(): Promise<void>;
+  /** Loads the ledgers found (their uris listed by the caller). */
+  loadAll(found: readonly vscode.Uri[]): Promise<void>;
   recordFor(uri: vscode.Uri, id: string): { attributes: Readonly<Record<string, string>> } | undefined;
   readonly onDidChange: vscode.Event<vscode.Uri>;
 }
@@ -29,6 +30,14 @@ export interface LedgerSource {
 const CORPUS_GLOB = '**/*.seed';
 /** Narrows the search to names starting with digits; isBareSeedFileName decides exactly. */
 const BARE_GLOB = '**/[0-9][0-9][0-9]*_*.txt';
+/** Of the names the globs below find: a corpus, or a bare seed file (the glob only narrows those). */
+function isSeedFileName(name: string): boolean {
+  return !/\.txt$/i.test(name) || isBareSeedFileName(name);
+}
+/** Both in one search (each findFiles is a search in the workbench's search process). */
+const SEED_FILES_GLOB = `{${CORPUS_GLOB},${BARE_GLOB}}`;
+/** The seed files and the review ledgers, for the full scan. */
+const SCAN_GLOB = `{${CORPUS_GLOB},${BARE_GLOB},**/${LEDGER_FILE_NAME}}`;
 const EXCLUDE_GLOB = '{**/node_modules/**,**/.git/**}';
 /**
  * How often the index compares itself with a fresh listing of the workspace (findFiles, in the
@@ -39,6 +48,8 @@ const EXCLUDE_GLOB = '{**/node_modules/**,**/.git/**}';
 const RELIST_BUSY_MS = 3_000;
 const RELIST_QUIET_MS = 30_000;
 const BUSY_FOR_MS = 60_000;
+/** Quiet time after the last create event the watcher reported before a relisting. */
+const BURST_RELIST_MS = 1_000;
 
 /**
  * Knows every seed file of the workspace without opening editors: found with `findFiles`,
@@ -67,6 +78,7 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
   private readonly crossFileDirty = new Map<string, vscode.Uri>();
   private crossFileTimer: TimerHandle | undefined;
   private relistTimer: TimerHandle | undefined;
+  private burstTimer: TimerHandle | undefined;
   private relisting: Promise<void> | undefined;
   private relistAgain: Promise<void> | undefined;
   private busyUntil = 0;
@@ -78,6 +90,8 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
   /** Resolves when the first full scan has finished. */
   readonly ready: Promise<void>;
   private scanDone = false;
+  /** The phases of the last full scan, in milliseconds (the log and the benchmarks read them). */
+  lastScan = { files: 0, ledgersMs: 0, listingMs: 0, readingMs: 0 };
   /** SEED012/SEED013 (same id in two files, same text under two ids), kept current per changed file. */
   readonly crossFile: ExtraDiagnosticSource = {
     diagnosticsFor: (uri: vscode.Uri): readonly SeedDiagnostic[] => this.checks.diagnosticsFor(uri.toString()),
@@ -198,11 +212,8 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
 
   /** Every seed file of the workspace's folders, as findFiles lists them now. */
   private async listSeedFiles(): Promise<vscode.Uri[]> {
-    const [corpora, bare] = await Promise.all([
-      vscode.workspace.findFiles(CORPUS_GLOB, EXCLUDE_GLOB),
-      vscode.workspace.findFiles(BARE_GLOB, EXCLUDE_GLOB),
-    ]);
-    return [...corpora, ...bare.filter((uri) => isBareSeedFileName(baseName(uri.path)))];
+    const found = await vscode.workspace.findFiles(SEED_FILES_GLOB, EXCLUDE_GLOB);
+    return found.filter((uri) => isSeedFileName(baseName(uri.path)));
   }
 
   /** Asks the update queue to read a file again or drop it. */
@@ -276,11 +287,20 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
     const started = Date.now();
     this.holding++;
     try {
-      // Bare files' statuses come from the ledgers: read those first.
-      await this.ledgers?.loadAll().catch((error) => this.log.warn(`Reading review ledgers failed: ${error instanceof Error ? error.message : String(error)}`));
-      const ledgersMs = Date.now() - started;
-      const uris = await this.listSeedFiles();
+      // One search lists the seed files and the ledgers; bare files' statuses come from the
+      // ledgers, so those are read first.
+      const found = await vscode.workspace.findFiles(SCAN_GLOB, EXCLUDE_GLOB);
+      const listingMs = Date.now() - started;
+      const ledgerUris: vscode.Uri[] = [];
+      const uris: vscode.Uri[] = [];
+      for (const uri of found) {
+        const name = baseName(uri.path);
+        if (name === LEDGER_FILE_NAME) ledgerUris.push(uri);
+        else if (isSeedFileName(name)) uris.push(uri);
+      }
+      await this.ledgers?.loadAll(ledgerUris).catch((error) => this.log.warn(`Reading review ledgers failed: ${error instanceof Error ? error.message : String(error)}`));
       const listedMs = Date.now() - started;
+      const ledgersMs = listedMs - listingMs;
       // Reads overlap (the file system answers several at once); the results are taken in slices
       // of a few milliseconds between yields, so a workspace of thousands of files never holds the
       // extension host for long, and is not slowed by one yield (a clamped timer in a browser)
@@ -300,7 +320,8 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
           this.fire([document.uri]);
         }
       }
-      this.log.info(`Indexed ${uris.length} seed file(s) in ${Date.now() - started} ms (ledgers ${ledgersMs} ms, listing ${listedMs - ledgersMs} ms, reading and parsing ${Date.now() - started - listedMs} ms)`);
+      this.lastScan = { files: uris.length, ledgersMs, listingMs, readingMs: Date.now() - started - listedMs };
+      this.log.info(`Indexed ${uris.length} seed file(s) in ${Date.now() - started} ms (ledgers ${ledgersMs} ms, listing ${this.lastScan.listingMs} ms, reading and parsing ${this.lastScan.readingMs} ms)`);
     } finally {
       this.holding--;
     }
@@ -337,8 +358,16 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
     // Unsaved editor text is what the reviewer sees: the change on disk waits for a save or revert.
     if (openDocument(uri)?.isDirty) return;
     if (uri.path.endsWith('.txt') && !isBareSeedFileName(baseName(uri.path))) return;
-    // Files being created: the watcher may miss some of their neighbours, so relist sooner.
-    if (created) this.markBusy();
+    // Files being created: the watcher may miss some of their neighbours (all of those written
+    // into a folder made a moment before, in code-server), so relist soon after the burst ends.
+    if (created) {
+      this.markBusy();
+      this.burstTimer?.cancel();
+      this.burstTimer = this.scheduler.after(BURST_RELIST_MS, () => {
+        this.burstTimer = undefined;
+        if (this.scanDone) void this.relist();
+      });
+    }
     this.request(uri, 'read');
   }
 
@@ -444,6 +473,7 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
     this.disposed = true;
     this.updates.dispose();
     this.relistTimer?.cancel();
+    this.burstTimer?.cancel();
     this.crossFileTimer?.cancel();
     for (const timer of this.pendingEditorUpdates.values()) clearTimeout(timer);
     this.disposables.forEach((disposable) => disposable.dispose());

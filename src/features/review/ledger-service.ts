@@ -23,6 +23,18 @@ export function folderOf(uri: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(uri, '..');
 }
 
+/**
+ * `folderOf(uri).toString()`, cut from the uri's own string where that is the same thing (no
+ * query or fragment, not at the root): asked for every file of a scan, and joinPath parses and
+ * formats a new Uri each time.
+ */
+export function folderKeyOf(uri: vscode.Uri): string {
+  const text = uri.toString();
+  const slash = text.lastIndexOf('/');
+  if (uri.query || uri.fragment || uri.path.lastIndexOf('/') <= 0 || slash < 0) return folderOf(uri).toString();
+  return text.slice(0, slash);
+}
+
 /** The ledger location of the folder holding `uri`. */
 export function ledgerUriFor(uri: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(folderOf(uri), LEDGER_FILE_NAME);
@@ -60,16 +72,19 @@ export class LedgerService implements vscode.Disposable {
     );
   }
 
-  /** Loads every ledger of the workspace (before the first scan of seed files reads their statuses). */
-  async loadAll(): Promise<void> {
-    const uris = await vscode.workspace.findFiles(LEDGER_GLOB, EXCLUDE_GLOB);
+  /**
+   * Loads every ledger of the workspace (before the first scan of seed files reads their
+   * statuses): `found`, when the caller listed them already, else what findFiles finds.
+   */
+  async loadAll(found?: readonly vscode.Uri[]): Promise<void> {
+    const uris = found ?? await vscode.workspace.findFiles(LEDGER_GLOB, EXCLUDE_GLOB);
     await Promise.all(uris.map((uri) => this.reload(folderOf(uri), false)));
     if (uris.length) this.generation++;
   }
 
   /** The ledger line of a bare seed file, if its folder's ledger has one. */
   recordFor(uri: vscode.Uri, id: string): LedgerEntry | undefined {
-    return this.ledgers.get(folderOf(uri).toString())?.byId.get(id);
+    return this.ledgers.get(folderKeyOf(uri))?.byId.get(id);
   }
 
   /** The parsed ledger of a folder (undefined when it has none or it is not loaded). */
