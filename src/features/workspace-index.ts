@@ -21,8 +21,8 @@ export interface IndexedFile {
 
 /** What the index needs of the review ledgers: loaded before the first scan, and their changes. */
 export interface LedgerSource {
-  /** Loads the ledgers found (their uris listed by the caller). */
-  loadAll(found: readonly vscode.Uri[]): Promise<void>;
+  /** Loads the ledgers found, knowing the seed files listed with them (their uris listed by the caller). */
+  loadAll(found: readonly vscode.Uri[], seedFiles: readonly vscode.Uri[]): Promise<void>;
   recordFor(uri: vscode.Uri, id: string): { attributes: Readonly<Record<string, string>> } | undefined;
   readonly onDidChange: vscode.Event<vscode.Uri>;
 }
@@ -298,7 +298,7 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
         if (name === LEDGER_FILE_NAME) ledgerUris.push(uri);
         else if (isSeedFileName(name)) uris.push(uri);
       }
-      await this.ledgers?.loadAll(ledgerUris).catch((error) => this.log.warn(`Reading review ledgers failed: ${error instanceof Error ? error.message : String(error)}`));
+      await this.ledgers?.loadAll(ledgerUris, uris).catch((error) => this.log.warn(`Reading review ledgers failed: ${error instanceof Error ? error.message : String(error)}`));
       const listedMs = Date.now() - started;
       const ledgersMs = listedMs - listingMs;
       // Reads overlap (the file system answers several at once); the results are taken in slices

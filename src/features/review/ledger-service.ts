@@ -76,9 +76,23 @@ export class LedgerService implements vscode.Disposable {
    * Loads every ledger of the workspace (before the first scan of seed files reads their
    * statuses): `found`, when the caller listed them already, else what findFiles finds.
    */
-  async loadAll(found?: readonly vscode.Uri[]): Promise<void> {
+  async loadAll(found?: readonly vscode.Uri[], bareFiles?: readonly vscode.Uri[]): Promise<void> {
     const uris = found ?? await vscode.workspace.findFiles(LEDGER_GLOB, EXCLUDE_GLOB);
-    await Promise.all(uris.map((uri) => this.reload(folderOf(uri), false)));
+    // The bare files the caller listed tell each folder's ids: no listing of a 10,000-file folder
+    // through workspace.fs (one large message from the workbench) per ledger.
+    let ids: Map<string, Set<string>> | undefined;
+    if (bareFiles) {
+      ids = new Map();
+      for (const uri of bareFiles) {
+        const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+        if (!isBareSeedFileName(name)) continue;
+        const key = folderKeyOf(uri);
+        let set = ids.get(key);
+        if (!set) ids.set(key, (set = new Set()));
+        set.add(name.slice(0, -4));
+      }
+    }
+    await Promise.all(uris.map((uri) => this.reload(folderOf(uri), false, ids && (ids.get(folderKeyOf(uri)) ?? new Set()))));
     if (uris.length) this.generation++;
   }
 
@@ -93,10 +107,10 @@ export class LedgerService implements vscode.Disposable {
   }
 
   /** Reads a folder's ledger from disk again, publishes its problems and tells listeners. */
-  async reload(folder: vscode.Uri, fire = true): Promise<void> {
+  async reload(folder: vscode.Uri, fire = true, bareIds?: Set<string>): Promise<void> {
     const location = vscode.Uri.joinPath(folder, LEDGER_FILE_NAME);
     try {
-      const loaded = await loadLedger(vscodeFileSystem, location.toString(), await this.bareIdsIn(folder));
+      const loaded = await loadLedger(vscodeFileSystem, location.toString(), bareIds ?? await this.bareIdsIn(folder));
       if (!loaded.exists) this.ledgers.delete(folder.toString());
       else this.ledgers.set(folder.toString(), loaded.ledger);
       // An open editor's text is what the reviewer sees; its problems win over the disk's.
