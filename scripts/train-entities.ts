@@ -17,9 +17,9 @@ function main(): void {
   const positional: string[] = [];
   let dev: [string, string] | undefined;
   let out: string | undefined;
-  let epochs = 8;
+  let epochs = 5;
   let seed = 1;
-  let minCount = 2;
+  let minCount = 3;
   let trainGazetteer = true;
   let common = true;
   for (let i = 0; i < args.length; i++) {

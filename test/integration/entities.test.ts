@@ -30,7 +30,7 @@ const SAMPLE = {
   hartmann: new vscode.Position(28, 12), // "Governor Lena Hartmann said ..." in 103_7f2a4c6e8b0d1357
   openId: new vscode.Position(3, 8), // "<<< 100_4e1a9c0b7d2f3856 status=approved ..."
   closeId: new vscode.Position(8, 8), // ">>> 100_4e1a9c0b7d2f3856"
-  marathon: new vscode.Position(58, 3), // "Marathon runner breaks course record in Tokyo ..."
+  ferries: new vscode.Position(71, 3), // "Ferries to the outer islands sailed again ..."
   scheldt: new vscode.Position(5, 40), // "... through the Scheldt estuary ..."
   antwerp: new vscode.Position(4, 10), // "Port of Antwerp reopens ..."
 };
@@ -224,7 +224,7 @@ describe('entities', function () {
     afterEach(async () => {
       if (fs.existsSync(lexiconFile())) {
         fs.rmSync(lexiconFile());
-        await waitFor('the lexicon to be dropped', () => (service().index.entity('organization:marathon') ? undefined : true), 15_000);
+        await waitFor('the lexicon to be dropped', () => (service().index.entity('organization:ferries') ? undefined : true), 15_000);
         await waitFor('the lexicon diagnostics to go', () => (vscode.languages.getDiagnostics(vscode.Uri.file(lexiconFile())).length === 0 ? true : undefined), 15_000);
       }
     });
@@ -233,27 +233,27 @@ describe('entities', function () {
       await openWorkspaceFile('sample.seed');
       // The model's view first (these are the facts the lexicon then changes; the model reads the
       // river in "through the Scheldt estuary" as an organisation, which the lexicon corrects).
-      assert.strictEqual(await hoverText(sampleUri(), SAMPLE.marathon), '', 'without a lexicon "Marathon" is no entity');
+      assert.strictEqual(await hoverText(sampleUri(), SAMPLE.ferries), '', 'without a lexicon "Ferries" is no entity');
       assert.match(await hoverText(sampleUri(), SAMPLE.scheldt), /\*\*Scheldt\*\* — organization/);
       assert.match(await hoverText(sampleUri(), SAMPLE.antwerp), /\*\*Antwerp\*\* — place/);
       fs.writeFileSync(lexiconFile(), JSON.stringify({
-        entities: [{ text: 'Marathon', type: 'organization' }],
+        entities: [{ text: 'Ferries', type: 'organization' }],
         ignore: ['Antwerp'],
         types: { Scheldt: 'place' },
       }, null, 2));
-      await waitFor('the lexicon to apply', () => (service().index.entity('organization:marathon') ? true : undefined), 15_000);
-      assert.match(await hoverText(sampleUri(), SAMPLE.marathon), /\*\*Marathon\*\* — organization/);
+      await waitFor('the lexicon to apply', () => (service().index.entity('organization:ferries') ? true : undefined), 15_000);
+      assert.match(await hoverText(sampleUri(), SAMPLE.ferries), /\*\*Ferries\*\* — organization/);
       assert.match(await hoverText(sampleUri(), SAMPLE.scheldt), /\*\*Scheldt\*\* — place/);
       assert.strictEqual(await hoverText(sampleUri(), SAMPLE.antwerp), '');
       fs.rmSync(lexiconFile());
-      await waitFor('the lexicon to be dropped', () => (service().index.entity('organization:marathon') ? undefined : true), 15_000);
-      assert.strictEqual(await hoverText(sampleUri(), SAMPLE.marathon), '');
+      await waitFor('the lexicon to be dropped', () => (service().index.entity('organization:ferries') ? undefined : true), 15_000);
+      assert.strictEqual(await hoverText(sampleUri(), SAMPLE.ferries), '');
       assert.match(await hoverText(sampleUri(), SAMPLE.scheldt), /\*\*Scheldt\*\* — organization/);
       assert.match(await hoverText(sampleUri(), SAMPLE.antwerp), /\*\*Antwerp\*\* — place/);
     });
 
     it('reports invalid entries as diagnostics on the file and keeps the valid ones', async () => {
-      fs.writeFileSync(lexiconFile(), JSON.stringify({ entities: [{ text: 'Marathon', type: 'organization' }, { text: 'Zorro', type: 'hero' }] }, null, 2));
+      fs.writeFileSync(lexiconFile(), JSON.stringify({ entities: [{ text: 'Ferries', type: 'organization' }, { text: 'Zorro', type: 'hero' }] }, null, 2));
       const uri = vscode.Uri.file(lexiconFile());
       const diagnostics = await waitFor('lexicon diagnostics', () => {
         const found = vscode.languages.getDiagnostics(uri);
@@ -262,7 +262,7 @@ describe('entities', function () {
       assert.strictEqual(diagnostics.length, 1);
       assert.match(diagnostics[0].message, /entities\[1\] \("Zorro"\): "type" must be "person", "place" or "organization", got "hero"/);
       assert.strictEqual(diagnostics[0].range.start.line, 7, 'the squiggle is on the "Zorro" entry');
-      await waitFor('the valid entry to apply', () => (service().index.entity('organization:marathon') ? true : undefined), 15_000);
+      await waitFor('the valid entry to apply', () => (service().index.entity('organization:ferries') ? true : undefined), 15_000);
     });
 
     it('reports a JSON syntax error where it is', async () => {
@@ -279,20 +279,20 @@ describe('entities', function () {
     it('the "lexicon" of .seed-review.json applies too, and seed-review entities reads the same', async () => {
       const projectFile = path.join(workspaceRoot(), '.seed-review.json');
       try {
-        fs.writeFileSync(projectFile, '// shared by the team\n{ "lexicon": { "entities": [{ "text": "Marathon", "type": "organization" }], "types": { "Scheldt": "place" } } }\n');
-        await waitFor('the project file\'s lexicon to apply', () => (service().index.entity('organization:marathon') ? true : undefined), 15_000);
+        fs.writeFileSync(projectFile, '// shared by the team\n{ "lexicon": { "entities": [{ "text": "Ferries", "type": "organization" }], "types": { "Scheldt": "place" } } }\n');
+        await waitFor('the project file\'s lexicon to apply', () => (service().index.entity('organization:ferries') ? true : undefined), 15_000);
         assert.match(await hoverText(sampleUri(), SAMPLE.scheldt), /\*\*Scheldt\*\* — place/);
         const cli = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'seed-review.js'), 'entities', 'sample.seed', '--format', 'json'], {
           cwd: workspaceRoot(), encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
         });
         assert.strictEqual(cli.status, 0, cli.stderr);
         const mentions = cli.stdout.split('\n').filter(Boolean).flatMap((line) => (JSON.parse(line) as { entities: { text: string; type: string }[] }).entities);
-        assert.ok(mentions.some((m) => m.text === 'Marathon' && m.type === 'organization'), 'the CLI finds the lexicon entity');
+        assert.ok(mentions.some((m) => m.text === 'Ferries' && m.type === 'organization'), 'the CLI finds the lexicon entity');
         assert.ok(mentions.filter((m) => m.text === 'Scheldt').every((m) => m.type === 'place') && mentions.some((m) => m.text === 'Scheldt'), 'the CLI applies the forced type');
       } finally {
         fs.rmSync(projectFile, { force: true });
       }
-      await waitFor('the lexicon to be dropped', () => (service().index.entity('organization:marathon') ? undefined : true), 15_000);
+      await waitFor('the lexicon to be dropped', () => (service().index.entity('organization:ferries') ? undefined : true), 15_000);
     });
   });
 

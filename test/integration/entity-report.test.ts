@@ -117,9 +117,9 @@ describe('entity report: the page shows the corpus', function () {
   });
 
   it('searches names and aliases without regard to case or accents', async () => {
-    await panel.setView({ query: 'ANA SOFIA' });
-    const found = await panel.whenRendered((s) => s.query === 'ANA SOFIA');
-    assert.deepStrictEqual(found.firstRows, ['Ana Sófia Ribeiro']);
+    await panel.setView({ query: 'REYKJAVIK' });
+    const found = await panel.whenRendered((s) => s.query === 'REYKJAVIK');
+    assert.deepStrictEqual(found.firstRows, ['Reykjavík']);
     assert.strictEqual(found.filtered, 1);
     assert.strictEqual(found.total, corpus.index.allEntities().length, 'the total stays the corpus');
     await panel.setView({ query: 'no such entity anywhere' });

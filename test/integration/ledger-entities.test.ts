@@ -14,8 +14,8 @@ const P1 = '401_00000000000004a1';
 const P2 = '402_00000000000004a2';
 const P3 = '403_00000000000004a3';
 const texts: Record<string, string> = {
-  [P1]: 'Port of Rotterdam expands\nThe city of Rotterdam opened a new container terminal on Monday, officials said.\n',
-  [P2]: 'Tram strike ends\nTram drivers in Rotterdam returned to work on Friday after a two-day strike.\n',
+  [P1]: 'Port of Eindhoven expands\nThe city of Eindhoven opened a new container terminal on Monday, officials said.\n',
+  [P2]: 'Tram strike ends\nTram drivers in Eindhoven returned to work on Friday after a two-day strike.\n',
   [P3]: 'Ferry service resumes\nThe ferry to the island runs again from Monday.\n',
 };
 
@@ -39,7 +39,7 @@ function shownInFolder(): string[] | undefined {
 
 describe('bare seed files\' ledger statuses in the entity filter and the Entity Report', function () {
   this.timeout(150_000);
-  let rotterdam = '';
+  let eindhoven = '';
 
   before(async () => {
     dir = fs.mkdtempSync(path.join(workspaceRoot(), 'ledger-entities-'));
@@ -54,10 +54,10 @@ describe('bare seed files\' ledger statuses in the entity filter and the Entity 
     assert.strictEqual(fs.readFileSync(ledgerPath(), 'utf8'), line(P1, 'approved'));
     assert.strictEqual(fs.readFileSync(uriOf(P1).fsPath, 'utf8'), texts[P1], 'the seed file itself is never modified');
     await waitFor('the approve in the index', () => (indexedStatus(P1) === 'approved' ? true : undefined), 30_000);
-    // The entity index has the three files and finds Rotterdam in the first two.
-    rotterdam = await waitFor('Rotterdam in the entity index, in both files', async () => {
+    // The entity index has the three files and finds Eindhoven in the first two.
+    eindhoven = await waitFor('Eindhoven in the entity index, in both files', async () => {
       await service().whenIdle();
-      const entity = service().index.allEntities().find((e) => e.canonical === 'Rotterdam');
+      const entity = service().index.allEntities().find((e) => e.canonical === 'Eindhoven');
       if (!entity) return undefined;
       const docs = service().index.documentsOf(entity.key).map((d) => d.uri);
       return docs.includes(uriOf(P1).toString()) && docs.includes(uriOf(P2).toString()) ? entity.key : undefined;
@@ -72,9 +72,9 @@ describe('bare seed files\' ledger statuses in the entity filter and the Entity 
 
   it('the entity filter lists the bare files that mention the entity with their ledger statuses, and a status filter narrows them', async () => {
     await vscode.commands.executeCommand('seedReview.corpus.clearFilter');
-    await vscode.commands.executeCommand('seedReview.corpus.filterByEntity', 'Rotterdam');
+    await vscode.commands.executeCommand('seedReview.corpus.filterByEntity', 'Eindhoven');
     assert.deepStrictEqual(shownInFolder(), [`${P1} approved`, `${P2} unreviewed`]);
-    assert.match(String(extensionApi().review.corpusTree.view.message), /^Filter: entity "Rotterdam" — \d+ of \d+ documents$/);
+    assert.match(String(extensionApi().review.corpusTree.view.message), /^Filter: entity "Eindhoven" — \d+ of \d+ documents$/);
     await vscode.commands.executeCommand('seedReview.corpus.filterByStatus', 'approved');
     assert.deepStrictEqual(shownInFolder(), [`${P1} approved`]);
     await vscode.commands.executeCommand('seedReview.corpus.filterByStatus', 'unreviewed');
@@ -84,20 +84,20 @@ describe('bare seed files\' ledger statuses in the entity filter and the Entity 
   it('the Entity Report lists the entity\'s documents with their ledger statuses', async () => {
     const panel = await vscode.commands.executeCommand<EntityReportPanel>('seedReview.showEntityReport');
     await panel.whenRendered((s) => !s.building && s.total > 0, 90_000);
-    await panel.select(rotterdam);
-    const state = await panel.whenRendered((s) => s.selected === rotterdam && s.documentStatuses !== undefined, 30_000);
+    await panel.select(eindhoven);
+    const state = await panel.whenRendered((s) => s.selected === eindhoven && s.documentStatuses !== undefined, 30_000);
     const ours = (state.documentStatuses ?? []).filter((d) => d.startsWith('40')).sort();
     assert.deepStrictEqual(ours, [`${P1} approved`, `${P2} unreviewed`]);
   });
 
   it('a ledger changed on disk: the filtered view and the report\'s list follow', async () => {
     await vscode.commands.executeCommand('seedReview.corpus.clearFilter');
-    await vscode.commands.executeCommand('seedReview.corpus.filterByEntity', 'Rotterdam');
+    await vscode.commands.executeCommand('seedReview.corpus.filterByEntity', 'Eindhoven');
     await vscode.commands.executeCommand('seedReview.corpus.filterByStatus', 'approved');
     // Another reviewer's decisions arrive (git pull): P1 rejected, P2 approved.
     fs.writeFileSync(ledgerPath(), line(P1, 'rejected') + line(P2, 'approved'));
     await waitFor('the index follows the ledger on disk', () => (indexedStatus(P1) === 'rejected' && indexedStatus(P2) === 'approved' ? true : undefined), 30_000);
-    await waitFor('the approved + Rotterdam filter to show P2 only', () => (JSON.stringify(shownInFolder()) === JSON.stringify([`${P2} approved`]) ? true : undefined), 10_000)
+    await waitFor('the approved + Eindhoven filter to show P2 only', () => (JSON.stringify(shownInFolder()) === JSON.stringify([`${P2} approved`]) ? true : undefined), 10_000)
       .catch((error: Error) => {
         throw new Error(`${error.message}; the view shows ${JSON.stringify(shownInFolder())}`);
       });
@@ -107,9 +107,9 @@ describe('bare seed files\' ledger statuses in the entity filter and the Entity 
     const panel = await vscode.commands.executeCommand<EntityReportPanel>('seedReview.showEntityReport');
     const state = await panel.whenRendered((s) => {
       const ours = (s.documentStatuses ?? []).filter((d) => d.startsWith('40')).sort();
-      return s.selected === rotterdam && ours.join() === [`${P1} rejected`, `${P2} approved`].join();
+      return s.selected === eindhoven && ours.join() === [`${P1} rejected`, `${P2} approved`].join();
     }, 30_000);
-    assert.strictEqual(state.selected, rotterdam);
+    assert.strictEqual(state.selected, eindhoven);
     panel.dispose();
   });
 });

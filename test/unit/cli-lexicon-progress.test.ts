@@ -40,17 +40,17 @@ describe('entities: the lexicon files of the corpus', () => {
     const found = mentions(result.stdout);
     expect(found.find((m) => m.text === 'Olena Kowalski')?.type).toBe('person');
     expect(found.find((m) => m.text === 'Reuters')?.type).toBe('organization');
-    expect(found.find((m) => m.text === 'Acme Widgets board')?.type).toBe('organization');
+    expect(found.find((m) => m.text === 'Acme Widgets')?.type).toBe('organization');
   });
 
   it('reads the nearest .seed-entities.json above the file, and the nearest .seed-review.json\'s lexicon', () => {
     const { dir } = project();
     writeFileSync(path.join(dir, '.seed-entities.json'), JSON.stringify({ ignore: ['Reuters'], types: { 'Olena Kowalski': 'organization' } }));
-    writeFileSync(path.join(dir, 'corpus', '.seed-review.json'), '// the team\'s\n{ "lexicon": { "entities": [{ "text": "Acme Widgets board", "type": "person" }], "types": { "Olena Kowalski": "place" } } }');
+    writeFileSync(path.join(dir, 'corpus', '.seed-review.json'), '// the team\'s\n{ "lexicon": { "entities": [{ "text": "Acme Widgets", "type": "person" }], "types": { "Olena Kowalski": "place" } } }');
     const result = runCli(['entities', 'corpus/news/a.seed', '--format', 'json', '--workers', '0'], dir);
     expect(result.code, result.stderr).toBe(0);
     const found = mentions(result.stdout);
-    expect(found.find((m) => m.text === 'Acme Widgets board')?.type).toBe('person');
+    expect(found.find((m) => m.text === 'Acme Widgets')?.type).toBe('person');
     expect(found.some((m) => m.text === 'Reuters')).toBe(false);
     // Both name Olena Kowalski: .seed-entities.json wins over the project file, as in the editor.
     expect(found.find((m) => m.text === 'Olena Kowalski')?.type).toBe('organization');

@@ -93,6 +93,22 @@ describe('entity model: features', () => {
     expect(wordShape('McDonald2024')).toBe('XxXxxdd');
   });
 
+  it('gives a capitalised word the contexts of its other occurrences in the document', () => {
+    const alone = documentFeatures(['Magna said profits rose.'], () => 0)[0];
+    const withMore = documentFeatures(['Magna said profits rose.', 'Toronto-based Magna and Lear.'], () => 0)[0];
+    const first = (l: typeof alone): number[] => [...l.feats.slice(l.offsets[0], l.offsets[1])];
+    // The second line's "based ... and" context reaches the first "Magna"; the other words are unchanged.
+    expect(first(withMore).filter((f) => !first(alone).includes(f)).length).toBeGreaterThanOrEqual(3);
+    expect([...withMore.feats.slice(withMore.offsets[1])]).toEqual([...alone.feats.slice(alone.offsets[1])]);
+    // A capital at a sentence start is no evidence: such occurrences lend no context.
+    const starts = documentFeatures(['Magna said profits rose.', 'Magna won. Magna lost.'], () => 0)[0];
+    expect(first(starts)).toEqual(first(alone));
+    // Bounded: a word written 1,000 times collects at most 16 context features.
+    const many = documentFeatures(Array.from({ length: 1000 }, (_, i) => `Shares in Magna rose ${i} points after word${i} Magna${i % 3 ? '' : 'x'}.`), () => 0);
+    const magna = (l: (typeof many)[number]): number => l.offsets[3] - l.offsets[2];
+    expect(magna(many[999])).toBeLessThan(magna(documentFeatures(['Shares in Magna rose 1 points.'], () => 0)[0]) + 17);
+  });
+
   it('reads a decomposed accent as the composed word', () => {
     const composed = documentFeatures(['Le président José parle.'], () => 0);
     const decomposed = documentFeatures(['Le pre\u0301sident Jose\u0301 parle.'], () => 0);
@@ -113,6 +129,16 @@ describe('entity model: decoding', () => {
   it('follows the emissions when they form valid BIO', () => {
     expect([...decodeLine(line(4), prefer([1, 2, 0, 5]))]).toEqual([1, 2, 0, 5]);
     expect(tagSpans([1, 2, 0, 5, 6, 6, 3])).toEqual([[0, 2, 0], [3, 6, 2], [6, 7, 1]]);
+  });
+
+  it('never continues a name across a comma', () => {
+    const text = 'Mercantile , Commerce';
+    const tokens = { starts: [0, 11, 13], ends: [10, 12, 21] };
+    const commaLine = { ...line(3), text, tokens };
+    const tags = [...decodeLine(commaLine, prefer([5, 6, 6]))];
+    expect(tags[0]).toBe(5);
+    expect(tags[1] % 2 === 0 && tags[1] !== 0).toBe(false);
+    expect(tagSpans(tags).filter(([, , cls]) => cls === 2).every(([a, b]) => !(a < 1 && b > 1))).toBe(true);
   });
 
   it('never starts an entity with an inside tag', () => {

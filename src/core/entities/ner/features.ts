@@ -2,8 +2,9 @@
  * Feature extraction for the entity model. A document is a list of lines; each token gets a
  * list of 32-bit feature hashes: its word, lower case, shape, affixes, neighbouring words and
  * pairs, the line's case (all-caps headlines and tables), how the document writes the word
- * elsewhere, and gazetteer memberships (whole phrases of up to four tokens). Strings are
- * hashed as soon as they are built: no feature string outlives this module.
+ * elsewhere and the words around its other occurrences, and gazetteer memberships (whole
+ * phrases of up to four tokens). Strings are hashed as soon as they are built: no feature
+ * string outlives this module.
  */
 import { hashRange, hashString, mix, mix3 } from './hash';
 import { tokenizeLine, type LineTokens } from './tokenize';
@@ -40,7 +41,22 @@ const T = {
   bias: 1, w: 2, lw: 3, shape: 4, pre: 5, suf: 6, lwm1: 7, lwp1: 8, lwm2: 9, lwp2: 10, shm1: 11, shp1: 12,
   pairm: 13, pairp: 14, shape3: 15, capsShape: 16, capsLw: 17, startShape: 18, gazB: 19, gazI: 20, wm1: 21, wp1: 22,
   doc: 23, len: 24, capsGaz: 25, startLw: 26, gazE: 27, pairShape: 28, prevGaz: 29, nextGaz: 30,
+  docPrev: 41, docNext: 42, docPrevGaz: 43, docNextGaz: 44,
 };
+
+/** Stand-ins for the word before the line's first token and after its last. */
+const NONE = 0x1234567;
+const START = 0x7654321;
+
+/** Most distinct context features a capitalised word collects from its occurrences in a document. */
+const MAX_DOC_CONTEXT = 16;
+
+/** Whether a token starts with a capital letter. */
+function isCapital(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return w[0].toLowerCase() !== w[0];
+}
 
 /**
  * The form features see: composed accents (a decomposed "é" is the same word), typographic
@@ -146,10 +162,40 @@ export function documentFeatures(lines: readonly string[], gaz: Gazetteer): Feat
       seen.set(h, (seen.get(h) ?? 0) | bit);
     }
   }
-  return tokenized.map(({ text, tokens, caps }, li) => lineFeatures(text, tokens, caps, words[li], seen, gaz));
+  // The contexts of a capitalised word's occurrences in the document, given to each of them:
+  // "Magna" after "based" and before "'s" in one sentence says company in the next, where it
+  // stands alone (or starts a headline). Only mid-sentence occurrences in mixed-case lines count
+  // (a capital at a sentence start or in a headline in capitals says nothing); at most
+  // MAX_DOC_CONTEXT features a word, so the cost stays linear.
+  const ctx = new Map<number, number[]>();
+  const unigramGaz = (h: number): number => gaz(mix(0x6a09e667, h));
+  for (let li = 0; li < tokenized.length; li++) {
+    if (tokenized[li].caps) continue;
+    const ws = words[li];
+    for (let i = 0; i < ws.length; i++) {
+      if (!isCapital(ws[i])) continue;
+      if (i === 0 || SENTENCE_END.has(ws[i - 1])) continue;
+      const h = wordHash(ws[i].toLowerCase());
+      let list = ctx.get(h);
+      if (!list) ctx.set(h, (list = []));
+      if (list.length >= MAX_DOC_CONTEXT) continue;
+      const add = (f: number): void => {
+        if (!list.includes(f)) list.push(f);
+      };
+      const hp = i > 0 ? wordHash(ws[i - 1].toLowerCase()) : 0;
+      const hn = i + 1 < ws.length ? wordHash(ws[i + 1].toLowerCase()) : 0;
+      add(mix(T.docPrev, i > 0 ? hp : START));
+      add(mix(T.docNext, i + 1 < ws.length ? hn : NONE));
+      const gp = i > 0 ? unigramGaz(hp) : 0;
+      const gn = i + 1 < ws.length ? unigramGaz(hn) : 0;
+      for (let b = 0; gp >>> b !== 0; b++) if ((gp >>> b) & 1) add(mix(T.docPrevGaz, b));
+      for (let b = 0; gn >>> b !== 0; b++) if ((gn >>> b) & 1) add(mix(T.docNextGaz, b));
+    }
+  }
+  return tokenized.map(({ text, tokens, caps }, li) => lineFeatures(text, tokens, caps, words[li], seen, gaz, ctx));
 }
 
-function lineFeatures(text: string, tokens: LineTokens, caps: boolean, ws: string[], seen: Map<number, number>, gaz: Gazetteer): FeatureLine {
+function lineFeatures(text: string, tokens: LineTokens, caps: boolean, ws: string[], seen: Map<number, number>, gaz: Gazetteer, ctx: Map<number, number[]>): FeatureLine {
   const n = ws.length;
   const lw = ws.map((w) => w.toLowerCase());
   const hW = ws.map((w) => hashString(w));
@@ -183,8 +229,6 @@ function lineFeatures(text: string, tokens: LineTokens, caps: boolean, ws: strin
   }
   const out: number[] = [];
   const offsets = new Uint32Array(n + 1);
-  const NONE = 0x1234567;
-  const START = 0x7654321;
   for (let i = 0; i < n; i++) {
     offsets[i] = out.length;
     const w = ws[i];
@@ -225,6 +269,8 @@ function lineFeatures(text: string, tokens: LineTokens, caps: boolean, ws: strin
     out.push(mix3(T.doc, ev, (caps ? 2 : 0) | (atStart ? 1 : 0)));
     const gf = gazFeats[i];
     if (gf) for (const f of gf) out.push(f);
+    const cf = ctx.get(hL[i]);
+    if (cf) for (const f of cf) out.push(f);
     // The classes of the neighbouring words: "recaptured" shares what "captured" and "near" taught.
     const before = i > 0 ? unigram[i - 1] : 0;
     const after = i + 1 < n ? unigram[i + 1] : 0;

@@ -65,6 +65,11 @@ export function decodeLine(line: FeatureLine, scorer: Scorer): Uint8Array {
     emit.fill(0);
     const end = line.offsets[i + 1];
     for (let k = line.offsets[i]; k < end; k++) scorer.addWeights(feats[k], emit);
+    // A comma never continues a name: "Mercantile, Commerce and Roosevelt" is three. (14 of the
+    // 29,000 training names hold one; forbidding it raised development F1 by 0.2 points.)
+    if (line.tokens.ends[i] - line.tokens.starts[i] === 1 && line.text.charCodeAt(line.tokens.starts[i]) === 44) {
+      for (let t = 2; t < T; t += 2) emit[t] = -Infinity;
+    }
     for (let t = 0; t < T; t++) {
       let best = -Infinity;
       let arg = 0;
