@@ -70,7 +70,7 @@ function wire(context: vscode.ExtensionContext, host: SeedReviewHost, log: vscod
   // Bare seed files' reviews live in their folders' ledgers; every parse of one carries them.
   const ledgers = track(new LedgerService(log));
   cache.setReviewSource(ledgers);
-  const workspaceIndex = track(new WorkspaceSeedIndex(cache, log, () => config.debounceMs, host.scheduler, ledgers));
+  const workspaceIndex = track(new WorkspaceSeedIndex(cache, log, () => config.debounceMs, host.scheduler, ledgers, host.stampWorkspaceFile));
   const projectConfigs = track(new ProjectConfigs());
   workspaceIndex.setIgnoreFilter((uri) => projectConfigs.ignored(uri));
   track(projectConfigs.onDidChange(() => workspaceIndex.setIgnoreFilter((uri) => projectConfigs.ignored(uri))));

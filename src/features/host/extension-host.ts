@@ -36,4 +36,10 @@ export interface SeedReviewHost {
    * code-server), which made reading 10,000 files several times slower than the parsing.
    */
   readonly readWorkspaceFile?: (uri: vscode.Uri) => Promise<Uint8Array> | undefined;
+  /**
+   * A cheap, synchronous version stamp of a workspace file on disk (modification time and size),
+   * undefined when the host cannot take one or the file is gone. Where present, the index's
+   * relisting also finds files changed on disk that the file watcher did not report.
+   */
+  readonly stampWorkspaceFile?: (uri: vscode.Uri) => string | undefined;
 }
