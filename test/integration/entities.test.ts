@@ -294,6 +294,73 @@ describe('entities', function () {
       }
       await waitFor('the lexicon to be dropped', () => (service().index.entity('organization:ferries') ? undefined : true), 15_000);
     });
+
+    it('two subfolders with their own .seed-review.json lexicons: each document gets its nearest one, as seed-review entities says, and follows a change', async () => {
+      const root = fs.mkdtempSync(path.join(workspaceRoot(), 'lexicon-walk-'));
+      const project = (folder: string, type: string) => fs.writeFileSync(path.join(root, folder, '.seed-review.json'),
+        `// this folder's lexicon\n{ "lexicon": { "entities": [{ "text": "Meridian", "type": "${type}" }] } }\n`);
+      const ids: Record<string, string> = { north: '501_00000000000005a1', south: '502_00000000000005b2' };
+      const uriIn = (folder: string) => vscode.Uri.file(path.join(root, folder, 'deep', 'news.seed'));
+      const meridian = new vscode.Position(2, 20); // "Negotiators met at Meridian ..."
+      /** The type the index gives "Meridian" in the folder's document (undefined: no such mention yet). */
+      const typeIn = (folder: string) => service().index.mentionsOfDocument(uriIn(folder).toString(), ids[folder]).find((m) => m.text === 'Meridian')?.type;
+      const cliTypes = (folder: string) => {
+        const cli = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'seed-review.js'), 'entities', path.join(folder, 'deep', 'news.seed'), '--format', 'json'], {
+          cwd: root, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+        });
+        assert.strictEqual(cli.status, 0, cli.stderr);
+        return [...new Set(cli.stdout.split('\n').filter(Boolean).flatMap((line) => (JSON.parse(line) as { entities: { text: string; type: string }[] }).entities)
+          .filter((m) => m.text === 'Meridian').map((m) => m.type))];
+      };
+      try {
+        for (const folder of ['north', 'south']) {
+          fs.mkdirSync(path.join(root, folder, 'deep'), { recursive: true });
+          fs.writeFileSync(uriIn(folder).fsPath, `<<< ${ids[folder]}\nTalks at Meridian end without a deal\nNegotiators met at Meridian on Tuesday, officials said.\n>>> ${ids[folder]}\n`);
+        }
+        project('north', 'organization');
+        project('south', 'place');
+        // Opened, so the index has them even when the file watcher misses a new folder.
+        for (const folder of ['north', 'south']) await vscode.workspace.openTextDocument(uriIn(folder));
+        await waitFor('each folder\'s lexicon in the index', async () => {
+          await service().whenIdle();
+          return typeIn('north') === 'organization' && typeIn('south') === 'place' ? true : undefined;
+        }, 60_000).catch((error: Error) => {
+          throw new Error(`${error.message} (north: ${typeIn('north')}, south: ${typeIn('south')})`);
+        });
+        const hoverIn = async (folder: string) => {
+          const editor = await vscode.window.showTextDocument(uriIn(folder));
+          const text = await hoverText(uriIn(folder), meridian);
+          const found = service().lookup(editor.document, meridian);
+          return `${text}\n(lookup: ${found?.mode} ${found?.entity.key})`;
+        };
+        assert.match(await hoverIn('north'), /\*\*Meridian\*\* — organization/);
+        assert.match(await hoverIn('south'), /\*\*Meridian\*\* — place/);
+        assert.deepStrictEqual(cliTypes('north'), ['organization'], 'the CLI reads the nearest project file too');
+        assert.deepStrictEqual(cliTypes('south'), ['place']);
+
+        // The north lexicon is edited in the editor and saved: its document follows, from the cached
+        // extraction (nothing is extracted again); the south one keeps its own.
+        const { stats } = service();
+        const extracted = stats.extractedByWorkers + stats.extractedInPlace + stats.extractedInSlices;
+        const projectDocument = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(root, 'north', '.seed-review.json')));
+        const edit = new vscode.WorkspaceEdit();
+        const type = projectDocument.getText().indexOf('"organization"');
+        edit.replace(projectDocument.uri, new vscode.Range(projectDocument.positionAt(type), projectDocument.positionAt(type + '"organization"'.length)), '"person"');
+        assert.ok(await vscode.workspace.applyEdit(edit));
+        assert.ok(await projectDocument.save());
+        await waitFor('the north document to follow its changed lexicon', async () => {
+          await service().whenIdle();
+          return typeIn('north') === 'person' ? true : undefined;
+        }, 30_000);
+        assert.strictEqual(typeIn('south'), 'place');
+        assert.match(await hoverIn('north'), /\*\*Meridian\*\* — person/);
+        assert.deepStrictEqual(cliTypes('north'), ['person']);
+        assert.strictEqual(stats.extractedByWorkers + stats.extractedInPlace + stats.extractedInSlices, extracted, 'no document extracted again');
+      } finally {
+        await closeAllEditors();
+        fs.rmSync(root, { recursive: true, force: true });
+      }
+    });
   });
 
   it('semantic tokens colour mentions by type when the setting is on', async () => {

@@ -114,4 +114,27 @@ describe('entity corpus index', () => {
     expect(index.entity('organization:tass')).toBeUndefined();
     expect(index.entity('organization:kharkiv')).toMatchObject({ mentionCount: 2 });
   });
+
+  it('resolves each document with the lexicon of its scope, and a document moved to another scope with it', () => {
+    const index = corpus();
+    index.setScopeLexicon('north', parseLexicon({ types: { Kharkiv: 'organization' }, entities: [{ text: 'TASS news agency', type: 'organization', aliases: ['TASS'] }] }).lexicon);
+    index.setScopeLexicon('south', parseLexicon({ ignore: ['Kharkiv'] }).lexicon);
+    index.updateDocument('file:///n/c.seed', '004', 'h4', doc(m(1, 0, 'Kharkiv', 'place'), m(1, 10, 'TASS', 'organization')), 'north');
+    index.updateDocument('file:///s/d.seed', '005', 'h4', doc(m(1, 0, 'Kharkiv', 'place'), m(1, 10, 'TASS', 'organization')), 'south');
+    // north: Kharkiv forced to an organisation, TASS an alias of its lexicon entity.
+    expect(index.mentionsOfDocument('file:///n/c.seed', '004').map((x) => x.entityKey)).toEqual(['organization:kharkiv', 'organization:tass news agency']);
+    // south: Kharkiv ignored; TASS as the model says. The default scope ('') is untouched.
+    expect(index.mentionsOfDocument('file:///s/d.seed', '005').map((x) => x.entityKey)).toEqual(['organization:tass']);
+    expect(index.mentionsOfDocument('file:///a.seed', '001')[1]).toMatchObject({ entityKey: 'place:kharkiv' });
+    expect(index.entity('organization:tass news agency')?.canonical).toBe('TASS news agency');
+    expect(index.scopeOf('file:///n/c.seed', '004')).toBe('north');
+    // The same text moved to the other scope (its nearest project file changed): a change, resolved anew.
+    expect(index.updateDocument('file:///n/c.seed', '004', 'h4', doc(m(1, 0, 'Kharkiv', 'place'), m(1, 10, 'TASS', 'organization')), 'south')).toBe(true);
+    expect(index.mentionsOfDocument('file:///n/c.seed', '004').map((x) => x.entityKey)).toEqual(['organization:tass']);
+    expect(index.updateDocument('file:///n/c.seed', '004', 'h4', doc(m(1, 0, 'Kharkiv', 'place'), m(1, 10, 'TASS', 'organization')), 'south')).toBe(false);
+    // A scope's lexicon replaced: only its documents change.
+    index.setScopeLexicon('south', parseLexicon({}).lexicon);
+    expect(index.mentionsOfDocument('file:///s/d.seed', '005').map((x) => x.entityKey)).toEqual(['place:kharkiv', 'organization:tass']);
+    expect(index.entity('organization:tass news agency')).toBeUndefined(); // its only document moved out of north
+  });
 });

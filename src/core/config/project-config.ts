@@ -127,7 +127,7 @@ function syntaxWords(code: string): string {
 }
 
 /** The folder above a location, or undefined at the top (a path's '/', a URI's authority root). */
-function folderAbove(location: string): string | undefined {
+export function folderAbove(location: string): string | undefined {
   if (location === '/' || location === '.' || location === '') return undefined;
   if (/^[a-z][\w+.-]*:\/\/[^/]*\/?$/i.test(location)) return undefined;
   const parent = parentLocation(location);

@@ -357,7 +357,7 @@ export function resolveDocument(
  * Groups resolved mentions into entities with counts and a canonical name: the lexicon's text,
  * else the longest (then most frequent) mixed-case written form.
  */
-export function summarizeEntities(documents: Iterable<readonly ResolvedMention[]>, tables?: ConsolidationTables): EntitySummary[] {
+export function summarizeEntities(documents: Iterable<readonly ResolvedMention[]>, tables?: Pick<ConsolidationTables, 'lexiconSurfaces'>): EntitySummary[] {
   const groups = new Map<string, { type: EntityType; surfaces: Map<string, number>; docs: number; lastDoc: number; count: number }>();
   let d = 0;
   for (const mentions of documents) {

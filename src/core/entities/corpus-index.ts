@@ -7,6 +7,12 @@
  * next query; per-document resolutions are kept as long as the corpus-wide decisions (types,
  * name links, lexicon) did not change, which is the usual case after an edit, so a query after
  * an edit re-resolves only the edited document.
+ *
+ * Lexicon scopes: each document is resolved with the lexicon of its scope (the editor gives each
+ * file the lexicon of its nearest project and lexicon files, as the command line does). The
+ * corpus votes are one for the whole index; the lexicon-dependent decisions (forced types,
+ * ignored surfaces, aliases) are a table set per scope, built when a document of the scope is
+ * resolved. Scope '' is the default lexicon (the constructor's, `setLexicon`).
  */
 import {
   buildTables, changedKeys, resolveDocument, summarizeEntities, SurfaceStats, type ConsolidationOptions, type ConsolidationTables,
@@ -17,6 +23,8 @@ import type { DocumentExtraction, EntitySummary, ResolvedMention } from './types
 interface DocEntry {
   docId: string;
   bodyHash: string;
+  /** The lexicon scope it is resolved with. */
+  scope: string;
   extraction: DocumentExtraction;
   /** Lines spanned by the extraction, so a position query skips other documents cheaply. */
   firstLine: number;
@@ -57,10 +65,12 @@ export interface CoMention {
 export class EntityCorpusIndex {
   private readonly files = new Map<string, Map<string, DocEntry>>();
   private stats = new SurfaceStats();
-  private lexicon: Lexicon;
-  private tables: ConsolidationTables | undefined;
-  /** The tables the current per-document resolutions were made with. */
-  private resolvedWith: ConsolidationTables | undefined;
+  /** Lexicon per scope ('' the default). */
+  private readonly lexicons = new Map<string, Lexicon>();
+  /** Tables per scope of the current version. */
+  private readonly tables = new Map<string, ConsolidationTables>();
+  /** Per scope, the tables the current per-document resolutions were made with. */
+  private readonly resolvedWith = new Map<string, ConsolidationTables>();
   private entities: Map<string, EntitySummary> | undefined;
   private byEntity: Map<string, ResolvedMention[]> | undefined;
   /** Bumped on every change; lets callers cache what they derive. */
@@ -73,15 +83,34 @@ export class EntityCorpusIndex {
 
   /** `options`: which corpus votes apply (the measured defaults unless a test or an evaluation asks). */
   constructor(lexicon: Lexicon = emptyLexicon(), private readonly options: ConsolidationOptions = {}) {
-    this.lexicon = lexicon;
+    this.lexicons.set('', lexicon);
   }
 
-  /** Replaces the user lexicon (re-resolves lazily). */
+  /** Replaces the default lexicon (scope ''; re-resolves lazily). */
   setLexicon(lexicon: Lexicon): void {
-    this.lexicon = lexicon;
+    this.setScopeLexicon('', lexicon);
+  }
+
+  /**
+   * Sets the lexicon of a scope; the documents of that scope are resolved again (lazily). A
+   * caller that names scopes by their lexicon's content (a fingerprint) calls this once per scope.
+   */
+  setScopeLexicon(scope: string, lexicon: Lexicon): void {
+    if (this.lexicons.get(scope) === lexicon) return;
+    this.lexicons.set(scope, lexicon);
     this.invalidate();
-    this.resolvedWith = undefined;
-    for (const file of this.files.values()) for (const d of file.values()) d.resolved = undefined;
+    this.resolvedWith.delete(scope);
+    for (const file of this.files.values()) for (const d of file.values()) if (d.scope === scope) d.resolved = undefined;
+  }
+
+  /** Whether a scope has its lexicon set. */
+  hasScope(scope: string): boolean {
+    return this.lexicons.has(scope);
+  }
+
+  /** The lexicon scope a document is resolved with (undefined when it is not indexed). */
+  scopeOf(uri: string, docId: string): string | undefined {
+    return this.files.get(uri)?.get(docId)?.scope;
   }
 
   /** Whether the index already holds this document with this body hash (nothing to extract). */
@@ -91,18 +120,19 @@ export class EntityCorpusIndex {
   }
 
   /**
-   * Adds or replaces one document's extraction. Returns false (and changes nothing) when the
-   * document is already indexed with the same body hash and the same line positions.
+   * Adds or replaces one document's extraction, resolved with the lexicon of `scope` (a scope
+   * without a lexicon set resolves with an empty one). Returns false (and changes nothing) when
+   * the document is already indexed with the same body hash, line positions and scope.
    */
-  updateDocument(uri: string, docId: string, bodyHash: string, extraction: DocumentExtraction): boolean {
+  updateDocument(uri: string, docId: string, bodyHash: string, extraction: DocumentExtraction, scope = ''): boolean {
     let file = this.files.get(uri);
     if (!file) this.files.set(uri, (file = new Map()));
     const old = file.get(docId);
     const [first, last] = lineSpan(extraction);
-    if (old && old.bodyHash === bodyHash && old.firstLine === first) return false;
+    if (old && old.bodyHash === bodyHash && old.firstLine === first && old.scope === scope) return false;
     if (old) this.stats.apply(old.extraction, -1);
     this.stats.apply(extraction, 1);
-    file.set(docId, { docId, bodyHash, extraction, firstLine: first, lastLine: last });
+    file.set(docId, { docId, bodyHash, scope, extraction, firstLine: first, lastLine: last });
     this.invalidate();
     return true;
   }
@@ -293,35 +323,52 @@ export class EntityCorpusIndex {
   }
 
   private invalidate(): void {
-    this.tables = undefined;
+    this.tables.clear();
     this.entities = undefined;
     this.byEntity = undefined;
     this.facts.clear();
     this.version++;
   }
 
-  private currentTables(): ConsolidationTables {
-    if (!this.tables) {
-      const next = buildTables(this.stats, this.lexicon, this.options);
+  private currentTables(scope: string): ConsolidationTables {
+    let tables = this.tables.get(scope);
+    if (!tables) {
+      const next = buildTables(this.stats, this.lexicons.get(scope) ?? emptyLexicon(), this.options);
       // Keep the resolutions that looked up no changed decision: usually all but the edited document.
-      if (this.resolvedWith) {
-        const changed = changedKeys(this.resolvedWith, next);
+      const before = this.resolvedWith.get(scope);
+      if (before) {
+        const changed = changedKeys(before, next);
         if (changed.size > 0) {
           for (const file of this.files.values()) {
             for (const d of file.values()) {
-              if (d.deps && [...changed].some((k) => d.deps?.has(k))) d.resolved = undefined;
+              if (d.scope === scope && d.deps && [...changed].some((k) => d.deps?.has(k))) d.resolved = undefined;
             }
           }
         }
       }
-      this.tables = next;
-      this.resolvedWith = next;
+      this.tables.set(scope, (tables = next));
+      this.resolvedWith.set(scope, next);
     }
-    return this.tables;
+    return tables;
+  }
+
+  /**
+   * What the summaries need of the tables: the lexicon's written form of a surface (the canonical
+   * name). With several scopes, the first scope (in name order) whose lexicon names it.
+   */
+  private canonicalTables(): Pick<ConsolidationTables, 'lexiconSurfaces'> {
+    const scopes = new Set<string>();
+    for (const file of this.files.values()) for (const d of file.values()) scopes.add(d.scope);
+    if (scopes.size <= 1) return this.currentTables(scopes.values().next().value ?? '');
+    const lexiconSurfaces = new Map<string, string>();
+    for (const scope of [...scopes].sort()) {
+      for (const [norm, text] of this.currentTables(scope).lexiconSurfaces) if (!lexiconSurfaces.has(norm)) lexiconSurfaces.set(norm, text);
+    }
+    return { lexiconSurfaces };
   }
 
   private resolve(uri: string, d: DocEntry): ResolvedMention[] {
-    const tables = this.currentTables();
+    const tables = this.currentTables(d.scope);
     if (!d.resolved) {
       const deps = new Set<string>();
       d.resolved = resolveDocument(tables, uri, d.docId, d.extraction, deps);
@@ -358,7 +405,7 @@ export class EntityCorpusIndex {
 
   private summaries(): Map<string, EntitySummary> {
     if (!this.entities) {
-      const list = summarizeEntities(this.allResolved(), this.currentTables());
+      const list = summarizeEntities(this.allResolved(), this.canonicalTables());
       this.entities = new Map(list.map((e) => [e.key, e]));
     }
     return this.entities;

@@ -3,7 +3,7 @@ import { EntityCache, entityCacheVersion, extractWithCache } from '../../core/en
 import { consolidateCorpus } from '../../core/entities/consolidate';
 import { EntityCorpusIndex } from '../../core/entities/corpus-index';
 import { documentBodyFirstLine, documentBodyHash, documentBodyLines, extractDocument } from '../../core/entities/extract';
-import { lexiconMatches, lowercaseTerms, withLexiconMatches, type Lexicon } from '../../core/entities/lexicon';
+import { lexiconMatches, lowercaseTerms, withLexiconMatches } from '../../core/entities/lexicon';
 import { entityModelVersion, hasEntityModelSource } from '../../core/entities/ner/runtime';
 import { HostFileError } from '../../core/host/file-system';
 import { SlicedExtractor } from '../../core/entities/sliced-extraction';
@@ -16,7 +16,7 @@ import type { EntityMention as ReviewEntityMention, EntitySource } from '../revi
 import type { WorkspaceSeedIndex } from '../workspace-index';
 import { EntityConfig, readEntityConfig } from './entity-config';
 import { documentIndexAt, documentKeys } from '../../core/entities/document-keys';
-import type { LexiconSource } from './lexicon-config';
+import type { LexiconSource, ScopedLexicon } from './lexicon-config';
 import type { EntityHost } from './entity-host';
 
 /** Counters the tests and the log read (cumulative since activation, except `last*`). */
@@ -82,6 +82,8 @@ interface BulkExtractor {
 interface Fed {
   hash: string;
   firstLine: number;
+  /** The lexicon scope it was fed with (its file's lexicon when it was fed). */
+  scope: string;
 }
 
 /** A document resolved alone: whole, or only the line a hover asked about. */
@@ -97,6 +99,7 @@ interface JobMeta {
   hash: string;
   firstLine: number;
   lines: EntityLine[];
+  lexicon: ScopedLexicon;
 }
 
 /** Quiet time after a change before the index is updated (the workspace index already debounces typing). */
@@ -145,8 +148,10 @@ export class EntityService implements EntitySource, vscode.Disposable {
   private readonly statusItem = vscode.window.createStatusBarItem('seedReview.entities', vscode.StatusBarAlignment.Left, 10);
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.stateEmitter, this.statusItem];
   private readonly local = new Map<string, LocalResolution>();
-  private lexiconGeneration = 0;
-  private lowercase: ReturnType<typeof lowercaseTerms>;
+  /** Each file's lexicon as last fed (its nearest project and lexicon files; see LexiconSource). */
+  private readonly fileLexicons = new Map<string, ScopedLexicon>();
+  /** The lower-case lexicon terms per lexicon key (undefined: none). */
+  private readonly lowercaseOf = new Map<string, ReturnType<typeof lowercaseTerms>>();
   private draining: Promise<void> | undefined;
   private drainTimer: ReturnType<typeof setTimeout> | undefined;
   private abort: AbortController | undefined;
@@ -174,7 +179,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
 
   constructor(private readonly deps: EntityServiceDeps) {
     this.config = readEntityConfig(deps.host.cores);
-    this.corpus = new EntityCorpusIndex(deps.lexicon.lexicon);
+    this.corpus = new EntityCorpusIndex(deps.lexicon.settingLexicon);
     this.statusItem.name = 'Seed Review Entities';
     this.statusItem.command = 'seedReview.entities.showLog';
     this.disposables.push(
@@ -183,7 +188,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
         if (!this.buildRequested) return;
         this.enqueue(uris.map((u) => u.toString()), CHANGE_DEBOUNCE_MS);
       }),
-      deps.lexicon.onDidChange((lexicon) => this.setLexicon(lexicon)),
+      deps.lexicon.onDidChange(() => void this.lexiconsChanged()),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('seedReview.entities')) this.onConfigChanged();
       }),
@@ -385,8 +390,6 @@ export class EntityService implements EntitySource, vscode.Disposable {
 
   private async start(): Promise<void> {
     await this.deps.lexicon.ready;
-    this.lowercase = lowercaseTerms(this.deps.lexicon.lexicon);
-    this.corpus.setLexicon(this.deps.lexicon.lexicon);
     await this.deps.workspaceIndex.ready;
     if (this.disposed) return;
     await this.startBuild();
@@ -448,8 +451,11 @@ export class EntityService implements EntitySource, vscode.Disposable {
         if (!parse) {
           this.corpus.removeFile(uri);
           this.fed.delete(uri);
+          this.fileLexicons.delete(uri);
           continue;
         }
+        const lexicon = await this.lexiconOf(uri);
+        if (abort.signal.aborted) return;
         const keys = documentKeys(parse);
         this.corpus.retainDocuments(uri, keys);
         let fedFile = this.fed.get(uri);
@@ -462,17 +468,19 @@ export class EntityService implements EntitySource, vscode.Disposable {
           const hash = documentBodyHash(doc);
           const firstLine = documentBodyFirstLine(doc);
           const known = fedFile.get(keys[i]);
-          if (known && known.hash === hash && known.firstLine === firstLine) continue;
+          if (known && known.hash === hash && known.firstLine === firstLine && known.scope === lexicon.key) continue;
+          // The cached extraction is the model's, free of any lexicon: a document whose lexicon
+          // changed is fed again from it, with its new lexicon, and nothing is extracted again.
           const hit = this.cache.get(hash, firstLine);
           if (hit) {
-            this.corpus.updateDocument(uri, keys[i], hash, this.withLexicon(hit, () => documentBodyLines(doc)));
-            fedFile.set(keys[i], { hash, firstLine });
+            this.corpus.updateDocument(uri, keys[i], hash, this.withLexicon(hit, () => documentBodyLines(doc), lexicon), lexicon.key);
+            fedFile.set(keys[i], { hash, firstLine, scope: lexicon.key });
             fromCache++;
           } else {
             const jobKey = `${uri}\u0000${keys[i]}`;
             const lines = documentBodyLines(doc);
             jobs.push({ key: jobKey, lines });
-            meta.set(jobKey, { uri, docKey: keys[i], hash, firstLine, lines });
+            meta.set(jobKey, { uri, docKey: keys[i], hash, firstLine, lines, lexicon });
           }
           // Hashing is cheap but a 10,000-document file is not: give the host a breath now and then.
           if (i % 500 === 499) await this.tick();
@@ -585,10 +593,10 @@ export class EntityService implements EntitySource, vscode.Disposable {
     this.cache.set(m.hash, extraction, m.firstLine);
     // Applied even when the file was queued again since: the next round re-reads it, keeps what
     // still matches (hash and position) and replaces the rest from the cache.
-    this.corpus.updateDocument(m.uri, m.docKey, m.hash, this.withLexicon(extraction, () => m.lines));
+    this.corpus.updateDocument(m.uri, m.docKey, m.hash, this.withLexicon(extraction, () => m.lines, m.lexicon), m.lexicon.key);
     let fedFile = this.fed.get(m.uri);
     if (!fedFile) this.fed.set(m.uri, (fedFile = new Map()));
-    fedFile.set(m.docKey, { hash: m.hash, firstLine: m.firstLine });
+    fedFile.set(m.docKey, { hash: m.hash, firstLine: m.firstLine, scope: m.lexicon.key });
   }
 
   /** The parse of a seed file as the reviewer sees it: the editor's text when open, else the disk's. */
@@ -653,8 +661,10 @@ export class EntityService implements EntitySource, vscode.Disposable {
     const fed = this.fed.get(uri)?.get(docKey);
     if (fed && fed.hash === hash && fed.firstLine === firstLine) return;
     const lines = documentBodyLines(doc);
-    if (!this.cache.has(hash) && !mayExtractOnHost(lines)) {
-      // Too long for the host's thread: the workers take it; the index answers from what it has meanwhile.
+    const lexicon = this.fileLexicons.get(uri);
+    if (!lexicon || (!this.cache.has(hash) && !mayExtractOnHost(lines))) {
+      // Too long for the host's thread (or the file's lexicon not known yet): the queue takes it;
+      // the index answers from what it has meanwhile.
       this.enqueue([uri], CHANGE_DEBOUNCE_MS);
       return;
     }
@@ -664,10 +674,10 @@ export class EntityService implements EntitySource, vscode.Disposable {
       this.stats.extractedInPlace++;
       this.markCacheDirty();
     }
-    this.corpus.updateDocument(uri, docKey, hash, this.withLexicon(extraction, () => lines));
+    this.corpus.updateDocument(uri, docKey, hash, this.withLexicon(extraction, () => lines, lexicon), lexicon.key);
     let fedFile = this.fed.get(uri);
     if (!fedFile) this.fed.set(uri, (fedFile = new Map()));
-    fedFile.set(docKey, { hash, firstLine });
+    fedFile.set(docKey, { hash, firstLine, scope: lexicon.key });
     this.fireChangeSoon();
   }
 
@@ -678,7 +688,8 @@ export class EntityService implements EntitySource, vscode.Disposable {
    * for (`line`), and nothing longer than the host's bound is extracted here (core/entities/scheduling).
    */
   private localResolution(document: vscode.TextDocument, doc: SeedDocument, docKey: string, line?: number): LocalResolution {
-    const base = `${document.uri.toString()}@${document.version}#${docKey}#${this.lexiconGeneration}`;
+    const lexicon = this.fileLexicons.get(document.uri.toString());
+    const base = `${document.uri.toString()}@${document.version}#${docKey}#${lexicon?.key ?? ''}`;
     const whole = this.local.get(base);
     if (whole) return whole;
     const lines: EntityLine[] = documentBodyLines(doc);
@@ -709,7 +720,10 @@ export class EntityService implements EntitySource, vscode.Disposable {
         scope = 'line';
       }
     }
-    const result = consolidateCorpus([{ uri: document.uri.toString(), docId: docKey, extraction: this.withLexicon(extraction, () => lines) }], this.deps.lexicon.lexicon);
+    // The file's own lexicon once the index has resolved it; until then the setting's.
+    const result = lexicon
+      ? consolidateCorpus([{ uri: document.uri.toString(), docId: docKey, extraction: this.withLexicon(extraction, () => lines, lexicon) }], lexicon.lexicon)
+      : consolidateCorpus([{ uri: document.uri.toString(), docId: docKey, extraction }], this.deps.lexicon.settingLexicon);
     const local: LocalResolution = { scope, mentions: result.documents[0]?.mentions ?? [], entities: new Map(result.entities.map((e) => [e.key, e])) };
     if (this.local.size >= 256) this.local.delete(this.local.keys().next().value as string);
     this.local.set(key, local);
@@ -736,26 +750,43 @@ export class EntityService implements EntitySource, vscode.Disposable {
    * The extraction the index holds: the model's (cached, lexicon-free) plus the lexicon entries
    * the user asked to find in lower case too, which need the text.
    */
-  private withLexicon(extraction: DocumentExtraction, lines: () => readonly EntityLine[]): DocumentExtraction {
-    return this.lowercase ? withLexiconMatches(extraction, lexiconMatches(lines(), this.lowercase)) : extraction;
+  private withLexicon(extraction: DocumentExtraction, lines: () => readonly EntityLine[], lexicon: ScopedLexicon): DocumentExtraction {
+    if (!this.lowercaseOf.has(lexicon.key)) this.lowercaseOf.set(lexicon.key, lowercaseTerms(lexicon.lexicon));
+    const terms = this.lowercaseOf.get(lexicon.key);
+    return terms ? withLexiconMatches(extraction, lexiconMatches(lines(), terms)) : extraction;
   }
 
-  private setLexicon(lexicon: Lexicon): void {
-    const lowercase = lowercaseTerms(lexicon);
-    const changed = JSON.stringify([...(lowercase ?? [])]) !== JSON.stringify([...(this.lowercase ?? [])]);
-    this.lowercase = lowercase;
-    // Lower-case matches live in the index, not the cache: a new set of them re-feeds every
-    // document (from the cache, so nothing is extracted again).
-    if (changed && this.initialDone) void this.rebuild();
-    this.corpus.setLexicon(lexicon);
-    this.lexiconGeneration++;
+  /** A file's lexicon (its nearest project and lexicon files), made known to the index. */
+  private async lexiconOf(uri: string): Promise<ScopedLexicon> {
+    const lexicon = await this.deps.lexicon.forFile(vscode.Uri.parse(uri));
+    // Keys name content, so a key seen before has its lexicon in the index already.
+    if (!this.corpus.hasScope(lexicon.key)) this.corpus.setScopeLexicon(lexicon.key, lexicon.lexicon);
+    this.fileLexicons.set(uri, lexicon);
+    return lexicon;
+  }
+
+  /**
+   * A lexicon file or the setting changed: each file's lexicon is asked for again (once per
+   * folder), and the files whose lexicon changed are queued. There each document is fed again
+   * from the extraction cache (nothing is extracted again) under its new lexicon.
+   */
+  private async lexiconsChanged(): Promise<void> {
     this.local.clear();
-    this.fireChangeNow();
+    this.fireChangeSoon();
+    if (!this.buildRequested) return;
+    const changed: string[] = [];
+    for (const file of this.deps.workspaceIndex.allFiles()) {
+      const uri = file.uri.toString();
+      const before = this.fileLexicons.get(uri);
+      if (!before || before.key !== (await this.deps.lexicon.forFile(file.uri)).key) changed.push(uri);
+    }
+    if (changed.length > 0 && !this.disposed) this.enqueue(changed, CHANGE_DEBOUNCE_MS);
   }
 
   private resetIndex(): void {
-    this.corpus = new EntityCorpusIndex(this.deps.lexicon.lexicon);
+    this.corpus = new EntityCorpusIndex(this.deps.lexicon.settingLexicon);
     this.fed.clear();
+    this.fileLexicons.clear();
     this.local.clear();
     this.pending.clear();
   }

@@ -1,102 +1,152 @@
 import * as vscode from 'vscode';
+import { NearestFileFinder } from '../../core/config/nearest-file';
 import { parseProjectConfig, PROJECT_CONFIG_FILE } from '../../core/config/project-config';
 import { emptyLexicon, Lexicon, lexiconFingerprint, mergeLexicons, parseLexicon } from '../../core/entities/lexicon';
+import { vscodeFileSystem } from '../host/vscode-file-system';
 
-/** The workspace file that carries a corpus's lexicon (next to the corpus, in each workspace folder's root). */
+/** The file that carries a corpus's lexicon (next to the corpus; the nearest one above a seed file applies). */
 export const LEXICON_FILE_NAME = '.seed-entities.json';
 const SETTING = 'seedReview.entities.lexicon';
 
+/** The lexicon of a seed file, and its scope's key: files with the same lexicon share the key. */
+export interface ScopedLexicon {
+  key: string;
+  lexicon: Lexicon;
+}
+
 /**
- * The user lexicon, merged from the `seedReview.entities.lexicon` setting, the `lexicon` of each
- * workspace folder's `.seed-review.json` and each folder's `.seed-entities.json` (later ones win:
- * the files travel with the corpus; `seed-review entities` merges the same files, found walking
- * up from the file it reads). The entity index is one for the workspace, so one lexicon: the
- * files at the folders' roots, not a project file in a subfolder. The files are
- * watched; their syntax and validation errors are diagnostics on the file, the setting's errors a
- * warning message. Valid parts always apply, so one typo does not disable the whole lexicon.
+ * The user lexicon of each seed file, as `seed-review entities` reads it: the
+ * `seedReview.entities.lexicon` setting, then the `lexicon` of the nearest `.seed-review.json`,
+ * then the nearest `.seed-entities.json` (each found walking up from the file; later ones win:
+ * the files travel with the corpus). Two subfolders with their own project files get their own
+ * lexicons. A lexicon's key is its content (interned), so the entity index keeps one set of
+ * lexicon decisions per distinct lexicon, and a file whose lexicon did not change keeps its key.
+ *
+ * The files are watched (in the workspace's folders) and their saves in the editor followed; any
+ * change forgets what was read and fires `onDidChange`, and the entity index then asks again for every file. Syntax and validation
+ * errors are diagnostics on the file that has them, the setting's a warning message. Valid parts
+ * always apply, so one typo does not disable the whole lexicon.
  */
 export class LexiconSource implements vscode.Disposable {
-  private current: Lexicon = emptyLexicon();
-  private fingerprint = lexiconFingerprint(this.current);
-  private readonly emitter = new vscode.EventEmitter<Lexicon>();
+  private setting: Lexicon = emptyLexicon();
+  private readonly projectFiles = new NearestFileFinder(vscodeFileSystem, PROJECT_CONFIG_FILE);
+  private readonly lexiconFiles = new NearestFileFinder(vscodeFileSystem, LEXICON_FILE_NAME);
+  /** The lexicon each file read gave (undefined: none, or not usable), so its problems are reported once. */
+  private readonly parsed = new Map<string, Lexicon | undefined>();
+  /** Per folder of seed files, its lexicon (every file of a folder finds the same files). */
+  private readonly byFolder = new Map<string, Promise<ScopedLexicon>>();
+  /** Lexicon fingerprint -> key (kept across changes: the same content keeps its key). */
+  private readonly keys = new Map<string, string>();
+  private generation = 0;
+  private readonly emitter = new vscode.EventEmitter<void>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('seed-entities');
   private readonly disposables: vscode.Disposable[] = [this.emitter, this.diagnostics];
-  private watchers: vscode.Disposable[] = [];
   private lastSettingErrors = '';
-  private reloading: Promise<void> = Promise.resolve();
-  /** Fires with the merged lexicon when it changed. */
+  /** Fires when a lexicon file or the setting changed: every file's lexicon may differ. */
   readonly onDidChange = this.emitter.event;
-  /** Resolves when the first read has finished. */
+  /** Resolves when the setting has been read. */
   readonly ready: Promise<void>;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
-    this.watchFolders();
+    for (const name of [PROJECT_CONFIG_FILE, LEXICON_FILE_NAME]) {
+      const watcher = vscode.workspace.createFileSystemWatcher(`**/${name}`);
+      const changed = () => this.changed();
+      this.disposables.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
+    }
     this.disposables.push(
-      vscode.workspace.onDidChangeWorkspaceFolders(() => {
-        this.watchFolders();
-        void this.reload();
-      }),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration(SETTING)) void this.reload();
+        if (!event.affectsConfiguration(SETTING)) return;
+        this.readSetting();
+        this.changed();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.changed()),
+      vscode.workspace.onDidSaveTextDocument((document) => {
+        // Saved in the editor: noticed here even when the file watcher misses it (code-server's
+        // watcher can miss files of a folder created a moment before).
+        const name = document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1);
+        if (name === PROJECT_CONFIG_FILE || name === LEXICON_FILE_NAME) this.changed();
       }),
     );
-    this.ready = this.reload();
+    this.readSetting();
+    this.ready = Promise.resolve();
   }
 
-  /** The merged lexicon in force. */
-  get lexicon(): Lexicon {
-    return this.current;
+  /** The setting's lexicon alone (for a file whose own lexicon is not known yet). */
+  get settingLexicon(): Lexicon {
+    return this.setting;
   }
 
-  /** Re-reads the setting and the files; resolves when the new lexicon is in force. */
-  reload(): Promise<void> {
-    // Serialised: two quick saves must not apply out of order.
-    this.reloading = this.reloading.then(() => this.read(), () => this.read());
-    return this.reloading;
-  }
-
-  private watchFolders(): void {
-    this.watchers.forEach((d) => d.dispose());
-    this.watchers = [];
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      for (const name of [PROJECT_CONFIG_FILE, LEXICON_FILE_NAME]) {
-        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, name));
-        const changed = () => void this.reload();
-        this.watchers.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
-      }
+  /** The lexicon of a seed file: the setting < its nearest project file's `lexicon` < its nearest lexicon file. */
+  forFile(uri: vscode.Uri): Promise<ScopedLexicon> {
+    const text = uri.toString();
+    const folder = text.slice(0, text.lastIndexOf('/'));
+    let pending = this.byFolder.get(folder);
+    if (!pending) {
+      pending = this.resolve(text);
+      this.byFolder.set(folder, pending);
     }
+    return pending;
   }
 
-  private async read(): Promise<void> {
+  /** Forgets every file read and tells the listeners (a lexicon file or the setting changed). */
+  private changed(): void {
+    this.generation++;
+    this.projectFiles.clear();
+    this.lexiconFiles.clear();
+    this.parsed.clear();
+    this.byFolder.clear();
+    this.diagnostics.clear();
+    this.emitter.fire();
+  }
+
+  private async resolve(file: string): Promise<ScopedLexicon> {
+    const generation = this.generation;
+    const lexicons = [this.setting];
+    const [project, lexiconFile] = await Promise.all([this.projectFiles.forFile(file), this.lexiconFiles.forFile(file)]).catch(() => [undefined, undefined]);
+    if (project) {
+      const fromProject = this.parse(project.location, generation, () => this.readProjectFile(project.location, project.bytes));
+      if (fromProject) lexicons.push(fromProject);
+    }
+    if (lexiconFile) {
+      const fromFile = this.parse(lexiconFile.location, generation, () => this.readFile(lexiconFile.location, lexiconFile.bytes));
+      if (fromFile) lexicons.push(fromFile);
+    }
+    const merged = lexicons.length === 1 ? this.setting : mergeLexicons(...lexicons);
+    const fingerprint = lexiconFingerprint(merged);
+    let key = this.keys.get(fingerprint);
+    if (key === undefined) {
+      key = `lexicon-${this.keys.size + 1}`;
+      this.keys.set(fingerprint, key);
+      this.log.info(`Entity lexicon ${key} (${file}): ${merged.entities.length} entit${merged.entities.length === 1 ? 'y' : 'ies'}, ${merged.ignore.length} ignored, ${Object.keys(merged.types).length} forced type(s)`);
+    }
+    return { key, lexicon: merged };
+  }
+
+  /** A file's lexicon, parsed (and its problems reported) once per generation. */
+  private parse(location: string, generation: number, read: () => Lexicon | undefined): Lexicon | undefined {
+    if (this.parsed.has(location)) return this.parsed.get(location);
+    const lexicon = read();
+    // A change since this file was read: its problems and result belong to the old state.
+    if (generation === this.generation) this.parsed.set(location, lexicon);
+    return lexicon;
+  }
+
+  private readSetting(): void {
     const raw = vscode.workspace.getConfiguration().get<unknown>(SETTING);
     const fromSetting = parseLexicon(raw, `setting ${SETTING}`);
     this.reportSettingErrors(fromSetting.errors);
-    const lexicons = [fromSetting.lexicon];
-    this.diagnostics.clear();
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const fromProject = await this.readProjectFile(vscode.Uri.joinPath(folder.uri, PROJECT_CONFIG_FILE));
-      if (fromProject) lexicons.push(fromProject);
-      const uri = vscode.Uri.joinPath(folder.uri, LEXICON_FILE_NAME);
-      const fromFile = await this.readFile(uri);
-      if (fromFile) lexicons.push(fromFile);
-    }
-    const merged = mergeLexicons(...lexicons);
-    const fingerprint = lexiconFingerprint(merged);
-    if (fingerprint === this.fingerprint) return;
-    this.current = merged;
-    this.fingerprint = fingerprint;
-    this.log.info(`Entity lexicon: ${merged.entities.length} entit${merged.entities.length === 1 ? 'y' : 'ies'}, ${merged.ignore.length} ignored, ${Object.keys(merged.types).length} forced type(s)`);
-    this.emitter.fire(merged);
+    this.setting = fromSetting.lexicon;
   }
 
   /**
    * The `lexicon` of a project file. Its syntax errors are reported on the file by ProjectConfigs
    * (the project file is then not used at all); invalid lexicon entries here, as for the lexicon file.
    */
-  private async readProjectFile(uri: vscode.Uri): Promise<Lexicon | undefined> {
-    const text = await readText(uri);
-    if (text === undefined) return undefined;
-    const { config } = parseProjectConfig(text, uri.toString());
+  private readProjectFile(location: string, bytes: Uint8Array | undefined): Lexicon | undefined {
+    if (!bytes) return undefined;
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const uri = vscode.Uri.parse(location, true);
+    const { config } = parseProjectConfig(text, location);
     if (config?.lexicon === undefined) return undefined;
     const { lexicon, errors } = parseLexicon(config.lexicon, `${PROJECT_CONFIG_FILE} lexicon`);
     this.reportSkippedEntries(uri, text, errors);
@@ -110,9 +160,10 @@ export class LexiconSource implements vscode.Disposable {
     for (const e of errors) this.log.warn(`${uri.fsPath}: ${e}`);
   }
 
-  private async readFile(uri: vscode.Uri): Promise<Lexicon | undefined> {
-    const text = await readText(uri);
-    if (text === undefined) return undefined;
+  private readFile(location: string, bytes: Uint8Array | undefined): Lexicon | undefined {
+    const uri = vscode.Uri.parse(location, true);
+    if (!bytes) return undefined;
+    const text = new TextDecoder('utf-8').decode(bytes);
     const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     let json: unknown;
     try {
@@ -142,7 +193,6 @@ export class LexiconSource implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.watchers.forEach((d) => d.dispose());
     this.disposables.forEach((d) => d.dispose());
   }
 }
@@ -205,13 +255,4 @@ function locate(text: string, message: string): vscode.Range {
     if (i >= 0) return new vscode.Range(positionAt(text, i), positionAt(text, i + JSON.stringify(c).length));
   }
   return new vscode.Range(0, 0, 0, 1);
-}
-
-/** The file's text as UTF-8, or undefined when it cannot be read (gone, or a folder). */
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
 }

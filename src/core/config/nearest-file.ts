@@ -1,0 +1,53 @@
+/**
+ * The nearest file of a name above a file (its own folder first, then each folder above it), found
+ * through the host's file system as the project file is (project-config.ts), so the editor finds
+ * what the command line finds. Each folder is asked once (cached); `clear` forgets everything.
+ */
+import { HostFileError, joinLocation, type HostFileSystem } from '../host/file-system';
+import { folderAbove } from './project-config';
+
+/** A file found: its bytes, or why it could not be read (it exists, so it is still the nearest). */
+export interface NearestFile {
+  location: string;
+  bytes?: Uint8Array;
+  error?: string;
+}
+
+/** Finds the nearest file named `name` above seed files. */
+export class NearestFileFinder {
+  private readonly folders = new Map<string, Promise<NearestFile | undefined>>();
+
+  constructor(private readonly fs: HostFileSystem, readonly name: string) {}
+
+  /** The nearest file above `file` (a location: a path or a URI), or undefined when there is none. */
+  async forFile(file: string): Promise<NearestFile | undefined> {
+    for (let folder = folderAbove(file); folder !== undefined; folder = folderAbove(folder)) {
+      const found = await this.inFolder(folder);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** Forgets what was read (after such a file was created, changed or deleted). */
+  clear(): void {
+    this.folders.clear();
+  }
+
+  private inFolder(folder: string): Promise<NearestFile | undefined> {
+    let pending = this.folders.get(folder);
+    if (!pending) {
+      pending = this.read(joinLocation(folder, this.name));
+      this.folders.set(folder, pending);
+    }
+    return pending;
+  }
+
+  private async read(location: string): Promise<NearestFile | undefined> {
+    try {
+      return { location, bytes: await this.fs.readFile(location) };
+    } catch (error) {
+      if (error instanceof HostFileError && (error.code === 'not-found' || error.code === 'not-directory')) return undefined;
+      return { location, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+}
