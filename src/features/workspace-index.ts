@@ -164,7 +164,15 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
       const uris = await this.listSeedFiles();
       if (this.disposed) return;
       const listed = new Map(uris.map((uri) => [uri.toString(), uri]));
-      const { added, gone } = diffListing(listed.keys(), this.files.keys(), (key) => openDocument(key) !== undefined);
+      // An open document not listed stays (a file the listing cannot see, such as one under
+      // files.exclude), unless it has no unsaved text and its file is gone from the disk (VS Code
+      // keeps a closed editor's document for a while; the watcher may have missed the delete).
+      const keep = (key: string) => {
+        const open = openDocument(key);
+        if (!open) return false;
+        return open.isDirty || !this.stampFile || this.stampFile(open.uri) !== undefined;
+      };
+      const { added, gone } = diffListing(listed.keys(), this.files.keys(), keep);
       const queued = (key: string) => this.requested.has(key);
       const toRead = added.filter((key) => !queued(key));
       const toDrop = gone.filter((key) => !queued(key));

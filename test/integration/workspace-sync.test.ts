@@ -103,4 +103,15 @@ describe('workspace index without the file watcher', function () {
     await index.relist();
     assert.deepStrictEqual(files.filter((file) => index.get(vscode.Uri.file(file))), [], 'every deleted file dropped');
   });
+
+  it('a deleted file whose document is still open (without unsaved text) leaves the index at the next relisting', async () => {
+    const index = extensionApi().workspaceIndex;
+    const [file] = writeFiles(path.join(dir, 'open'), 4, 1);
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    await index.relist();
+    assert.ok(index.get(document.uri), 'indexed while on disk');
+    fs.rmSync(path.join(dir, 'open'), { recursive: true, force: true });
+    await index.relist();
+    assert.strictEqual(index.get(document.uri), undefined, 'its deleted file left the index');
+  });
 });
