@@ -5,7 +5,6 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Session } from 'inspector';
 import { monitorEventLoopDelay, performance as hostPerformance, type EventLoopUtilization } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { generateCorpusDetailed } from '../corpus-generator';
@@ -15,6 +14,7 @@ import { readEntityConfig } from '../../src/features/entities/entity-config';
 import { mentionHover } from '../../src/features/entities/hover';
 import { collectGarbage, settledHeap } from './heap';
 import { activatedSeedReview } from './extension';
+import { profiled } from './profile';
 import { report } from './report';
 
 const HOVERS = 200;
@@ -28,26 +28,6 @@ function percentile(values: number[], p: number): number {
 }
 
 const ms = (v: number) => `${v.toFixed(1)} ms`;
-
-/**
- * SEED_BENCH_PROFILE=FILE: a CPU profile of the extension host's thread over phase (a), written to
- * FILE (.cpuprofile, opens in Chrome's or VS Code's profiler), to see what holds the thread.
- */
-function profileHostThread(): () => Promise<void> {
-  const file = process.env.SEED_BENCH_PROFILE;
-  if (!file) return async () => undefined;
-  const session = new Session();
-  session.connect();
-  const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
-  const started = post('Profiler.enable').then(() => post('Profiler.setSamplingInterval', { interval: 500 })).then(() => post('Profiler.start'));
-  return async () => {
-    await started;
-    const { profile } = await post('Profiler.stop') as { profile: unknown };
-    fs.writeFileSync(file, JSON.stringify(profile));
-    session.disconnect();
-    report(`[bench]   (a) CPU profile of the extension host thread: ${file}`);
-  };
-}
 
 /**
  * Watches the extension host's own thread over a phase: how long its event loop was late
@@ -155,7 +135,6 @@ export async function run(): Promise<void> {
 
     // (a) Before the corpus index is ready: answers from the document alone.
     const hostDuringA = watchHostThread();
-    const profileA = profileHostThread();
     const before: number[] = [];
     let beforeAnswered = 0;
     let buildingSeen = 0;
@@ -164,23 +143,25 @@ export async function run(): Promise<void> {
     // both show comes from the round trip, not from the entity provider).
     const floorNow = await openFloor(dir);
     const floorInterleaved: number[] = [];
-    for (const position of positions) {
-      const h = await hover(uri, position);
-      if (!/corpus index: building/.test(h.text) && (h.text !== '' || !service.building)) break;
-      floorInterleaved.push(await floorNow.hover());
-      before.push(h.ms);
-      if (h.text) {
-        beforeAnswered++;
-        buildingSeen++;
-        firstBuildingHover ??= h.text;
+    // SEED_BENCH_PROFILE=FILE: a CPU profile of the extension host over these hovers.
+    await profiled(async () => {
+      for (const position of positions) {
+        const h = await hover(uri, position);
+        if (!/corpus index: building/.test(h.text) && (h.text !== '' || !service.building)) break;
+        floorInterleaved.push(await floorNow.hover());
+        before.push(h.ms);
+        if (h.text) {
+          beforeAnswered++;
+          buildingSeen++;
+          firstBuildingHover ??= h.text;
+        }
       }
-    }
+    });
     floorNow.dispose();
     // The same work called directly, and VS Code's round trip, both while the workers still run.
     const computeDuring = service.building ? computeTimes(api, document, mentionPositions(text, MENTION_NAMES, HOVERS, 8)) : [];
     const floorDuring = service.building ? await floorTimes(dir, 100) : [];
     const hostThreadA = hostDuringA();
-    await profileA();
     const buildWait = now();
     await service.whenIdle();
     while (!service.index.uris().includes(uri.toString()) || service.building) {

@@ -114,12 +114,15 @@ export async function run(): Promise<void> {
   // (seedReview.navigation.preload). The moves of (2) come one after another with no pause.
   const READ_MS = 400;
   const readMoves: number[] = [];
-  for (let i = 0; i < 60; i++) {
-    await new Promise((resolve) => setTimeout(resolve, READ_MS));
-    started = now();
-    await vscode.commands.executeCommand('seedReview.nextUnreviewedDocument');
-    readMoves.push(now() - started);
-  }
+  // SEED_BENCH_PROFILE_MOVES=FILE: a CPU profile of the extension host over these moves.
+  await profiled(async () => {
+    for (let i = 0; i < 60; i++) {
+      await new Promise((resolve) => setTimeout(resolve, READ_MS));
+      started = now();
+      await vscode.commands.executeCommand('seedReview.nextUnreviewedDocument');
+      readMoves.push(now() - started);
+    }
+  }, process.env.SEED_BENCH_PROFILE_MOVES);
   // The queue's own part of a move (the core state machine, no file opened): p95 over 1,000 moves.
   const queue = api.review.queue.queue;
   const keys = queue.files().filter((file) => file.key.includes('bench-queue')).map((file) => file.key);
