@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sameOutlineEntry } from '../../src/core/document-equality';
+import { sameDiagnostics, sameOutlineEntry, sameSummaries } from '../../src/core/document-equality';
+import { summarizeDocuments } from '../../src/core/summary';
 import { parseSeed } from '../../src/core/parser';
 
 const corpus = [
@@ -44,5 +45,29 @@ describe('sameOutlineEntry', () => {
     const empty = '<<< 001_0123456789abcdef\n>>> 001_0123456789abcdef\n';
     expect(sameOutlineEntry(docs(empty)[0], docs(empty)[0])).toBe(true);
     expect(sameOutlineEntry(docs(empty)[0], docs('<<< 001_0123456789abcdef\nH\n>>> 001_0123456789abcdef\n')[0])).toBe(false);
+  });
+});
+
+describe('sameSummaries and sameDiagnostics (an editor opened on an indexed file changes nothing)', () => {
+  const broken = corpus.replace('>>> 002_0123456789abcdee', '>> 002_0123456789abcdee');
+  const summaries = (text: string) => summarizeDocuments(parseSeed(text));
+  const diagnostics = (text: string) => parseSeed(text).diagnostics;
+
+  it('hold between two parses of the same text, broken or not', () => {
+    expect(sameSummaries(summaries(corpus), summaries(corpus))).toBe(true);
+    expect(sameSummaries(summaries(broken), summaries(broken))).toBe(true);
+    expect(diagnostics(broken).length).toBeGreaterThan(0);
+    expect(sameDiagnostics(diagnostics(broken), diagnostics(broken))).toBe(true);
+  });
+
+  it('notice a status, a headline, a word, a moved document, and a diagnostic come or gone', () => {
+    const base = summaries(corpus);
+    expect(sameSummaries(base, summaries(corpus.replace('status=approved', 'status=rejected')))).toBe(false);
+    expect(sameSummaries(base, summaries(corpus.replace('First headline', 'First headlines')))).toBe(false);
+    expect(sameSummaries(base, summaries(corpus.replace('Second paragraph.', 'Second long paragraph.')))).toBe(false);
+    expect(sameSummaries(base, summaries(`\n${corpus}`))).toBe(false);
+    expect(sameSummaries(base, summaries(corpus.split('<<< 002')[0]))).toBe(false);
+    expect(sameDiagnostics(diagnostics(corpus), diagnostics(broken))).toBe(false);
+    expect(sameDiagnostics(diagnostics(broken), diagnostics(broken.replace('First', '\nFirst')))).toBe(false);
   });
 });
