@@ -181,10 +181,16 @@ export interface RelistIntervals {
   busyForMs: number;
   /** Quiet time after the last file created before one more listing (the burst is over). */
   burstMs: number;
+  /**
+   * The timer waits at least this many times as long as the last listing took: a workspace whose
+   * listing costs a second (10,000 files) is listed at most every 10 s, so listing never takes
+   * more than a tenth of the time, whatever the other intervals say.
+   */
+  costFactor: number;
 }
 
-/** The defaults: 3 s while busy (for a minute), 30 s when quiet, 1 s after a burst of new files. */
-export const DEFAULT_RELIST_INTERVALS: RelistIntervals = { busyMs: 3_000, quietMs: 30_000, busyForMs: 60_000, burstMs: 1_000 };
+/** The defaults: 3 s while busy (for a minute), 30 s when quiet, 1 s after a burst of new files; never more than a tenth of the time listing. */
+export const DEFAULT_RELIST_INTERVALS: RelistIntervals = { busyMs: 3_000, quietMs: 30_000, busyForMs: 60_000, burstMs: 1_000, costFactor: 10 };
 
 /**
  * When to compare an index with a fresh listing of the workspace: on a timer, often while files
@@ -200,6 +206,8 @@ export class RelistSchedule {
   private running: Promise<void> | undefined;
   private again: Promise<void> | undefined;
   private busyUntil = -Infinity;
+  /** How long the last listing took (the timer waits `costFactor` times that at least). */
+  private lastRunMs = 0;
   private started = false;
   private disposed = false;
   /** Listings run so far (tests read it). */
@@ -246,7 +254,9 @@ export class RelistSchedule {
       return this.again;
     }
     this.runs++;
+    const started = this.scheduler.now();
     this.running = this.run().catch(() => undefined).finally(() => {
+      this.lastRunMs = Math.max(0, this.scheduler.now() - started);
       this.running = undefined;
     });
     return this.running;
@@ -263,7 +273,8 @@ export class RelistSchedule {
     this.timer?.cancel();
     if (this.disposed) return;
     const busy = this.scheduler.now() < this.busyUntil;
-    this.timer = this.scheduler.after(busy ? this.intervals.busyMs : this.intervals.quietMs, () => {
+    const delay = Math.max(busy ? this.intervals.busyMs : this.intervals.quietMs, this.intervals.costFactor * this.lastRunMs);
+    this.timer = this.scheduler.after(delay, () => {
       void this.now().finally(() => {
         if (!this.disposed) this.arm();
       });

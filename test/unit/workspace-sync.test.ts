@@ -259,7 +259,24 @@ function manualClock() {
 }
 
 describe('RelistSchedule', () => {
-  const intervals = { busyMs: 3_000, quietMs: 30_000, busyForMs: 60_000, burstMs: 1_000 };
+  const intervals = { busyMs: 3_000, quietMs: 30_000, busyForMs: 60_000, burstMs: 1_000, costFactor: 10 };
+
+  it('waits ten times as long as the last listing took, so listing a large workspace never takes more than a tenth of the time', async () => {
+    const { scheduler: clock, advance } = manualClock();
+    let skew = 0;
+    // Each listing takes 2 s of the schedule's clock.
+    const scheduler: HostScheduler = { ...clock, now: () => clock.now() + skew };
+    const schedule = new RelistSchedule(scheduler, async () => { skew += 2_000; }, intervals);
+    schedule.start();
+    schedule.activity(false); // busy: every 3 s, were listings cheap
+    await advance(3_000);
+    expect(schedule.runs).toBe(1);
+    await advance(19_000);
+    expect(schedule.runs).toBe(1); // 2 s a listing: the next one waits 20 s
+    await advance(1_000);
+    expect(schedule.runs).toBe(2);
+    schedule.dispose();
+  });
 
   it('lists every 30 s when quiet, every 3 s for a minute after files came or went, then every 30 s again', async () => {
     const { scheduler, advance } = manualClock();
