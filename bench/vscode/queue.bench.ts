@@ -155,6 +155,24 @@ export async function run(): Promise<void> {
     await vscode.window.showTextDocument(document, { preview: true });
     shows.push(now() - started);
   }
+  // The same for plain text files of the same text outside the workspace's seed files (no Seed
+  // Review feature runs on them): what showing an editor costs VS Code alone.
+  const plainDir = fs.mkdtempSync(path.join(workspace.uri.fsPath, 'bench-queue-plain-'));
+  const plainShows: number[] = [];
+  try {
+    for (const id of ids.filter((_, i) => i % 10 === 7).slice(0, 60)) {
+      const file = path.join(plainDir, `${id}.log`);
+      fs.copyFileSync(path.join(dir, `${id}.txt`), file);
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      started = now();
+      await vscode.window.showTextDocument(document, { preview: true });
+      plainShows.push(now() - started);
+    }
+  } finally {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(plainDir, { recursive: true, force: true });
+  }
+  report(`queue bench (2) showTextDocument of a loaded plain text file (the same texts as .log, no Seed Review feature on them): p50 ${ms(quantile(plainShows, 0.5))}, p95 ${ms(quantile(plainShows, 0.95))}`);
   report(`queue bench (2) floor in parts: openTextDocument p50 ${ms(quantile(loads, 0.5))}, p95 ${ms(quantile(loads, 0.95))}; showTextDocument of a loaded document p50 ${ms(quantile(shows, 0.5))}, p95 ${ms(quantile(shows, 0.95))}`);
   report(`queue bench (2b) next unreviewed across files with a ${READ_MS} ms pause on each document (the next file preloaded meanwhile; ${readMoves.length} moves): p50 ${ms(quantile(readMoves, 0.5))}, p95 ${ms(quantile(readMoves, 0.95))} (target <= 100 ms)`);
   const skipsNine = opened.slice(0, 5).map((id) => ids.indexOf(id)).join(', ');

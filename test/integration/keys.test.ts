@@ -71,12 +71,21 @@ describe('keys: default bindings that do not fight typing', () => {
       // Opened once so the index has it even when code-server's file watcher misses a new folder.
       await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(dir, `${id}.txt`)));
       const tree = extensionApi().review.corpusTree;
-      const node = await waitFor('the keys test file in the view', () => {
+      const findNode = () => {
         const folder = tree.getChildren().find((candidate): candidate is FolderNode => candidate.kind === 'folder' && candidate.folder.fsPath === dir);
         return folder ? (tree.getChildren(folder) as DocumentNode[]).find((doc) => doc.summary.id === id) : undefined;
-      }, 120_000);
-      await tree.view.reveal(node, { select: true, focus: true });
-      await waitFor('the item selected', () => (tree.view.selection.some((selected) => selected.kind === 'document' && selected.summary.id === id) ? true : undefined));
+      };
+      await waitFor('the keys test file in the view', findNode, 120_000);
+      const selected = () => tree.view.selection.some((item) => item.kind === 'document' && item.summary.id === id);
+      // The view redraws when the index reports files (other suites' folders, a relisting): a reveal
+      // of a node drawn before such a redraw selects nothing, so reveal the node as drawn now, again.
+      await waitFor('the item selected', async () => {
+        const node = findNode();
+        // A node gone stale before the reveal finished may be refused: the next round takes a fresh one.
+        if (node && !selected()) await Promise.resolve(tree.view.reveal(node, { select: true, focus: true })).catch(() => undefined);
+        for (let i = 0; i < 10 && !selected(); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+        return selected() ? true : undefined;
+      }, 60_000);
       // What the binding passes (package.json: "args": { "from": "seedCorpusView" }).
       const binding = ours.find((candidate) => candidate.command === 'seedReview.flag' && candidate.when?.includes('focusedView'));
       const result = await vscode.commands.executeCommand<{ changed: string[] }>('seedReview.flag', binding?.args);
