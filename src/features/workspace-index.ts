@@ -418,6 +418,17 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
     return document.languageId === SEED_LANGUAGE_ID && document.uri.scheme !== 'untitled' && vscode.workspace.getWorkspaceFolder(document.uri) !== undefined;
   }
 
+  /**
+   * Takes an open editor's newest text now instead of after the typing debounce (the review queue
+   * asks before a move, so a status set a moment ago counts). Listeners hear of it if it changed.
+   */
+  updateNow(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.pendingEditorUpdates.get(key));
+    this.pendingEditorUpdates.delete(key);
+    this.updateFromEditor(document);
+  }
+
   private scheduleEditorUpdate(document: vscode.TextDocument): void {
     if (!this.indexes(document)) return;
     const key = document.uri.toString();

@@ -205,4 +205,20 @@ describe('review queue: across the workspace', () => {
     assert.strictEqual(bar.progress.command && typeof bar.progress.command === 'object' ? bar.progress.command.command : bar.progress.command, 'seedReview.nextUnreviewedDocument');
     assert.ok(bar.visible, 'the file\'s counts are shown beside it');
   });
+  it('the queue never holds a state the index does not: an approve reverted right after a move', async () => {
+    const queue = extensionApi().review.queue.queue;
+    await open('a.seed', 4);
+    await vscode.commands.executeCommand('seedReview.approve'); // D2 approved in the editor, unsaved
+    await run('seedReview.nextDocument'); // the move takes the editor's newest text at once
+    const corpus = vscode.workspace.textDocuments.find((document) => document.uri.fsPath === uriOf('a.seed').fsPath)!;
+    assert.ok(corpus.isDirty);
+    await vscode.window.showTextDocument(corpus);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor('the queue agrees with the index after the revert', () => {
+      const counted = countedProgress();
+      const progress = queue.progress();
+      return progress.reviewed === counted.reviewed && progress.total === counted.total && indexedStatus('a.seed') !== undefined
+        && extensionApi().workspaceIndex.get(uriOf('a.seed'))!.documents[1].status === 'unreviewed' ? true : undefined;
+    });
+  });
 });

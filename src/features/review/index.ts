@@ -50,7 +50,7 @@ export function registerReviewFeatures(_context: vscode.ExtensionContext, deps: 
   const disposables: vscode.Disposable[] = [];
   const lens = registerReviewCodeLens(deps.cache, () => entities);
   const corpusTree = new CorpusTreeProvider(deps.cache, deps.workspaceIndex, () => entities);
-  const queue = new ReviewQueueService(deps.cache, deps.workspaceIndex);
+  const queue = new ReviewQueueService(deps.workspaceIndex);
   const statusBar = new ReviewStatusBar(deps.cache, deps.workspaceIndex, queue);
   const preload = new QueuePreloader(queue);
   disposables.push(

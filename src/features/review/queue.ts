@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { ReviewQueue, type QueueFile, type QueueScope } from '../../core/review/queue';
 import type { SeedDocument } from '../../core/types';
-import type { ParseCache } from '../parse-cache';
 import type { WorkspaceSeedIndex } from '../workspace-index';
 
 /** The setting that keeps next / previous / next unreviewed inside the current file. */
@@ -45,7 +44,7 @@ export function queueFile(uri: vscode.Uri, documents: readonly Pick<SeedDocument
  * The core's review queue (core/review/queue.ts) kept current from the workspace index: every
  * seed file of the workspace in folder / file name / document order, with the workspace's
  * progress. The index reports a file when its text or its ledger changes; the active editor's
- * newest parse is fed in just before a move (see `refresh`), so a status set a moment ago counts.
+ * newest text is taken by the index just before a move (see `refresh`), so a status set a moment ago counts.
  */
 export class ReviewQueueService implements vscode.Disposable {
   readonly queue = new ReviewQueue();
@@ -54,7 +53,7 @@ export class ReviewQueueService implements vscode.Disposable {
   /** Fires when the queue's files or statuses changed (the progress may have moved). */
   readonly onDidChange = this.emitter.event;
 
-  constructor(private readonly cache: ParseCache, private readonly index: WorkspaceSeedIndex) {
+  constructor(private readonly index: WorkspaceSeedIndex) {
     for (const file of index.allFiles()) this.queue.set(queueFile(file.uri, file.documents));
     this.disposables.push(index.onDidChange((uris) => {
       for (const uri of uris) {
@@ -75,10 +74,14 @@ export class ReviewQueueService implements vscode.Disposable {
     return vscode.workspace.getConfiguration('seedReview').get<QueueScope>(NAVIGATION_SCOPE_SETTING) === 'file' ? 'file' : 'workspace';
   }
 
-  /** Feeds an editor's newest parse to the queue, when the file is one of the workspace's. */
+  /**
+   * Feeds an editor's newest parse to the queue, when the file is one of the workspace's: through
+   * the index, so that the queue never holds a state the index does not (the index's change event
+   * brings it here; the index tells nothing when nothing changed).
+   */
   refresh(document: vscode.TextDocument): boolean {
     if (!this.index.get(document.uri)) return false;
-    this.queue.set(queueFile(document.uri, this.cache.get(document).documents));
+    this.index.updateNow(document);
     return true;
   }
 
