@@ -1,10 +1,19 @@
 /**
  * The nearest file of a name above a file (its own folder first, then each folder above it), found
- * through the host's file system as the project file is (project-config.ts), so the editor finds
- * what the command line finds. Each folder is asked once (cached); `clear` forgets everything.
+ * through the host's file system, so the editor finds what the command line finds: the project file
+ * (project-config.ts) and the lexicon files. Each folder is asked once (cached); `clear` forgets
+ * everything.
  */
-import { HostFileError, joinLocation, type HostFileSystem } from '../host/file-system';
-import { folderAbove } from './project-config';
+import { HostFileError, joinLocation, parentLocation, type HostFileSystem } from '../host/file-system';
+
+/** The folder above a location, or undefined at the top (a path's '/', a URI's authority root). */
+export function folderAbove(location: string): string | undefined {
+  if (location === '/' || location === '.' || location === '') return undefined;
+  if (/^[a-z][\w+.-]*:\/\/[^/]*\/?$/i.test(location)) return undefined;
+  const parent = parentLocation(location);
+  if (parent === location || parent === '.') return undefined;
+  return /^[a-z][\w+.-]*:\/\/[^/]*$/i.test(parent) ? `${parent}/` : parent;
+}
 
 /** A file found: its bytes, or why it could not be read (it exists, so it is still the nearest). */
 export interface NearestFile {

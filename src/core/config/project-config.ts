@@ -9,10 +9,11 @@
  */
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { minimatch } from 'minimatch';
-import { baseName, HostFileError, joinLocation, parentLocation, type HostFileSystem } from '../host/file-system';
+import { baseName, parentLocation, type HostFileSystem } from '../host/file-system';
 import { decodeSeedText } from '../host/seed-text';
 import { isDiagnosticCode, rules } from '../rules';
 import { LineIndex } from '../text-edits';
+import { folderAbove, NearestFileFinder, type NearestFile } from './nearest-file';
 import type { DiagnosticCode, Range, SeedDiagnostic, Severity } from '../types';
 
 /** The project file's name. */
@@ -126,15 +127,6 @@ function syntaxWords(code: string): string {
   return `invalid JSON: ${words}`;
 }
 
-/** The folder above a location, or undefined at the top (a path's '/', a URI's authority root). */
-export function folderAbove(location: string): string | undefined {
-  if (location === '/' || location === '.' || location === '') return undefined;
-  if (/^[a-z][\w+.-]*:\/\/[^/]*\/?$/i.test(location)) return undefined;
-  const parent = parentLocation(location);
-  if (parent === location || parent === '.') return undefined;
-  return /^[a-z][\w+.-]*:\/\/[^/]*$/i.test(parent) ? `${parent}/` : parent;
-}
-
 /** ProjectConfigResolver.forFileNow's answer when the file's folder was not resolved yet. */
 export const NOT_RESOLVED: unique symbol = Symbol('not resolved');
 
@@ -144,19 +136,25 @@ export const NOT_RESOLVED: unique symbol = Symbol('not resolved');
  * `clear` forgets everything when a project file changes.
  */
 export class ProjectConfigResolver {
-  private readonly folders = new Map<string, Promise<ProjectConfigResult | undefined>>();
+  /** The walk up from a file and what each folder holds (read once per folder). */
+  private readonly finder: NearestFileFinder;
+  /** Each project file found, parsed once. */
+  private readonly parsed = new Map<string, ProjectConfigResult>();
   /** The answer for every file of a folder, once a file of it was resolved (see `forFileNow`). */
   private readonly answered = new Map<string, ProjectConfigResult | undefined>();
   /** Grows with each `clear`: an answer found before it is not kept after it. */
   private generation = 0;
 
-  constructor(private readonly fs: HostFileSystem) {}
+  constructor(fs: HostFileSystem) {
+    this.finder = new NearestFileFinder(fs, PROJECT_CONFIG_FILE);
+  }
 
   /** The nearest project file above `file` (its own folder first), or undefined when there is none. */
   async forFile(file: string): Promise<ProjectConfigResult | undefined> {
     const generation = this.generation;
-    let found: ProjectConfigResult | undefined;
-    for (let folder = folderAbove(file); folder !== undefined && !found; folder = folderAbove(folder)) found = await this.inFolder(folder);
+    const nearest = await this.finder.forFile(file);
+    // Parsed and kept only when no clear() came meanwhile (the bytes may be from before it).
+    const found = nearest && (generation === this.generation ? this.parse(nearest) : parseProjectFile(nearest));
     const own = folderAbove(file);
     if (own !== undefined && generation === this.generation) this.answered.set(own, found);
     return found;
@@ -176,36 +174,29 @@ export class ProjectConfigResolver {
   /** Forgets what was read (after a project file was created, changed or deleted). */
   clear(): void {
     this.generation++;
-    this.folders.clear();
+    this.finder.clear();
+    this.parsed.clear();
     this.answered.clear();
   }
 
-  private inFolder(folder: string): Promise<ProjectConfigResult | undefined> {
-    let pending = this.folders.get(folder);
-    if (!pending) {
-      pending = this.read(joinLocation(folder, PROJECT_CONFIG_FILE));
-      this.folders.set(folder, pending);
-    }
-    return pending;
+  private parse(file: NearestFile): ProjectConfigResult {
+    let result = this.parsed.get(file.location);
+    if (!result) this.parsed.set(file.location, (result = parseProjectFile(file)));
+    return result;
   }
+}
 
-  private async read(location: string): Promise<ProjectConfigResult | undefined> {
-    let bytes: Uint8Array;
-    try {
-      bytes = await this.fs.readFile(location);
-    } catch (error) {
-      if (error instanceof HostFileError && (error.code === 'not-found' || error.code === 'not-directory')) return undefined;
-      const reason = error instanceof Error ? error.message : String(error);
-      return { location, problems: [{ location, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `cannot read ${baseName(location)}: ${reason}` }] };
-    }
-    let text: string;
-    try {
-      text = decodeSeedText(bytes);
-    } catch (error) {
-      return { location, problems: [{ location, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: (error as Error).message.replace('seed files', 'the project file') }] };
-    }
-    return parseProjectConfig(text, location);
+/** A project file found by the walk up, parsed (or why it could not be read), positions exact. */
+function parseProjectFile({ location, bytes, error }: NearestFile): ProjectConfigResult {
+  const atStart = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  if (!bytes) return { location, problems: [{ location, range: atStart, message: `cannot read ${baseName(location)}: ${error ?? 'unknown error'}` }] };
+  let text: string;
+  try {
+    text = decodeSeedText(bytes);
+  } catch (decodeError) {
+    return { location, problems: [{ location, range: atStart, message: (decodeError as Error).message.replace('seed files', 'the project file') }] };
   }
+  return parseProjectConfig(text, location);
 }
 
 /** What applies to one file once settings and its project file are merged. */
