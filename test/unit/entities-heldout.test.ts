@@ -38,5 +38,11 @@ describe('held-out news (hand-annotated, for eval:entities)', () => {
     expect(part5.length).toBe(14);
     expect(readFileSync(path.join(dir, 'heldout-news-5.seed'), 'utf8')).toBe(seedText(part5));
     expect(readFileSync(path.join(dir, 'heldout-news-5.gold.jsonl'), 'utf8')).toBe(goldText(part5));
+    const part6 = parseMarked(readFileSync(path.join(dir, 'news-6.marked.txt'), 'utf8'), 0, 'news-6');
+    expect(part6.length).toBe(20);
+    expect(readFileSync(path.join(dir, 'heldout-news-6.seed'), 'utf8')).toBe(seedText(part6));
+    expect(readFileSync(path.join(dir, 'heldout-news-6.gold.jsonl'), 'utf8')).toBe(goldText(part6));
+    const count = (type: string): number => part6.reduce((n, a) => n + a.entities.filter((e) => e.type === type).length, 0);
+    expect(['PER', 'LOC', 'ORG', 'MISC'].map(count)).toEqual([40, 101, 172, 26]);
   });
 });
