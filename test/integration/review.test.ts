@@ -144,6 +144,40 @@ describe('review: CodeLens', () => {
     assert.strictEqual(titleAt(12), '$(circle-outline) unreviewed · 0 paragraphs · 4 words');
   });
 
+  it('asks VS Code for new lenses when a shown entity count changes, not on every change of the entity index', async () => {
+    const editor = await openCorpus();
+    const counts = new Map<string, number>([[A, 3]]);
+    const changed = new vscode.EventEmitter<void>();
+    extensionApi().review.setEntitySource({
+      entityCountOf: (uri, id) => (uri.toString() === editor.document.uri.toString() ? counts.get(id) : undefined),
+      documentsMentioning: () => [],
+      onDidChange: changed.event,
+    });
+    const titleOfA = async () => (await reviewLenses(editor.document.uri)).find((lens) => lens.range.start.line === 1 && /paragraph/.test(lens.command?.title ?? ''))?.command?.title;
+    assert.match((await titleOfA()) ?? '', /3 entities$/);
+    let lensChanges = 0;
+    const listening = extensionApi().review.codeLens.onDidChangeCodeLenses(() => lensChanges++);
+    try {
+      // The index building through other files: nothing a lens shows is different.
+      counts.set('999_ffffffffffffffff', 8);
+      for (let i = 0; i < 20; i++) changed.fire();
+      assert.strictEqual(lensChanges, 0, 'changes that no shown lens reflects must not ask for lenses');
+      // A count that a lens shows changes: one request, and the lens gives the new count.
+      counts.set(A, 5);
+      changed.fire();
+      changed.fire();
+      assert.strictEqual(lensChanges, 1);
+      assert.match((await titleOfA()) ?? '', /5 entities$/);
+      // A document whose count was unknown gets one.
+      counts.set(B, 2);
+      changed.fire();
+      assert.strictEqual(lensChanges, 2);
+    } finally {
+      listening.dispose();
+      changed.dispose();
+    }
+  });
+
   it('seedReview.codeLens.enabled = false removes them', async () => {
     const editor = await openCorpus();
     await vscode.workspace.getConfiguration('seedReview').update('codeLens.enabled', false, vscode.ConfigurationTarget.Global);

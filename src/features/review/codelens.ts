@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ShownValues } from '../../core/review/shown-values';
 import { summarizeDocument } from '../../core/summary';
 import type { ParseCache } from '../parse-cache';
 import { seedSelector } from '../parse-cache';
@@ -24,21 +25,49 @@ export class ReviewCodeLensProvider implements vscode.CodeLensProvider<ReviewLen
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [this.emitter];
+  /** The entity count each resolved summary lens shows, by document URI and id. */
+  private readonly shownCounts = new ShownValues<number | undefined>();
+  private readonly shownUris = new Map<string, vscode.Uri>();
 
   constructor(private readonly cache: ParseCache, private entities: () => EntitySource | undefined) {
-    this.disposables.push(vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('seedReview.codeLens')) this.refresh();
-    }));
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('seedReview.codeLens')) this.refresh();
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => this.forgetShown(document.uri.toString())),
+    );
   }
 
-  /** Asks VS Code for new lenses (setting or entity counts changed). */
+  /** Asks VS Code for new lenses (setting, statuses or the entity source changed). */
   refresh(): void {
+    for (const uri of [...this.shownCounts.files()]) this.forgetShown(uri);
     this.emitter.fire();
+  }
+
+  /**
+   * The entity index changed: asks for new lenses only if a count a resolved lens shows is now
+   * different. The index announces a change every few hundred milliseconds while it builds; passing
+   * each on kept VS Code's lens request debounced, and lenses of a file opened then could stay
+   * missing.
+   */
+  entitiesChanged(): void {
+    const source = this.entities();
+    if (this.shownCounts.anyChanged((uri, id) => {
+      const shownUri = this.shownUris.get(uri);
+      return shownUri ? source?.entityCountOf(shownUri, id) : undefined;
+    })) this.refresh();
+  }
+
+  private forgetShown(uri: string): void {
+    this.shownCounts.forget(uri);
+    this.shownUris.delete(uri);
   }
 
   provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): ReviewLens[] {
     if (!vscode.workspace.getConfiguration('seedReview', document.uri).get<boolean>('codeLens.enabled', true)) return [];
     const docs = this.cache.get(document).documents;
+    // New lenses: their resolves record what they show.
+    this.forgetShown(document.uri.toString());
     const lenses: ReviewLens[] = [];
     for (let index = 0; index < docs.length; index++) {
       if ((index & 1023) === 0 && token.isCancellationRequested) return [];
@@ -73,6 +102,9 @@ export class ReviewCodeLensProvider implements vscode.CodeLensProvider<ReviewLen
       const parts = [`$(${STATUS_ICONS[doc.status].icon}) ${doc.status}`, plural(summary.paragraphCount, 'paragraph'), plural(summary.wordCount, 'word')];
       const entities = this.entities()?.entityCountOf(lens.document.uri, doc.id);
       if (entities !== undefined) parts.push(plural(entities, 'entity', 'entities'));
+      const uri = lens.document.uri.toString();
+      this.shownUris.set(uri, lens.document.uri);
+      this.shownCounts.record(uri, doc.id, entities);
       lens.command = { title: parts.join(' · '), command: '' };
     }
     return lens;

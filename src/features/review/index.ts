@@ -68,10 +68,9 @@ export function registerReviewFeatures(_context: vscode.ExtensionContext, deps: 
   const setEntitySource = (source: EntitySource | undefined) => {
     entitySubscription?.dispose();
     entities = source;
-    entitySubscription = source?.onDidChange?.(() => {
-      lens.provider.refresh();
-      corpusTree.refresh();
-    });
+    // Only the lenses show live entity counts (the tree's entity filter keeps the documents it
+    // found when it was set), so an index change redraws the tree no more.
+    entitySubscription = source?.onDidChange?.(() => lens.provider.entitiesChanged());
     lens.provider.refresh();
     corpusTree.refresh();
   };
