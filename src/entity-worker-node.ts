@@ -11,10 +11,14 @@ import type { WorkerResponse } from './core/entities/worker-protocol';
  * src/node/entity-worker-main.ts); `modelPath` names the model file when it is not the package's.
  * `background`: the threads run at a lower priority (niceness + 10, Linux only), so that the
  * thread that made them (the extension host answering hovers) comes first on a busy machine.
+ * Each worker shares a pause flag with the pool (setPaused stops it between two documents).
  */
 export function nodeEntityWorkers(script: string, modelPath?: string, options: { background?: boolean } = {}): () => EntityWorkerLike {
   return () => {
-    const worker = new Worker(script, { workerData: { modelPath, background: options.background === true } });
+    // The pause flag the worker checks between documents (src/core/entities/worker.ts pauseGate).
+    const pause = new SharedArrayBuffer(4);
+    const flag = new Int32Array(pause);
+    const worker = new Worker(script, { workerData: { modelPath, background: options.background === true, pause } });
     return {
       postMessage: (request) => worker.postMessage(request),
       onMessage: (listener) => {
@@ -28,6 +32,10 @@ export function nodeEntityWorkers(script: string, modelPath?: string, options: {
       },
       terminate: () => worker.terminate(),
       setBusy: (busy) => (busy ? worker.ref() : worker.unref()),
+      setPaused: (paused) => {
+        Atomics.store(flag, 0, paused ? 1 : 0);
+        if (!paused) Atomics.notify(flag, 0);
+      },
     };
   };
 }

@@ -10,7 +10,7 @@ import { useEntityModelFile } from '../entity-model-file';
 import { setEntityModelSource } from '../core/entities/ner/runtime';
 import { serveEntityWorker } from '../core/entities/worker';
 
-const data = workerData as { modelPath?: unknown; background?: unknown } | null;
+const data = workerData as { modelPath?: unknown; background?: unknown; pause?: unknown } | null;
 
 // A background worker (the extension's index build) yields the CPU to the extension host: on
 // Linux, setpriority on id 0 changes the calling thread only, so the host thread keeps its
@@ -31,5 +31,7 @@ else useEntityModelFile();
 
 if (parentPort) {
   const port = parentPort;
-  serveEntityWorker({ onMessage: (listener) => port.on('message', listener), postMessage: (message) => port.postMessage(message) });
+  // The pool's pause flag (src/entity-worker-node.ts): the worker stops between documents while it is set.
+  const pause = data?.pause instanceof SharedArrayBuffer ? data.pause : undefined;
+  serveEntityWorker({ onMessage: (listener) => port.on('message', listener), postMessage: (message) => port.postMessage(message) }, pause);
 }

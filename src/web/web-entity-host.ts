@@ -116,7 +116,10 @@ function startWorker(Worker: WorkerConstructor, url: string, model: Uint8Array):
     finish(error);
     for (const listener of errorListeners) listener(error);
   };
-  worker.postMessage({ init: { model } });
+  // A pause flag shared with the worker where the page may share memory (cross-origin isolated):
+  // the worker then stops between two documents; elsewhere a paused pool only stops feeding it.
+  const pause = sharedPauseFlag();
+  worker.postMessage({ init: pause ? { model, pause: pause.buffer } : { model } });
   return {
     ready,
     worker: {
@@ -127,6 +130,20 @@ function startWorker(Worker: WorkerConstructor, url: string, model: Uint8Array):
         clearTimeout(timer);
         worker.terminate();
       },
+      setPaused: pause
+        ? (paused) => {
+          Atomics.store(pause.flag, 0, paused ? 1 : 0);
+          if (!paused) Atomics.notify(pause.flag, 0);
+        }
+        : undefined,
     },
   };
+}
+
+/** A SharedArrayBuffer for a pause flag, where this host may post one to a worker (cross-origin isolation); else undefined. */
+function sharedPauseFlag(): { buffer: SharedArrayBuffer; flag: Int32Array } | undefined {
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+  if (!isolated || typeof SharedArrayBuffer !== 'function') return undefined;
+  const buffer = new SharedArrayBuffer(4);
+  return { buffer, flag: new Int32Array(buffer) };
 }

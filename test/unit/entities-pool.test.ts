@@ -86,6 +86,39 @@ describe('entity worker pool', () => {
     }
   });
 
+  it('pauses: a worker stops computing before its next document (not only stops being fed), and resumes losing nothing', async () => {
+    const pool = new EntityWorkerPool({ createWorker: nodeEntityWorkers(workerScript, entityModelPath()), size: 1, batchSize: 2 });
+    try {
+      const input = jobs(12);
+      let results = 0;
+      let atPause = -1;
+      const run = pool.extract(input, {
+        onResult: () => {
+          results++;
+          // Paused once the first batch is in: the worker holds the second (queued) and would finish it if only feeding stopped.
+          if (results === 2) {
+            pool.setPaused(true);
+            atPause = results;
+          }
+        },
+      });
+      while (atPause < 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(results).toBe(atPause);
+      pool.setPaused(false);
+      const r = await run;
+      expect(r.extractions.size).toBe(12);
+      for (const j of input) expect(r.extractions.get(j.key)).toEqual(extractDocument(j.lines));
+      // Disposing a paused pool releases its workers (no hang).
+      pool.setPaused(true);
+      const again = pool.extract(jobs(2)).catch((error: unknown) => error);
+      await pool.dispose();
+      expect(String(await again)).toMatch(/disposed/);
+    } finally {
+      await pool.dispose();
+    }
+  });
+
   it('cancels a run: queued batches are dropped and the promise rejects', async () => {
     const pool = new EntityWorkerPool({ createWorker: nodeEntityWorkers(workerScript, entityModelPath()), size: 1, batchSize: 1 });
     try {

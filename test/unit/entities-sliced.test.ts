@@ -41,6 +41,35 @@ describe('SlicedExtractor (entity extraction in slices on the extension host)', 
     expect(result.errors.size).toBe(0);
   });
 
+  it('pauses between slices: no document is extracted while paused, the run ends once resumed, an abort ends it paused', async () => {
+    const { state, scheduler } = fakeScheduler();
+    let done = 0;
+    const extract = (): DocumentExtraction => {
+      done++;
+      return { mentions: [], candidates: [], words: 0 };
+    };
+    const extractor = new SlicedExtractor({ scheduler, sliceMs: 0, extract });
+    state.onYield = () => {
+      if (done === 2) extractor.setPaused(true);
+    };
+    const run = extractor.extract(jobs(5));
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(done).toBe(2);
+    state.onYield = undefined;
+    extractor.setPaused(false);
+    expect((await run).extractions.size).toBe(5);
+    // Aborted while paused: rejects without waiting for a resume.
+    const controller = new AbortController();
+    extractor.setPaused(true);
+    const paused = extractor.extract(jobs(3), { signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(done).toBe(6);
+    controller.abort();
+    await expect(paused).rejects.toBeInstanceOf(ExtractionCancelled);
+    extractor.setPaused(false);
+  });
+
   it('yields to the host between documents once a slice has used its time, never inside a document', async () => {
     const { state, scheduler } = fakeScheduler();
     let done = 0;

@@ -40,6 +40,8 @@ export class SlicedExtractor {
   private readonly extractOne: (lines: readonly EntityLine[]) => DocumentExtraction;
   private tail: Promise<unknown> = Promise.resolve();
   private disposed = false;
+  /** Set while paused: resolved (and cleared) on resume. */
+  private resumed: { promise: Promise<void>; resolve: () => void } | undefined;
 
   constructor(private readonly options: SlicedExtractorOptions) {
     this.sliceMs = Math.max(0, options.sliceMs ?? DEFAULT_SLICE_MS);
@@ -53,9 +55,39 @@ export class SlicedExtractor {
     return run;
   }
 
+  /**
+   * Pauses (true) or resumes (false) the runs: a paused run waits at its next yield, without
+   * extracting, until resumed (interactive requests take the thread meanwhile; interactive-yield.ts).
+   */
+  setPaused(paused: boolean): void {
+    if (paused && !this.resumed) {
+      let resolve = () => {};
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.resumed = { promise, resolve };
+    } else if (!paused && this.resumed) {
+      this.resumed.resolve();
+      this.resumed = undefined;
+    }
+  }
+
+  /** Resolves once not paused, or at once when disposed or aborted. */
+  private async whilePaused(signal: AbortSignal | undefined): Promise<void> {
+    while (this.resumed && !this.disposed && !signal?.aborted) {
+      const resumed = this.resumed.promise;
+      let onAbort = () => {};
+      await new Promise<void>((resolve) => {
+        onAbort = resolve;
+        signal?.addEventListener('abort', onAbort, { once: true });
+        void resumed.then(resolve);
+      });
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
   /** Stops: runs in progress end with ExtractionCancelled at their next document. */
   dispose(): Promise<void> {
     this.disposed = true;
+    this.setPaused(false);
     return Promise.resolve();
   }
 
@@ -81,6 +113,7 @@ export class SlicedExtractor {
         this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, elapsed);
         options.onProgress?.(done, jobs.length);
         await scheduler.yieldToHost();
+        await this.whilePaused(options.signal);
         sliceStart = scheduler.now();
       }
     }

@@ -22,6 +22,12 @@ export interface EntityWorkerLike {
   terminate(): Promise<unknown> | void;
   /** Busy workers keep their process alive, idle ones must not (a CLI would never exit); optional. */
   setBusy?(busy: boolean): void;
+  /**
+   * Stops (true) or resumes (false) the worker's computing between two documents, where the host
+   * shares a pause flag with it (worker.ts pauseGate); absent elsewhere, where a paused pool only
+   * stops feeding the worker, which then ends the batches it holds.
+   */
+  setPaused?(paused: boolean): void;
 }
 
 /** Pool configuration. */
@@ -88,6 +94,7 @@ export class EntityWorkerPool {
   private readonly batchOwner = new Map<number, Run>();
   private nextBatch = 1;
   private disposed = false;
+  private paused = false;
   readonly size: number;
   private readonly batchSize: number;
 
@@ -120,9 +127,23 @@ export class EntityWorkerPool {
     });
   }
 
+  /**
+   * Pauses (true) or resumes (false) every worker: a pausable worker stops before its next
+   * document, the others finish the batches they hold; no batch is sent while paused. Runs wait,
+   * nothing is lost. Used to give the cores to interactive requests (interactive-yield.ts).
+   */
+  setPaused(paused: boolean): void {
+    if (this.disposed || paused === this.paused) return;
+    this.paused = paused;
+    for (const slot of this.slots) slot.worker.setPaused?.(paused);
+    if (!paused) this.pump();
+  }
+
   /** Terminates the workers; pending runs are rejected. */
   async dispose(): Promise<void> {
     this.disposed = true;
+    // A paused worker blocks in Atomics.wait: released before it is terminated.
+    for (const slot of this.slots) slot.worker.setPaused?.(false);
     for (const run of [...this.runs]) this.finish(run, new Error('EntityWorkerPool disposed'));
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
     this.slots.length = 0;
@@ -138,11 +159,13 @@ export class EntityWorkerPool {
       });
       // Idle workers must not keep a CLI process alive.
       worker.setBusy?.(false);
+      if (this.paused) worker.setPaused?.(true);
       this.slots.push(slot);
     }
   }
 
   private pump(): void {
+    if (this.paused) return;
     for (let round = 0; round < BATCHES_PER_WORKER; round++) {
       for (const slot of this.slots) {
         if (slot.batches.length > round) continue;

@@ -18,7 +18,8 @@ export interface WorkerRequest {
  * Worker has no file access): the model's bytes. The worker answers with WorkerReady.
  */
 export interface WorkerInit {
-  init: { model: Uint8Array };
+  /** `pause`: the host's pause flag (see pauseGate in worker.ts), where memory can be shared with the worker. */
+  init: { model: Uint8Array; pause?: SharedArrayBuffer };
 }
 
 /** Worker -> host: the model is decoded (or could not be: `error`). */

@@ -18,9 +18,23 @@ export interface WorkerPort {
   postMessage(message: WorkerResponse | WorkerReady): void;
 }
 
-/** The results of one batch: every document extracted, a failing one reported alone. */
-export function answerBatch(request: WorkerRequest): WorkerResponse {
+/**
+ * A pause flag shared with the host (Int32 0: run, anything else: paused), as a gate to call
+ * between documents: it returns at once while the flag is 0, else blocks this worker's thread
+ * (Atomics.wait: no CPU) until the host clears the flag. The host pauses extraction while the user
+ * interacts (src/core/entities/interactive-yield.ts); waiting in slices of 100 ms keeps a lost
+ * notification from stalling the worker for longer than that.
+ */
+export function pauseGate(flag: Int32Array): () => void {
+  return () => {
+    for (let state = Atomics.load(flag, 0); state !== 0; state = Atomics.load(flag, 0)) Atomics.wait(flag, 0, state, 100);
+  };
+}
+
+/** The results of one batch: every document extracted, a failing one reported alone; `gate` runs before each document. */
+export function answerBatch(request: WorkerRequest, gate?: () => void): WorkerResponse {
   const results: WorkerResponse['results'] = request.docs.map((doc) => {
+    gate?.();
     try {
       return { key: doc.key, extraction: extractDocument(doc.lines) };
     } catch (e) {
@@ -30,11 +44,16 @@ export function answerBatch(request: WorkerRequest): WorkerResponse {
   return { batch: request.batch, results };
 }
 
-/** Serves extraction requests on `port` until the worker ends. */
-export function serveEntityWorker(port: WorkerPort): void {
+/**
+ * Serves extraction requests on `port` until the worker ends. `pause`: a flag shared with the host
+ * (see pauseGate); a Web Worker may get it in its WorkerInit instead.
+ */
+export function serveEntityWorker(port: WorkerPort, pause?: SharedArrayBuffer): void {
+  let gate = pause ? pauseGate(new Int32Array(pause)) : undefined;
   port.onMessage((message) => {
     const init = (message as Partial<WorkerInit>).init;
     if (init) {
+      if (init.pause) gate = pauseGate(new Int32Array(init.pause));
       const bytes = init.model;
       setEntityModelSource(() => bytes);
       try {
@@ -45,6 +64,6 @@ export function serveEntityWorker(port: WorkerPort): void {
       }
       return;
     }
-    port.postMessage(answerBatch(message as WorkerRequest));
+    port.postMessage(answerBatch(message as WorkerRequest, gate));
   });
 }

@@ -10,6 +10,7 @@ import { SlicedExtractor } from '../../core/entities/sliced-extraction';
 import type { DocumentExtraction, EntityLine, EntitySummary, ResolvedMention } from '../../core/entities/types';
 import { EntityWorkerPool, ExtractionCancelled, type ExtractionJob, type ExtractionRunOptions, type ExtractionRunResult } from '../../core/entities/worker-pool';
 import { extractionPlace, localExtractionScope, mayExtractOnHost } from '../../core/entities/scheduling';
+import { InteractiveYield, type InteractiveYieldStats } from '../../core/entities/interactive-yield';
 import type { ParseResult, SeedDocument } from '../../core/types';
 import { openDocument, type ParseCache } from '../parse-cache';
 import type { EntityMention as ReviewEntityMention, EntitySource } from '../review/entity-source';
@@ -76,6 +77,8 @@ export type ExtractionMode = 'workers' | 'slices';
 /** The worker pool or the sliced extractor: the same calls. */
 interface BulkExtractor {
   extract(jobs: readonly ExtractionJob[], options: ExtractionRunOptions): Promise<ExtractionRunResult>;
+  /** Stops extracting (between documents) until called with false; runs wait, nothing is lost. */
+  setPaused(paused: boolean): void;
   dispose(): Promise<void>;
 }
 
@@ -135,6 +138,11 @@ export class EntityService implements EntitySource, vscode.Disposable {
   private corpus: EntityCorpusIndex;
   private cache = new EntityCache();
   private extractor: Promise<BulkExtractor> | undefined;
+  /** The extractor once made (what the interactive pause reaches). */
+  private extractorMade: BulkExtractor | undefined;
+  /** Pauses bulk extraction for a moment after each interactive request (core/entities/interactive-yield.ts). */
+  private readonly yieldRule: InteractiveYield;
+  private yieldOn = true;
   private mode: ExtractionMode | undefined;
   private modeDetail: string | undefined;
   /** Set on a request of the tests and benchmarks: bulk extraction in slices even where workers exist. */
@@ -180,6 +188,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
   constructor(private readonly deps: EntityServiceDeps) {
     this.config = readEntityConfig(deps.host.cores);
     this.corpus = new EntityCorpusIndex(deps.lexicon.settingLexicon);
+    this.yieldRule = new InteractiveYield({ scheduler: deps.host.scheduler, setPaused: (paused) => this.extractorMade?.setPaused(paused) });
     this.statusItem.name = 'Seed Review Entities';
     this.statusItem.command = 'seedReview.entities.showLog';
     this.disposables.push(
@@ -293,10 +302,31 @@ export class EntityService implements EntitySource, vscode.Disposable {
     this.forcedMode = mode;
     const old = this.extractor;
     this.extractor = undefined;
+    this.extractorMade = undefined;
     this.mode = undefined;
     this.abort?.abort();
     await this.draining?.catch(() => undefined);
     await (await old?.catch(() => undefined))?.dispose();
+  }
+
+  /**
+   * An interactive request arrived (hover, references, highlights, a move between documents):
+   * while the index builds, its extraction gives the cores to the user for a moment (a bounded
+   * pause, core/entities/interactive-yield.ts), so the request's round trip through the editor
+   * does not share them with the build.
+   */
+  noteInteraction(): void {
+    if (this.poolRunning && this.yieldOn) this.yieldRule.interactive();
+  }
+
+  /** For benchmarks and tests: whether interactive requests pause the build (on by default). */
+  setInteractionYield(on: boolean): void {
+    this.yieldOn = on;
+  }
+
+  /** What the interactive pause did since activation (benchmarks, tests). */
+  get interactionYield(): Readonly<InteractiveYieldStats> & { paused: boolean } {
+    return { ...this.yieldRule.stats, paused: this.yieldRule.isPaused };
   }
 
   // ---- queries -------------------------------------------------------------------------------
@@ -542,12 +572,16 @@ export class EntityService implements EntitySource, vscode.Disposable {
         this.mode = 'workers';
         this.modeDetail = supply.where;
         this.deps.log.info(`Entity extraction: ${this.config.workers} ${supply.where}`);
-        return new EntityWorkerPool({ createWorker: supply.create, size: this.config.workers });
+        const pool = new EntityWorkerPool({ createWorker: supply.create, size: this.config.workers });
+        if (this.yieldRule.isPaused) pool.setPaused(true);
+        return (this.extractorMade = pool);
       }
       this.mode = 'slices';
       this.modeDetail = `no worker: ${supply.unavailable}`;
       this.deps.log.info(`Entity extraction: in slices on the extension host, yielding between documents (no worker: ${supply.unavailable})`);
-      return new SlicedExtractor({ scheduler: this.deps.host.scheduler });
+      const sliced = new SlicedExtractor({ scheduler: this.deps.host.scheduler });
+      if (this.yieldRule.isPaused) sliced.setPaused(true);
+      return (this.extractorMade = sliced);
     })();
     return this.extractor;
   }
@@ -797,6 +831,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
     if (before.workers !== this.config.workers && this.extractor && this.mode === 'workers') {
       const old = this.extractor;
       this.extractor = undefined;
+      this.extractorMade = undefined;
       this.mode = undefined;
       this.abort?.abort();
       void old.then((extractor) => extractor.dispose());
@@ -893,6 +928,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
+    this.yieldRule.dispose();
     this.abort?.abort();
     clearTimeout(this.drainTimer);
     clearTimeout(this.changeTimer);

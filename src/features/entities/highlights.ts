@@ -9,6 +9,7 @@ import type { EntityService } from './entity-service';
 export function registerEntityHighlights(service: EntityService): vscode.Disposable {
   return vscode.languages.registerDocumentHighlightProvider(seedSelector, {
     provideDocumentHighlights(document, position, token) {
+      service.noteInteraction();
       const found = service.lookup(document, position, token);
       if (!found || token.isCancellationRequested) return undefined;
       const uri = document.uri.toString();

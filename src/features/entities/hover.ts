@@ -22,6 +22,8 @@ const MAX_COMENTIONED = 5;
 export function registerEntityHover(service: EntityService, parseCache: ParseCache, workspaceIndex: WorkspaceSeedIndex): vscode.Disposable {
   return vscode.languages.registerHoverProvider(seedSelector, {
     provideHover(document, position, token) {
+      // First: the build gives the cores to this request's round trip (a bounded pause).
+      service.noteInteraction();
       const parse = parseCache.get(document);
       const onId = idHover(document, parse, position, (i) => service.entityCountOf(document.uri, documentKeys(parse)[i]));
       if (onId || token.isCancellationRequested) return onId;

@@ -9,6 +9,7 @@ import type { EntityService } from './entity-service';
 export function registerEntityReferences(service: EntityService): vscode.Disposable {
   return vscode.languages.registerReferenceProvider(seedSelector, {
     provideReferences(document, position, _context, token) {
+      service.noteInteraction();
       const found = service.lookup(document, position, token);
       if (!found || token.isCancellationRequested) return undefined;
       const mentions = found.mode === 'corpus' ? service.index.mentionsOf(found.entity.key) : found.inDocument;

@@ -22,4 +22,6 @@ export interface EntitySource {
   documentsMentioning(query: string, token?: vscode.CancellationToken): Thenable<readonly EntityMention[]> | readonly EntityMention[];
   /** Fires when counts or mentions changed (CodeLens and the tree refresh). */
   readonly onDidChange?: vscode.Event<void>;
+  /** A move between documents started: a building index gives the cores to it for a moment (optional). */
+  noteInteraction?(): void;
 }

@@ -57,7 +57,7 @@ export function registerReviewFeatures(_context: vscode.ExtensionContext, deps: 
     queue,
     registerStatusCommands(deps.cache, deps.ledgers, () => corpusTree.view.selection),
     preload,
-    registerNavigation(deps.cache, queue, preload),
+    registerNavigation(deps.cache, queue, preload, () => entities?.noteInteraction?.()),
     lens.disposable,
     corpusTree,
     statusBar,

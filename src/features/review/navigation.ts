@@ -21,15 +21,18 @@ type Move = (queue: ReviewQueue, position: QueuePosition, scope: QueueScope) => 
  * one has no more; inside the current file only with `seedReview.navigation.scope: "file"`, or for
  * a seed file that is not part of the workspace (untitled, opened from elsewhere). Going round the
  * end is said in the status bar, so the reviewer knows they went round. Also "Approve and Go to
- * Next Unreviewed", the keyboard-only review loop.
+ * Next Unreviewed", the keyboard-only review loop. `interaction` is told of each move first (the
+ * entity index's build pauses for it).
  */
-export function registerNavigation(cache: ParseCache, queues: ReviewQueueService, preload: QueuePreloader): vscode.Disposable {
+export function registerNavigation(cache: ParseCache, queues: ReviewQueueService, preload: QueuePreloader, interaction?: () => void): vscode.Disposable {
   const command = (
     id: string,
     move: Move,
     wrapMessage: (scope: QueueScope) => string,
     noneMessage: (scope: QueueScope, documents: number) => string,
   ) => vscode.commands.registerCommand(id, async (): Promise<NavigationResult | undefined> => {
+    // Showing the next document is a round trip through the editor: a building entity index pauses for it.
+    interaction?.();
     const editor = activeSeedEditor();
     const inWorkspace = editor ? queues.refresh(editor.document) : false;
     // A seed file outside the workspace's queue moves inside itself, whatever the setting.
