@@ -94,6 +94,22 @@ async function floorTimes(dir: string, count: number): Promise<number[]> {
   }
 }
 
+/**
+ * Phase (a) second by second: hovers, entity and floor p95, the build's percent. Says whether the
+ * tail follows the build (the whole phase) or a moment (the first seconds after opening the file).
+ */
+function timelineBySecond(timeline: readonly { at: number; entity: number; floor: number; percent: number }[]): string {
+  const bins = new Map<number, { entity: number[]; floor: number[]; percent: number }>();
+  for (const t of timeline) {
+    const s = Math.floor(t.at / 1000);
+    const bin = bins.get(s) ?? { entity: [], floor: [], percent: t.percent };
+    bin.entity.push(t.entity);
+    bin.floor.push(t.floor);
+    bins.set(s, bin);
+  }
+  return [...bins].map(([s, b]) => `${s}s n=${b.entity.length} ${b.percent}% entity p95 ${percentile(b.entity, 95).toFixed(0)} floor p95 ${percentile(b.floor, 95).toFixed(0)}`).join('; ');
+}
+
 /** The provider's own work for the same positions, called directly (no VS Code round trip). */
 function computeTimes(api: SeedReviewApi, document: vscode.TextDocument, positions: readonly vscode.Position[]): number[] {
   const service = api.entities.service;
@@ -109,6 +125,8 @@ function computeTimes(api: SeedReviewApi, document: vscode.TextDocument, positio
 export async function run(): Promise<void> {
   const api = await activatedSeedReview();
   const service = api.entities.service;
+  // SEED_BENCH_NO_YIELD=1: the build does not pause for hovers (the comparison for the interactive pause).
+  if (process.env.SEED_BENCH_NO_YIELD === '1') service.setInteractionYield(false);
   const gc = collectGarbage();
   await service.whenIdle();
   await service.rebuild({ dropCache: true });
@@ -143,12 +161,21 @@ export async function run(): Promise<void> {
     // both show comes from the round trip, not from the entity provider).
     const floorNow = await openFloor(dir);
     const floorInterleaved: number[] = [];
+    const control = process.env.SEED_BENCH_HOVER_CONTROL === '1';
+    const floorAfterFloor: number[] = [];
+    /** Each hover of phase (a): when it started (ms after the file was written), its time, the floor's, the build's percent. */
+    const timeline: { at: number; entity: number; floor: number; percent: number }[] = [];
     // SEED_BENCH_PROFILE=FILE: a CPU profile of the extension host over these hovers.
     await profiled(async () => {
       for (const position of positions) {
+        const at = now() - started;
         const h = await hover(uri, position);
         if (!/corpus index: building/.test(h.text) && (h.text !== '' || !service.building)) break;
-        floorInterleaved.push(await floorNow.hover());
+        const floorMs = await floorNow.hover();
+        floorInterleaved.push(floorMs);
+        // SEED_BENCH_HOVER_CONTROL=1: a second constant hover, after the first (the floor at the same moment, no entity hover just before).
+        if (control) floorAfterFloor.push(await floorNow.hover());
+        timeline.push({ at, entity: h.ms, floor: floorMs, percent: service.percent });
         before.push(h.ms);
         if (h.text) {
           beforeAnswered++;
@@ -158,6 +185,7 @@ export async function run(): Promise<void> {
       }
     });
     floorNow.dispose();
+    const yieldDuringA = { ...service.interactionYield };
     // The same work called directly, and VS Code's round trip, both while the workers still run.
     const computeDuring = service.building ? computeTimes(api, document, mentionPositions(text, MENTION_NAMES, HOVERS, 8)) : [];
     const floorDuring = service.building ? await floorTimes(dir, 100) : [];
@@ -194,8 +222,12 @@ export async function run(): Promise<void> {
       report(line('(a) without the first hover', before.slice(1), undefined, false));
       if (computeDuring.length > 0) report(line('(a) provider work only (direct call)', computeDuring, undefined, false));
       report(line('(a) floor, each after an entity hover', floorInterleaved, undefined, false));
+      if (floorAfterFloor.length > 0) report(line('(a) floor, each after a floor', floorAfterFloor, undefined, false));
       if (floorDuring.length > 0) report(line('(a) floor while the workers run', floorDuring, undefined, false));
       report(`[bench]   (a) ${hostThreadA}`);
+      const y = yieldDuringA;
+      report(`[bench]   (a) the build paused for hovers: ${process.env.SEED_BENCH_NO_YIELD === '1' ? 'off (SEED_BENCH_NO_YIELD=1)' : `${y.pauses} pause(s), ${(y.pausedMs / 1000).toFixed(1)} s in all, ${y.refused} hover(s) found no pause credit`}`);
+      report(`[bench]   (a) by second after the file was written: ${timelineBySecond(timeline)}`);
     } else {
       report('[bench]   (a) while the index builds: no hover landed before the index was ready');
     }
