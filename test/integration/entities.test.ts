@@ -232,23 +232,23 @@ describe('entities', function () {
     it('adds an entity, forces a type and ignores a word; removing the file undoes it', async () => {
       await openWorkspaceFile('sample.seed');
       // The model's view first (these are the facts the lexicon then changes; the model reads the
-      // river in "through the Scheldt estuary" as an organisation, which the lexicon corrects).
+      // river in "through the Scheldt estuary" as a place, and the lexicon forces another type).
       assert.strictEqual(await hoverText(sampleUri(), SAMPLE.ferries), '', 'without a lexicon "Ferries" is no entity');
-      assert.match(await hoverText(sampleUri(), SAMPLE.scheldt), /\*\*Scheldt\*\* — organization/);
+      assert.match(await hoverText(sampleUri(), SAMPLE.scheldt), /\*\*Scheldt\*\* — place/);
       assert.match(await hoverText(sampleUri(), SAMPLE.antwerp), /\*\*Antwerp\*\* — place/);
       fs.writeFileSync(lexiconFile(), JSON.stringify({
         entities: [{ text: 'Ferries', type: 'organization' }],
         ignore: ['Antwerp'],
-        types: { Scheldt: 'place' },
+        types: { Scheldt: 'organization' },
       }, null, 2));
       await waitFor('the lexicon to apply', () => (service().index.entity('organization:ferries') ? true : undefined), 15_000);
       assert.match(await hoverText(sampleUri(), SAMPLE.ferries), /\*\*Ferries\*\* — organization/);
-      assert.match(await hoverText(sampleUri(), SAMPLE.scheldt), /\*\*Scheldt\*\* — place/);
+      assert.match(await hoverText(sampleUri(), SAMPLE.scheldt), /\*\*Scheldt\*\* — organization/);
       assert.strictEqual(await hoverText(sampleUri(), SAMPLE.antwerp), '');
       fs.rmSync(lexiconFile());
       await waitFor('the lexicon to be dropped', () => (service().index.entity('organization:ferries') ? undefined : true), 15_000);
       assert.strictEqual(await hoverText(sampleUri(), SAMPLE.ferries), '');
-      assert.match(await hoverText(sampleUri(), SAMPLE.scheldt), /\*\*Scheldt\*\* — organization/);
+      assert.match(await hoverText(sampleUri(), SAMPLE.scheldt), /\*\*Scheldt\*\* — place/);
       assert.match(await hoverText(sampleUri(), SAMPLE.antwerp), /\*\*Antwerp\*\* — place/);
     });
 
@@ -279,16 +279,16 @@ describe('entities', function () {
     it('the "lexicon" of .seed-review.json applies too, and seed-review entities reads the same', async () => {
       const projectFile = path.join(workspaceRoot(), '.seed-review.json');
       try {
-        fs.writeFileSync(projectFile, '// shared by the team\n{ "lexicon": { "entities": [{ "text": "Ferries", "type": "organization" }], "types": { "Scheldt": "place" } } }\n');
+        fs.writeFileSync(projectFile, '// shared by the team\n{ "lexicon": { "entities": [{ "text": "Ferries", "type": "organization" }], "types": { "Scheldt": "organization" } } }\n');
         await waitFor('the project file\'s lexicon to apply', () => (service().index.entity('organization:ferries') ? true : undefined), 15_000);
-        assert.match(await hoverText(sampleUri(), SAMPLE.scheldt), /\*\*Scheldt\*\* — place/);
+        assert.match(await hoverText(sampleUri(), SAMPLE.scheldt), /\*\*Scheldt\*\* — organization/);
         const cli = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'seed-review.js'), 'entities', 'sample.seed', '--format', 'json'], {
           cwd: workspaceRoot(), encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
         });
         assert.strictEqual(cli.status, 0, cli.stderr);
         const mentions = cli.stdout.split('\n').filter(Boolean).flatMap((line) => (JSON.parse(line) as { entities: { text: string; type: string }[] }).entities);
         assert.ok(mentions.some((m) => m.text === 'Ferries' && m.type === 'organization'), 'the CLI finds the lexicon entity');
-        assert.ok(mentions.filter((m) => m.text === 'Scheldt').every((m) => m.type === 'place') && mentions.some((m) => m.text === 'Scheldt'), 'the CLI applies the forced type');
+        assert.ok(mentions.filter((m) => m.text === 'Scheldt').every((m) => m.type === 'organization') && mentions.some((m) => m.text === 'Scheldt'), 'the CLI applies the forced type');
       } finally {
         fs.rmSync(projectFile, { force: true });
       }

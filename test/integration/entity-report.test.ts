@@ -117,10 +117,12 @@ describe('entity report: the page shows the corpus', function () {
   });
 
   it('searches names and aliases without regard to case or accents', async () => {
-    await panel.setView({ query: 'REYKJAVIK' });
-    const found = await panel.whenRendered((s) => s.query === 'REYKJAVIK');
-    assert.deepStrictEqual(found.firstRows, ['Reykjavík']);
+    // "SOFIA" finds the sample's one name written "Sófia" (the model's span of that name is not
+    // what this test checks).
+    await panel.setView({ query: 'SOFIA' });
+    const found = await panel.whenRendered((s) => s.query === 'SOFIA');
     assert.strictEqual(found.filtered, 1);
+    assert.match(found.firstRows[0] ?? '', /Sófia/);
     assert.strictEqual(found.total, corpus.index.allEntities().length, 'the total stays the corpus');
     await panel.setView({ query: 'no such entity anywhere' });
     const none = await panel.whenRendered((s) => s.query === 'no such entity anywhere');

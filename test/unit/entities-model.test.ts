@@ -141,6 +141,21 @@ describe('entity model: decoding', () => {
     expect(tagSpans(tags).filter(([, , cls]) => cls === 2).every(([a, b]) => !(a < 1 && b > 1))).toBe(true);
   });
 
+  it('never continues a name over "or" or "and the", unless told to (training)', () => {
+    const text = 'Mercantile or Commerce and the Roosevelt';
+    const tokens = { starts: [0, 11, 14, 23, 27, 31], ends: [10, 13, 22, 26, 30, 40] };
+    const joined = { ...line(6), text, tokens };
+    // The emissions want one organisation over all six tokens.
+    const tags = [...decodeLine(joined, prefer([5, 6, 6, 6, 6, 6]))];
+    const inside = (t: number): boolean => t !== 0 && t % 2 === 0;
+    expect(inside(tags[1]) || inside(tags[4])).toBe(false);
+    expect(inside(tags[2]) && inside(tags[3]) && inside(tags[5])).toBe(true);
+    expect([...decodeLine(joined, prefer([5, 6, 6, 6, 6, 6]), false)]).toEqual([5, 6, 6, 6, 6, 6]);
+    // "and" alone and "the" elsewhere may still sit inside a name ("Bosnia and Herzegovina").
+    const bosnia = { ...line(3), text: 'Bosnia and Herzegovina', tokens: { starts: [0, 7, 11], ends: [6, 10, 22] } };
+    expect([...decodeLine(bosnia, prefer([3, 4, 4]))]).toEqual([3, 4, 4]);
+  });
+
   it('never starts an entity with an inside tag', () => {
     const tags = decodeLine(line(2), prefer([2, 0]));
     expect(tags[0] === 0 || tags[0] % 2 === 1).toBe(true);

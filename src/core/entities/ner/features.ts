@@ -16,6 +16,7 @@ export const GAZ_CLASSES = [
   'tper', 'tloc', 'torg', 'tmisc', // names seen in the training data
   'common', 'first', 'last',
   'locctx', 'orgctx', // words that announce a place ("near", "recaptured") or an organisation ("firm", "shares")
+  'clist', // words of company names that no other list knows ("Nvidia", "Symantec"; cspell's company dictionary)
 ] as const;
 
 /** A gazetteer: phrase hash (see phraseHash) -> bit mask of GAZ_CLASSES. */

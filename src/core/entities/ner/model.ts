@@ -49,8 +49,26 @@ function transitionMatrix(scorer: Scorer): Float64Array {
   return m;
 }
 
-/** Best tag sequence of one line (Viterbi). Linear in the tokens. */
-export function decodeLine(line: FeatureLine, scorer: Scorer): Uint8Array {
+/**
+ * Whether token i is a connecting word that never continues a name: "or" ("Sussex or Surrey"),
+ * and "the" after "and" ("Monash University and the University of Sydney"). Of the 29,000
+ * training names none holds " or " and one (a film title) " and the ".
+ */
+function neverInside(line: FeatureLine, i: number): boolean {
+  const { starts, ends } = line.tokens;
+  const len = ends[i] - starts[i];
+  if (len === 2) return line.text.startsWith('or', starts[i]);
+  if (len !== 3 || i === 0 || !line.text.startsWith('the', starts[i])) return false;
+  return ends[i - 1] - starts[i - 1] === 3 && line.text.startsWith('and', starts[i - 1]);
+}
+
+/**
+ * Best tag sequence of one line (Viterbi). Linear in the tokens. `connectorRule`: "or" and "and
+ * the" never continue a name; on for extraction, off inside training (measured on the development
+ * set: as a decoding rule it adds 0.06 points of F1 and 0.2 of organisations for each of three
+ * seeds; inside the training loop as well, the three-seed mean was lower).
+ */
+export function decodeLine(line: FeatureLine, scorer: Scorer, connectorRule = true): Uint8Array {
   const n = line.offsets.length - 1;
   const tags = new Uint8Array(n);
   if (n === 0) return tags;
@@ -68,6 +86,8 @@ export function decodeLine(line: FeatureLine, scorer: Scorer): Uint8Array {
     // A comma never continues a name: "Mercantile, Commerce and Roosevelt" is three. (14 of the
     // 29,000 training names hold one; forbidding it raised development F1 by 0.2 points.)
     if (line.tokens.ends[i] - line.tokens.starts[i] === 1 && line.text.charCodeAt(line.tokens.starts[i]) === 44) {
+      for (let t = 2; t < T; t += 2) emit[t] = -Infinity;
+    } else if (connectorRule && neverInside(line, i)) {
       for (let t = 2; t < T; t += 2) emit[t] = -Infinity;
     }
     for (let t = 0; t < T; t++) {

@@ -228,7 +228,7 @@ export function trainModel(docs: readonly TrainingDocument[], options: TrainOpti
     let errors = 0;
     for (const si of order) {
       const { line, gold } = indexed[si];
-      const pred = decodeLine(line, scorer);
+      const pred = decodeLine(line, scorer, false);
       let prevG = -1;
       let prevP = -1;
       for (let i = 0; i < gold.length; i++) {
