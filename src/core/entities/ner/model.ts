@@ -348,12 +348,17 @@ export interface ModelParts {
   /** Weights whose quantised value is 0 are dropped; features left without weights are dropped. */
 }
 
-/** Encodes a model file (deterministic: same parts, same bytes). */
-export function encodeModel(parts: ModelParts, quantileClip = 0.9995): Uint8Array {
+/**
+ * Encodes a model file (deterministic: same parts, same bytes). Weights are quantised to one byte
+ * with the largest weight at 127: nothing is clipped. (Clipping the largest 0.05% of weights, as
+ * sessions 1-2 did, cut the few strongest features: dev F1 0.936 against 0.939 over four training
+ * seeds, and 0.863 for a fifth.)
+ */
+export function encodeModel(parts: ModelParts): Uint8Array {
   const T = TAG_COUNT;
-  const abs = Array.from(parts.weights, Math.abs).filter((x) => x > 0).sort((a, b) => a - b);
-  const clip = abs.length > 0 ? abs[Math.min(abs.length - 1, Math.floor(abs.length * quantileClip))] : 1;
-  const scale = Math.fround(clip / 127);
+  let max = 0;
+  for (const w of parts.weights) if (Math.abs(w) > max) max = Math.abs(w);
+  const scale = Math.fround((max > 0 ? max : 1) / 127);
   const order = Array.from(parts.features.keys()).sort((a, b) => parts.features[a] - parts.features[b]);
   const out = new Writer();
   for (const b of MAGIC) out.u8(b);
