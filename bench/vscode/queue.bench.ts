@@ -6,7 +6,8 @@
 // finding and reading the same files through the same API; reports the extension host's heap
 // growth; and (2) Go to Next Unreviewed Document across files (each move skips 9 approved files
 // and opens the next unreviewed one), p50 / p95, against the floor of opening the same files.
-// SEED_QUEUE_ENTITIES=0 runs it with the entity index off.
+// SEED_QUEUE_ENTITIES=0 runs it with the entity index off; SEED_QUEUE_ABLATE=MODE,... adds (2c), the
+// paused moves with one feature off at a time (queue-ablation.ts).
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -18,6 +19,7 @@ import { collectGarbage, settledHeap } from './heap';
 import { activatedSeedReview } from './extension';
 import { cpuMs, profiled } from './profile';
 import { report } from './report';
+import { ablation } from './queue-ablation';
 
 const now = () => performance.now();
 const ms = (value: number) => `${value.toFixed(0)} ms`;
@@ -177,6 +179,10 @@ export async function run(): Promise<void> {
   report(`queue bench (2b) next unreviewed across files with a ${READ_MS} ms pause on each document (the next file preloaded meanwhile; ${readMoves.length} moves): p50 ${ms(quantile(readMoves, 0.5))}, p95 ${ms(quantile(readMoves, 0.95))} (target <= 100 ms)`);
   const skipsNine = opened.slice(0, 5).map((id) => ids.indexOf(id)).join(', ');
   report(`queue bench (2) next unreviewed across files (${moves.length} moves, each past 9 approved files; first targets at ${skipsNine}): p50 ${ms(quantile(moves, 0.5))}, p95 ${ms(quantile(moves, 0.95))} (target <= 100 ms); floor (showTextDocument of the same files): p50 ${ms(quantile(floorMoves, 0.5))}, p95 ${ms(quantile(floorMoves, 0.95))}; p95 ratio ${(quantile(moves, 0.95) / Math.max(quantile(floorMoves, 0.95), 0.001)).toFixed(2)}x`);
+
+  // (2c) SEED_QUEUE_ABLATE=MODE,...: where the time of a paused move goes (see ablation.ts).
+  const modes = (process.env.SEED_QUEUE_ABLATE ?? '').split(',').map((mode) => mode.trim()).filter(Boolean);
+  if (modes.length) await ablation(api, modes);
 
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   fs.rmSync(dir, { recursive: true, force: true });

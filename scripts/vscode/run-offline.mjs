@@ -17,7 +17,7 @@
 //
 // Usage: node scripts/vscode/run-offline.mjs [--web] [--workspace FILE.code-workspace] [--grep PATTERN] [--screenshots] [--timeout SECONDS] [--headed]
 //   env: SEED_TEST_GREP (mocha grep), SEED_KEEP_SCREENSHOTS=1, SEED_TEST_TIMEOUT (seconds, default 600)
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format, parseArgs } from 'node:util';
@@ -121,9 +121,27 @@ export async function runTestsInCodeServer({
     await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
     // Handled one after another: reading a message's arguments is async and must not reorder lines.
     let consoleQueue = Promise.resolve();
+    // SEED_BENCH_RENDERER_PROFILE=FILE: see '@@renderer-profile' below.
+    const rendererProfile = process.env.SEED_BENCH_RENDERER_PROFILE;
+    let rendererCdp;
     page.on('console', (message) => {
       consoleQueue = consoleQueue.then(async () => {
         const text = await consoleText(message);
+        if (text.startsWith(CONSOLE_MARKER) && rendererProfile && text.includes('@@renderer-profile ')) {
+          // A benchmark asks for a CPU profile of the workbench's renderer over part of its run.
+          if (text.includes('@@renderer-profile start')) {
+            rendererCdp = await page.context().newCDPSession(page);
+            await rendererCdp.send('Profiler.enable');
+            await rendererCdp.send('Profiler.setSamplingInterval', { interval: 250 });
+            await rendererCdp.send('Profiler.start');
+            log(`renderer CPU profile started (${rendererProfile})`);
+          } else if (rendererCdp) {
+            const { profile } = await rendererCdp.send('Profiler.stop');
+            writeFileSync(rendererProfile, JSON.stringify(profile));
+            log(`renderer CPU profile written to ${rendererProfile}`);
+          }
+          return;
+        }
         if (text.startsWith(CONSOLE_MARKER)) {
           for (const line of text.slice(CONSOLE_MARKER.length).split('\n')) {
             console.log(line);
