@@ -7,7 +7,7 @@ import { OutlineStats, registerDocumentSymbols } from './features/document-symbo
 import type { EntityFeatures } from './features/entities';
 import { registerFolding } from './features/folding';
 import type { SeedReviewHost } from './features/host/extension-host';
-import { ParseCache } from './features/parse-cache';
+import { ParseCache, trackOpenDocuments } from './features/parse-cache';
 import { EntityReportPanel, headlinesFrom, registerEntityReport, reportSourceFromService, reviewStatusesFrom, SHOW_ENTITY_REPORT } from './features/report';
 import { registerReviewFeatures, ReviewFeatures } from './features/review';
 import { migrateOutlineParagraphs } from './features/settings-migration';
@@ -65,6 +65,8 @@ function wire(context: vscode.ExtensionContext, host: SeedReviewHost, log: vscod
     context.subscriptions.push(disposable);
     return disposable;
   };
+  // First: the features below read it from their own document listeners.
+  track(trackOpenDocuments());
   let config: SeedReviewConfig = readConfig();
   const cache = track(new ParseCache(host.readWorkspaceFile));
   // Bare seed files' reviews live in their folders' ledgers; every parse of one carries them.

@@ -18,9 +18,36 @@ export const seedSelector: vscode.DocumentSelector = [
   { language: SEED_LANGUAGE_ID, scheme: 'vscode-vfs' },
 ];
 
+/** The open documents by uri, kept by `trackOpenDocuments` (undefined while nothing tracks them). */
+let openByKey: Map<string, vscode.TextDocument> | undefined;
+
+/**
+ * Keeps a map of the open documents so that `openDocument` is one lookup: the index asks it for
+ * each of 10,000 files when it compares itself with a listing, and `workspace.textDocuments`
+ * builds a new array of every loaded document (VS Code keeps up to 50 that extensions opened)
+ * on each call. Call it before anything else listens to documents opening and closing: listeners
+ * run in the order they were added, so the later ones see the map already up to date.
+ */
+export function trackOpenDocuments(): vscode.Disposable {
+  const byKey = new Map(vscode.workspace.textDocuments.map((document) => [document.uri.toString(), document]));
+  openByKey = byKey;
+  const subscriptions = [
+    vscode.workspace.onDidOpenTextDocument((document) => byKey.set(document.uri.toString(), document)),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      const key = document.uri.toString();
+      if (byKey.get(key) === document) byKey.delete(key);
+    }),
+  ];
+  return new vscode.Disposable(() => {
+    subscriptions.forEach((subscription) => subscription.dispose());
+    if (openByKey === byKey) openByKey = undefined;
+  });
+}
+
 /** The open document of `uri`, if an editor (or an extension) has it open. */
 export function openDocument(uri: vscode.Uri | string): vscode.TextDocument | undefined {
   const key = uri.toString();
+  if (openByKey) return openByKey.get(key);
   return vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
 }
 
