@@ -127,6 +127,7 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((event) => this.scheduleEditorUpdate(event.document)),
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (!this.indexes(document)) return;
+        if (this.closedUnchanged(document)) return;
         // The editor may have held unsaved text: the file is the truth again, on any file system
         // the host can read (file, vscode-remote in the browser, vscode-vfs on github.dev).
         if (vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) !== undefined) this.refreshFromDisk(document.uri, false);
@@ -142,6 +143,13 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
     this.disposables.push(vscode.window.onDidChangeWindowState((state) => {
       if (state.focused && this.scanDone) void this.relisting.now();
     }));
+    // The user working (moving between documents, typing): a timed relisting waits for a pause.
+    const working = () => this.relisting.interaction();
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor(working),
+      vscode.window.onDidChangeTextEditorSelection(working),
+      vscode.workspace.onDidChangeTextDocument(working),
+    );
     this.ready = this.scan().then(() => this.relisting.start());
   }
 
@@ -414,6 +422,24 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
   }
 
   /** Only files of the workspace's folders form its corpus: not untitled scratch text, not files opened from elsewhere. */
+  /**
+   * A document closed with nothing unsaved and no edit waiting for the typing debounce: the index
+   * holds the parse of its text, which is the file's, so reading the file again would only tell
+   * every listener (view, queue, status bar, entity index) of a change that is none. VS Code
+   * closes the documents extensions opened once 50 are loaded: one per move through a folder of
+   * bare files, each followed by a refresh of everything. Only where the file's stamp can be taken
+   * now (the Node host): it is recorded for the next relisting, and a file without one (gone)
+   * is read again, which drops it.
+   */
+  private closedUnchanged(document: vscode.TextDocument): boolean {
+    const key = document.uri.toString();
+    if (document.isDirty || this.pendingEditorUpdates.has(key) || !this.files.has(key) || !this.stampFile) return false;
+    const stamp = this.stampFile(document.uri);
+    if (stamp === undefined) return false;
+    this.stamps.set(key, stamp);
+    return true;
+  }
+
   private indexes(document: vscode.TextDocument): boolean {
     return document.languageId === SEED_LANGUAGE_ID && document.uri.scheme !== 'untitled' && vscode.workspace.getWorkspaceFolder(document.uri) !== undefined;
   }

@@ -5,6 +5,7 @@
 // and the status bar shows the workspace's progress.
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { closeAllEditors, extensionApi, waitFor, workspaceRoot } from './helpers';
@@ -152,6 +153,47 @@ describe('review queue: across the workspace', () => {
     // X4 stays, approved: next unreviewed skips it in the tests after this one. (Deleted, it would
     // stay in the queue while VS Code keeps its document open, as an open editor's file does.)
     await waitFor('X4 approved in the index', () => (indexedStatus(`${X4}.txt`) === 'approved' ? true : undefined));
+  });
+
+  it('closing a document with nothing unsaved tells nobody either (VS Code closes one per move once 50 are loaded)', async function () {
+    this.timeout(120_000);
+    const X5 = '105_00000000000000f5';
+    fs.writeFileSync(path.join(dir, `${X5}.txt`), 'Ferry timetable published\n');
+    const index = extensionApi().workspaceIndex;
+    await index.relist();
+    await waitFor('X5 indexed from disk', () => (indexedStatus(`${X5}.txt`) === 'unreviewed' ? true : undefined));
+    const document = await vscode.workspace.openTextDocument(uriOf(`${X5}.txt`));
+    const heard: string[] = [];
+    const subscription = index.onDidChange((uris) => heard.push(...uris.map((uri) => path.basename(uri.fsPath))));
+    let quietSince = Date.now();
+    let lastHeard = 0;
+    await waitFor('no news of X5 for 2 s', () => {
+      if (heard.length !== lastHeard) [lastHeard, quietSince] = [heard.length, Date.now()];
+      return Date.now() - quietSince >= 2000 ? true : undefined;
+    }, 60_000);
+    heard.length = 0;
+    // VS Code decides when a document no editor shows is closed: it keeps the last 50 or so that
+    // extensions opened. Opening 70 more (plain text, outside the workspace) closes X5.
+    const fillers = fs.mkdtempSync(path.join(os.tmpdir(), 'queue-it-fill-'));
+    try {
+      for (let i = 0; i < 70 && !document.isClosed; i++) {
+        const file = path.join(fillers, `filler-${i}.log`);
+        fs.writeFileSync(file, `line ${i}\n`);
+        await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      }
+      await waitFor('X5 closed by VS Code', () => (document.isClosed ? true : undefined), 30_000);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.strictEqual(heard.join(', '), '', 'closed with the text of the file: no change');
+      assert.strictEqual(indexedStatus(`${X5}.txt`), 'unreviewed', 'still indexed');
+    } finally {
+      subscription.dispose();
+      fs.rmSync(fillers, { recursive: true, force: true });
+    }
+    // X5 stays, approved, as X4 does: next unreviewed skips it in the tests after this one.
+    await vscode.window.showTextDocument(uriOf(`${X5}.txt`));
+    await vscode.commands.executeCommand('seedReview.approve');
+    await waitFor('X5 approved in the index', () => (indexedStatus(`${X5}.txt`) === 'approved' ? true : undefined));
+    await cleanUp();
   });
 
   it('"navigation.scope": "file" keeps the moves inside the file', async () => {
