@@ -187,10 +187,21 @@ export interface RelistIntervals {
    * more than a tenth of the time, whatever the other intervals say.
    */
   costFactor: number;
+  /**
+   * A timed listing due while the user works (see `RelistSchedule.interaction`) waits until they
+   * have paused this long...
+   */
+  pauseMs: number;
+  /** ...but never more than this past the time it was due. */
+  maxDeferMs: number;
 }
 
-/** The defaults: 3 s while busy (for a minute), 30 s when quiet, 1 s after a burst of new files; never more than a tenth of the time listing. */
-export const DEFAULT_RELIST_INTERVALS: RelistIntervals = { busyMs: 3_000, quietMs: 30_000, busyForMs: 60_000, burstMs: 1_000, costFactor: 10 };
+/**
+ * The defaults: 3 s while busy (for a minute), 30 s when quiet, 1 s after a burst of new files;
+ * never more than a tenth of the time listing; a timed listing waits for a 1.5 s pause in the
+ * user's work, 30 s at most.
+ */
+export const DEFAULT_RELIST_INTERVALS: RelistIntervals = { busyMs: 3_000, quietMs: 30_000, busyForMs: 60_000, burstMs: 1_000, costFactor: 10, pauseMs: 1_500, maxDeferMs: 30_000 };
 
 /**
  * When to compare an index with a fresh listing of the workspace: on a timer, often while files
@@ -206,6 +217,7 @@ export class RelistSchedule {
   private running: Promise<void> | undefined;
   private again: Promise<void> | undefined;
   private busyUntil = -Infinity;
+  private lastInteraction = -Infinity;
   /** How long the last listing took (the timer waits `costFactor` times that at least). */
   private lastRunMs = 0;
   private started = false;
@@ -243,6 +255,16 @@ export class RelistSchedule {
     });
   }
 
+  /**
+   * The user is working (an editor shown, a move to the next document): a timed listing waits
+   * until they pause. A listing of 10,000 files keeps the host busy for a few hundred
+   * milliseconds and its search runs in the workbench: run during a move, it makes the move late.
+   * Listings asked for (`now`, a burst of new files) do not wait.
+   */
+  interaction(): void {
+    this.lastInteraction = this.scheduler.now();
+  }
+
   /** Lists now; resolves when a listing that started after this call is done. */
   now(): Promise<void> {
     if (this.disposed) return Promise.resolve();
@@ -274,10 +296,19 @@ export class RelistSchedule {
     if (this.disposed) return;
     const busy = this.scheduler.now() < this.busyUntil;
     const delay = Math.max(busy ? this.intervals.busyMs : this.intervals.quietMs, this.intervals.costFactor * this.lastRunMs);
-    this.timer = this.scheduler.after(delay, () => {
-      void this.now().finally(() => {
-        if (!this.disposed) this.arm();
-      });
+    this.timer = this.scheduler.after(delay, () => this.due(this.scheduler.now()));
+  }
+
+  /** A timed listing is due since `since`: now, or after the user's pause (at most `maxDeferMs` late). */
+  private due(since: number): void {
+    const now = this.scheduler.now();
+    const wait = Math.min(this.lastInteraction + this.intervals.pauseMs, since + this.intervals.maxDeferMs) - now;
+    if (wait > 0) {
+      this.timer = this.scheduler.after(wait, () => this.due(since));
+      return;
+    }
+    void this.now().finally(() => {
+      if (!this.disposed) this.arm();
     });
   }
 }

@@ -313,6 +313,44 @@ describe('RelistSchedule', () => {
     expect(schedule.runs).toBe(1);
   });
 
+  it('a timed listing due while the user works waits until they pause for 1.5 s (a listing during a move makes the move late)', async () => {
+    const { scheduler, advance } = manualClock();
+    const schedule = new RelistSchedule(scheduler, async () => undefined, { ...intervals, pauseMs: 1_500, maxDeferMs: 30_000 });
+    schedule.start();
+    await advance(25_000);
+    // A reviewer moving every 0.4 s from 25 s to 35 s.
+    for (let t = 25_000; t <= 35_000; t += 400) {
+      schedule.interaction();
+      await advance(400);
+    }
+    expect(schedule.runs).toBe(0); // due at 30 s
+    await advance(1_200); // 36.6 s: the last move was at 35 s
+    expect(schedule.runs).toBe(1);
+    await advance(29_000);
+    expect(schedule.runs).toBe(1);
+    await advance(1_000); // the next one 30 s after the last
+    expect(schedule.runs).toBe(2);
+    schedule.dispose();
+  });
+
+  it('...but never more than maxDeferMs late, and a listing asked for does not wait at all', async () => {
+    const { scheduler, advance } = manualClock();
+    const schedule = new RelistSchedule(scheduler, async () => undefined, { ...intervals, pauseMs: 1_500, maxDeferMs: 30_000 });
+    schedule.start();
+    let runsBefore60 = -1;
+    for (let t = 0; t < 61_000; t += 400) {
+      schedule.interaction();
+      await advance(400);
+      if (t === 59_200) runsBefore60 = schedule.runs; // the clock at 59.6 s
+    }
+    expect(runsBefore60).toBe(0); // due at 30 s, deferred to 60 s at most
+    expect(schedule.runs).toBe(1);
+    schedule.interaction();
+    void schedule.now();
+    expect(schedule.runs).toBe(2);
+    schedule.dispose();
+  });
+
   it('never lists before start() (the first scan), even after a burst', async () => {
     const { scheduler, advance } = manualClock();
     const schedule = new RelistSchedule(scheduler, async () => undefined, intervals);
