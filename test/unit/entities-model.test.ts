@@ -242,6 +242,26 @@ describe('entity model: the committed model file', () => {
     m.addWeights(3, scores);
     expect(Math.sign(scores[0])).toBe(Math.sign(parts.weights[TAG_COUNT]));
   });
+
+  it('keeps the few largest weights exactly instead of clipping them', () => {
+    // 4,000 features with small weights and one (a bias, say) far beyond the 99.95th percentile.
+    const n = 4000;
+    const weights = Float64Array.from({ length: n * TAG_COUNT }, (_, i) => ((i * 7919) % 200) / 100 - 1);
+    weights[3] = -53.6;
+    const m = EntityModel.decode(encodeModel({
+      features: Uint32Array.from({ length: n }, (_, i) => i + 1),
+      weights,
+      transitions: new Float64Array((TAG_COUNT + 1) * TAG_COUNT),
+      gazetteer: new Map(),
+    }));
+    const scores = new Float64Array(TAG_COUNT);
+    m.addWeights(1, scores);
+    expect(scores[3]).toBeCloseTo(-53.6, 4);
+    // The others stay within one quantisation step of their value.
+    scores.fill(0);
+    m.addWeights(2, scores);
+    for (let t = 0; t < TAG_COUNT; t++) expect(Math.abs(scores[t] - weights[TAG_COUNT + t])).toBeLessThan(0.01);
+  });
 });
 
 describe('entity model: extraction', () => {
