@@ -44,5 +44,11 @@ describe('held-out news (hand-annotated, for eval:entities)', () => {
     expect(readFileSync(path.join(dir, 'heldout-news-6.gold.jsonl'), 'utf8')).toBe(goldText(part6));
     const count = (type: string): number => part6.reduce((n, a) => n + a.entities.filter((e) => e.type === type).length, 0);
     expect(['PER', 'LOC', 'ORG', 'MISC'].map(count)).toEqual([40, 101, 172, 26]);
+    const part7 = parseMarked(readFileSync(path.join(dir, 'news-7.marked.txt'), 'utf8'), 0, 'news-7');
+    expect(part7.length).toBe(23);
+    expect(readFileSync(path.join(dir, 'heldout-news-7.seed'), 'utf8')).toBe(seedText(part7));
+    expect(readFileSync(path.join(dir, 'heldout-news-7.gold.jsonl'), 'utf8')).toBe(goldText(part7));
+    const count7 = (type: string): number => part7.reduce((n, a) => n + a.entities.filter((e) => e.type === type).length, 0);
+    expect(['PER', 'LOC', 'ORG', 'MISC'].map(count7)).toEqual([51, 151, 155, 36]);
   });
 });
