@@ -3,6 +3,7 @@
  *
  * Usage: npm run train:entities -- TRAIN.seed TRAIN.gold.jsonl [--dev DEV.seed DEV.gold.jsonl] -o MODEL
  *        [--epochs N] [--seed N] [--min-count N] [--no-train-gazetteer] [--no-common]
+ *        [--exact-strong-weights]
  *
  * Deterministic: the same data, settings and seed give a byte-identical model file.
  */
@@ -22,6 +23,7 @@ function main(): void {
   let minCount = 3;
   let trainGazetteer = true;
   let common = true;
+  let strongWeights: 'clip' | 'exact' = 'clip';
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--dev') {
@@ -38,12 +40,14 @@ function main(): void {
       trainGazetteer = false;
     } else if (a === '--no-common') {
       common = false;
+    } else if (a === '--exact-strong-weights') {
+      strongWeights = 'exact';
     } else {
       positional.push(a);
     }
   }
   if (positional.length !== 2 || !out || (dev && (!dev[0] || !dev[1])) || !(epochs >= 1) || !Number.isInteger(seed)) {
-    console.error('usage: npm run train:entities -- TRAIN.seed TRAIN.gold.jsonl [--dev DEV.seed DEV.gold.jsonl] -o MODEL [--epochs N] [--seed N] [--min-count N]');
+    console.error('usage: npm run train:entities -- TRAIN.seed TRAIN.gold.jsonl [--dev DEV.seed DEV.gold.jsonl] -o MODEL [--epochs N] [--seed N] [--min-count N] [--exact-strong-weights]');
     process.exit(2);
   }
   const train = readAnnotated(positional[0], positional[1]);
@@ -51,7 +55,7 @@ function main(): void {
   const log = (s: string): void => console.log(s);
   log(`training on ${train.docs.length} documents (${train.crossLine} gold spans across lines dropped), seed ${seed}, ${epochs} epochs, min count ${minCount}`);
   const t0 = performance.now();
-  const bytes = trainModel(train.docs, { epochs, seed, minCount, gazetteer: generalGazetteer({ common }), trainGazetteer, dev: devDocs, log });
+  const bytes = trainModel(train.docs, { epochs, seed, minCount, gazetteer: generalGazetteer({ common }), trainGazetteer, strongWeights, dev: devDocs, log });
   const model = EntityModel.decode(bytes);
   // Atomic: a failed write never leaves half a model behind.
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);

@@ -243,17 +243,30 @@ describe('entity model: the committed model file', () => {
     expect(Math.sign(scores[0])).toBe(Math.sign(parts.weights[TAG_COUNT]));
   });
 
-  it('keeps the few largest weights exactly instead of clipping them', () => {
-    // 4,000 features with small weights and one (a bias, say) far beyond the 99.95th percentile.
-    const n = 4000;
-    const weights = Float64Array.from({ length: n * TAG_COUNT }, (_, i) => ((i * 7919) % 200) / 100 - 1);
-    weights[3] = -53.6;
-    const m = EntityModel.decode(encodeModel({
-      features: Uint32Array.from({ length: n }, (_, i) => i + 1),
-      weights,
-      transitions: new Float64Array((TAG_COUNT + 1) * TAG_COUNT),
-      gazetteer: new Map(),
-    }));
+  // 4,000 features with small weights and one (a bias, say) far beyond the 99.95th percentile.
+  const n = 4000;
+  const weights = Float64Array.from({ length: n * TAG_COUNT }, (_, i) => ((i * 7919) % 200) / 100 - 1);
+  weights[3] = -53.6;
+  const encoded = (strong: 'clip' | 'exact') => EntityModel.decode(encodeModel({
+    features: Uint32Array.from({ length: n }, (_, i) => i + 1),
+    weights,
+    transitions: new Float64Array((TAG_COUNT + 1) * TAG_COUNT),
+    gazetteer: new Map(),
+  }, undefined, strong));
+
+  it('clips the few largest weights to the one-byte range by default (the committed model\'s encoding)', () => {
+    const m = encoded('clip');
+    const scores = new Float64Array(TAG_COUNT);
+    m.addWeights(1, scores);
+    expect(scores[3]).toBeLessThan(0);
+    expect(scores[3]).toBeGreaterThan(-1.01);
+    scores.fill(0);
+    m.addWeights(2, scores);
+    for (let t = 0; t < TAG_COUNT; t++) expect(Math.abs(scores[t] - weights[TAG_COUNT + t])).toBeLessThan(0.01);
+  });
+
+  it('keeps the few largest weights exactly with strong weights "exact"', () => {
+    const m = encoded('exact');
     const scores = new Float64Array(TAG_COUNT);
     m.addWeights(1, scores);
     expect(scores[3]).toBeCloseTo(-53.6, 4);

@@ -8,7 +8,7 @@
  * only the names of the other half. The shipped gazetteer holds all of them.
  */
 import { documentFeatures, GAZ_CLASSES, textPhraseHash, type FeatureLine } from './features';
-import { CLASSES, decodeLine, EntityModel, encodeModel, TAG_COUNT, tagSpans, type EntityClass, type Scorer } from './model';
+import { CLASSES, decodeLine, EntityModel, encodeModel, TAG_COUNT, tagSpans, type EntityClass, type Scorer, type StrongWeights } from './model';
 
 /** A gold span inside one line (UTF-16 offsets within the line). */
 export interface GoldSpan {
@@ -34,6 +34,8 @@ export interface TrainOptions {
   gazetteer?: Map<number, number>;
   /** Whether training names become a gazetteer (cross-fold, see the module comment). */
   trainGazetteer?: boolean;
+  /** How the strongest weights are written (default `clip`, as the committed model). */
+  strongWeights?: StrongWeights;
   /** Development documents: scored after each epoch (never trained on). */
   dev?: TrainingDocument[];
   log?: (line: string) => void;
@@ -219,7 +221,7 @@ export function trainModel(docs: readonly TrainingDocument[], options: TrainOpti
     for (let i = 0; i < trans.length; i++) transitions[i] = trans[i] - transU[i] / c;
     return { weights, transitions };
   };
-  const encode = (): Uint8Array => encodeModel({ features: Uint32Array.from(hashes), ...averaged(), gazetteer: runtimeGaz });
+  const encode = (): Uint8Array => encodeModel({ features: Uint32Array.from(hashes), ...averaged(), gazetteer: runtimeGaz }, undefined, options.strongWeights ?? 'clip');
   for (let epoch = 1; epoch <= epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
