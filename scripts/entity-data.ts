@@ -30,11 +30,17 @@ export function readAnnotated(seedPath: string, goldPath: string): { docs: Annot
   const text = readFileSync(seedPath, 'utf8');
   const fileLines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const gold = new Map<string, { type: string; start: number; end: number }[]>();
-  for (const line of readFileSync(goldPath, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const g = JSON.parse(line) as { id: string; entities: { type: string; start: number; end: number }[] };
+  readFileSync(goldPath, 'utf8').split('\n').forEach((line, index) => {
+    if (!line.trim()) return;
+    let g: { id: string; entities: { type: string; start: number; end: number }[] };
+    try {
+      g = JSON.parse(line) as typeof g;
+    } catch (error) {
+      throw new Error(`${goldPath}:${index + 1}: not a JSON line (${(error as Error).message})`);
+    }
+    if (typeof g?.id !== 'string' || !Array.isArray(g.entities)) throw new Error(`${goldPath}:${index + 1}: expected {"id": "...", "entities": [...]}`);
     gold.set(g.id, g.entities);
-  }
+  });
   let crossLine = 0;
   const docs = parseSeed(text, { fileName: path.basename(seedPath) }).documents.map((d) => {
     const lines = d.bodyEndLine >= d.bodyStartLine ? fileLines.slice(d.bodyStartLine, d.bodyEndLine + 1) : [];
@@ -131,4 +137,20 @@ export function generalGazetteer(options: { common?: boolean } = {}): Map<number
     out.set(h, known | bit('clist'));
   }
   return out;
+}
+
+/**
+ * Runs a script's main so that bad input ends in one line on stderr and exit code 1, never a
+ * stack trace (a missing file names the file).
+ */
+export function runScript(name: string, main: () => void | Promise<void>): void {
+  Promise.resolve().then(main).catch((error: unknown) => {
+    const e = error as NodeJS.ErrnoException;
+    const message = e?.code === 'ENOENT' ? `cannot read ${e.path}: no such file`
+      : e?.code === 'EACCES' ? `cannot read ${e.path}: permission denied`
+        : e?.code === 'EISDIR' ? `cannot read ${e.path}: it is a folder`
+          : error instanceof Error ? error.message : String(error);
+    console.error(`${name}: ${message}`);
+    process.exit(1);
+  });
 }

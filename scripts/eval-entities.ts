@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import nlp from 'compromise';
-import { readAnnotated, type AnnotatedDocument } from './entity-data';
+import { readAnnotated, runScript, type AnnotatedDocument } from './entity-data';
 import { extractDocument } from '../src/core/entities/extract';
 import { extractDocumentRules } from '../src/core/entities/rules';
 import { consolidateCorpus, DEFAULT_CONSOLIDATION, type ConsolidationOptions } from '../src/core/entities/consolidate';
@@ -143,4 +143,4 @@ function main(): void {
   }
 }
 
-main();
+runScript('eval:entities', main);

@@ -9,7 +9,7 @@
  */
 import { writeFileSync, renameSync } from 'node:fs';
 import * as path from 'node:path';
-import { generalGazetteer, readAnnotated } from './entity-data';
+import { generalGazetteer, readAnnotated, runScript } from './entity-data';
 import { trainModel } from '../src/core/entities/ner/train';
 import { EntityModel } from '../src/core/entities/ner/model';
 
@@ -64,4 +64,4 @@ function main(): void {
   log(`wrote ${out}: ${bytes.length} bytes, ${model.featureCount} features, version ${model.version}, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-main();
+runScript('train:entities', main);
