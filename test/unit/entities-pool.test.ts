@@ -7,6 +7,7 @@ import { extractDocument } from '../../src/core/entities/extract';
 import { entityModelPath } from '../../src/entity-model-file';
 import { nodeEntityWorkers } from '../../src/entity-worker-node';
 import { EntityWorkerPool, ExtractionCancelled, type ExtractionJob } from '../../src/core/entities/worker-pool';
+import type { WorkerResponse } from '../../src/core/entities/worker-protocol';
 
 // Real worker threads need JavaScript: bundle the Node worker entry exactly as esbuild.mjs does for dist/.
 let dir: string;
@@ -86,30 +87,43 @@ describe('entity worker pool', () => {
     }
   });
 
-  it('pauses: a worker stops computing before its next document (not only stops being fed), and resumes losing nothing', async () => {
+  it('pauses a worker between documents through its shared flag: it holds a batch and computes nothing until resumed', async () => {
+    const worker = nodeEntityWorkers(workerScript, entityModelPath())();
+    try {
+      const answers: WorkerResponse[] = [];
+      worker.onMessage((response) => answers.push(response));
+      const input = jobs(2);
+      // Warm: the model is loaded before the timed part.
+      worker.postMessage({ batch: 1, docs: input.slice(0, 1) });
+      while (answers.length < 1) await new Promise((resolve) => setTimeout(resolve, 5));
+      // Paused before the batch is sent: a worker that were only not fed would answer it at once.
+      worker.setPaused?.(true);
+      worker.postMessage({ batch: 2, docs: input });
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(answers).toHaveLength(1);
+      worker.setPaused?.(false);
+      while (answers.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(answers[1].results.map((r) => r.extraction)).toEqual(input.map((j) => extractDocument(j.lines)));
+    } finally {
+      worker.setPaused?.(false);
+      await worker.terminate();
+    }
+  });
+
+  it('a paused pool sends no batch and loses nothing: the run completes once resumed; dispose releases it', async () => {
     const pool = new EntityWorkerPool({ createWorker: nodeEntityWorkers(workerScript, entityModelPath()), size: 1, batchSize: 2 });
     try {
-      const input = jobs(12);
+      expect((await pool.extract(jobs(1))).extractions.size).toBe(1);
+      pool.setPaused(true);
+      const input = jobs(6);
       let results = 0;
-      let atPause = -1;
-      const run = pool.extract(input, {
-        onResult: () => {
-          results++;
-          // Paused once the first batch is in: the worker holds the second (queued) and would finish it if only feeding stopped.
-          if (results === 2) {
-            pool.setPaused(true);
-            atPause = results;
-          }
-        },
-      });
-      while (atPause < 0) await new Promise((resolve) => setTimeout(resolve, 5));
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      expect(results).toBe(atPause);
+      const run = pool.extract(input, { onResult: () => results++ });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(results).toBe(0);
       pool.setPaused(false);
       const r = await run;
-      expect(r.extractions.size).toBe(12);
+      expect(r.extractions.size).toBe(6);
       for (const j of input) expect(r.extractions.get(j.key)).toEqual(extractDocument(j.lines));
-      // Disposing a paused pool releases its workers (no hang).
       pool.setPaused(true);
       const again = pool.extract(jobs(2)).catch((error: unknown) => error);
       await pool.dispose();
