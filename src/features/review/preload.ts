@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SEED_LANGUAGE_ID } from '../parse-cache';
+import { openDocument, SEED_LANGUAGE_ID } from '../parse-cache';
 import type { ReviewQueueService } from './queue';
 
 /** The setting that loads the next file of the queue in the background. */
@@ -32,7 +32,7 @@ export class QueuePreloader implements vscode.Disposable {
     const keys = enabled ? this.queues.queue.filesAhead({ key: uri.toString(), line }, this.queues.scope(), PRELOAD_MAX_DOCUMENTS) : [];
     this.lastLoaded = keys;
     for (const key of keys) {
-      if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === key)) continue;
+      if (openDocument(key)) continue;
       // A file gone since the queue saw it is the move's business (it drops it then), not this guess's.
       vscode.workspace.openTextDocument(vscode.Uri.parse(key)).then(undefined, () => undefined);
     }
