@@ -125,7 +125,7 @@ async function setAll(settings: Setting[] | undefined, on: boolean): Promise<voi
 }
 
 /** Runs (2c) and prints one line per mode (names unknown to MODES are refused up front). */
-export async function ablation(api: SeedReviewApi, requested: string[]): Promise<void> {
+export async function ablation(api: SeedReviewApi, requested: string[], start: vscode.Uri): Promise<void> {
   const unknown = requested.filter((mode) => !MODES[mode]);
   if (unknown.length) throw new Error(`SEED_QUEUE_ABLATE: unknown mode(s) ${unknown.join(', ')}; known: ${Object.keys(MODES).join(', ')}`);
   const modes = ['none', ...requested.filter((mode) => mode !== 'none')];
@@ -139,8 +139,11 @@ export async function ablation(api: SeedReviewApi, requested: string[]): Promise
   observer.observe({ entryTypes: ['gc'] });
   const loop = monitorEventLoopDelay({ resolution: 1 });
   const figures: MoveFigure[] = [];
-  // Start on a seed file of the folder, as a reviewer would.
-  await vscode.commands.executeCommand('seedReview.nextUnreviewedDocument');
+  // Start on a seed file of the bench's folder past the files (2) and (2b) visited, so that every
+  // move opens another bare file (from elsewhere, the queue's first unreviewed documents can be
+  // in a corpus of the test workspace, where a move only reveals the next document).
+  await vscode.window.showTextDocument(start, { preview: true });
+  let stayed = 0;
   if (process.env.SEED_BENCH_RENDERER_PROFILE) {
     report('@@renderer-profile start');
     await new Promise((resolve) => setTimeout(resolve, 3000));
@@ -162,10 +165,12 @@ export async function ablation(api: SeedReviewApi, requested: string[]): Promise
           loop.enable();
           const cpuStart = cpuMs();
           const start = monotonicUs();
+          const before = vscode.window.activeTextEditor?.document.uri.toString();
           const started = performance.now();
           if (mode.move) await mode.move();
           else await vscode.commands.executeCommand('seedReview.nextUnreviewedDocument');
           const wall = performance.now() - started;
+          if (vscode.window.activeTextEditor?.document.uri.toString() === before) stayed++;
           const end = monotonicUs();
           const cpu = cpuMs() - cpuStart;
           loop.disable();
@@ -190,6 +195,7 @@ export async function ablation(api: SeedReviewApi, requested: string[]): Promise
     figure.gc = inside.reduce((sum, entry) => sum + entry.duration, 0);
     figure.gcMax = Math.max(0, ...inside.map((entry) => entry.duration));
   }
+  report(`queue bench (2c) moves that opened no other file: ${stayed} of ${figures.length} (should be 0)`);
   if (process.env.SEED_QUEUE_ABLATE_WINDOWS) fs.writeFileSync(process.env.SEED_QUEUE_ABLATE_WINDOWS, JSON.stringify(figures));
   for (const name of modes) {
     const mine = figures.filter((figure) => figure.mode === name);

@@ -182,7 +182,7 @@ export async function run(): Promise<void> {
 
   // (2c) SEED_QUEUE_ABLATE=MODE,...: where the time of a paused move goes (see ablation.ts).
   const modes = (process.env.SEED_QUEUE_ABLATE ?? '').split(',').map((mode) => mode.trim()).filter(Boolean);
-  if (modes.length) await ablation(api, modes);
+  if (modes.length) await ablation(api, modes, vscode.Uri.file(path.join(dir, `${ids[1301]}.txt`)));
 
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   fs.rmSync(dir, { recursive: true, force: true });
