@@ -12,7 +12,6 @@ import * as fs from 'fs';
 import { monitorEventLoopDelay, PerformanceObserver, type PerformanceEntry } from 'perf_hooks';
 import * as vscode from 'vscode';
 import type { SeedReviewApi } from '../../src/extension';
-import { collectGarbage } from './heap';
 import { cpuMs, profiled } from './profile';
 import { report } from './report';
 
@@ -24,8 +23,6 @@ interface Mode {
   settings?: Setting[];
   apply?: (api: SeedReviewApi) => void | Promise<void>;
   undo?: (api: SeedReviewApi) => void | Promise<void>;
-  /** Runs in the pause before each move, outside the timed part. */
-  beforeMove?: () => void;
   /** A move other than the command (the floor under the same conditions). */
   move?: () => Promise<void>;
 }
@@ -60,9 +57,6 @@ async function nextTarget(api: SeedReviewApi): Promise<{ uri: vscode.Uri; line: 
   return { uri, line: 0 };
 }
 
-let gc: (() => void) | undefined;
-const fullGc = () => (gc ??= collectGarbage())();
-
 let pending: Promise<{ uri: vscode.Uri; line: number } | undefined> | undefined;
 
 const MODES: Record<string, Mode> = {
@@ -89,7 +83,6 @@ const MODES: Record<string, Mode> = {
     apply: (api) => api.workspaceIndex.setRelistIntervals(3_600_000, 3_600_000),
     undo: (api) => api.workspaceIndex.setRelistIntervals(3_000, 30_000),
   },
-  gc: { what: 'nothing; a full GC of the extension host in each pause, so none falls in a move', beforeMove: () => fullGc() },
   explorer: {
     what: 'VS Code\'s Explorer (side bar closed: it reveals no file)',
     apply: async () => { await vscode.commands.executeCommand('workbench.action.closeSidebar'); await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup'); },
@@ -159,7 +152,6 @@ export async function ablation(api: SeedReviewApi, requested: string[], start: v
           if (mode.move) pending = nextTarget(api);
           await new Promise((resolve) => setTimeout(resolve, READ_MS));
           await pending;
-          mode.beforeMove?.();
           const gcBefore = gcs.length;
           loop.reset();
           loop.enable();
