@@ -63,6 +63,8 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
   private readonly updates: FileUpdateQueue<{ result: ParseResult; stamp: string | undefined }>;
   /** Each file's stamp on disk (mtime and size) when it was read, where the host can take one. */
   private readonly stamps = new Map<string, string>();
+  /** Open documents whose parse, when they were opened, equalled the file's (summaries and problems). */
+  private readonly sameAsFile = new Set<string>();
   /** The uri of each location waiting in `updates` (parsing them back costs more than keeping them). */
   private readonly requested = new Map<string, vscode.Uri>();
   /** While above 0 (a full scan runs), change events wait and go as one at its end. */
@@ -433,7 +435,11 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
    */
   private closedUnchanged(document: vscode.TextDocument): boolean {
     const key = document.uri.toString();
-    if (document.isDirty || this.pendingEditorUpdates.has(key) || !this.files.has(key) || !this.stampFile) return false;
+    // Not when the editor's parse differed from the file's: VS Code normalises mixed line endings
+    // and lone CRs when it loads a file, so the editor can hold other text (and other problems,
+    // SEED016) than the disk without being dirty.
+    if (document.isDirty || this.pendingEditorUpdates.has(key) || !this.files.has(key) || !this.stampFile || !this.sameAsFile.has(key)) return false;
+    this.sameAsFile.delete(key);
     const stamp = this.stampFile(document.uri);
     if (stamp === undefined) return false;
     this.stamps.set(key, stamp);
@@ -476,13 +482,17 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
     // the Problems panel, the entity index) need not hear of it. Moving through a folder of bare
     // files opens one per move.
     if (before && diagnosticsBefore && before.errorCount === after.errorCount && before.bare === after.bare
-      && sameSummaries(before.documents, after.documents) && sameDiagnostics(diagnosticsBefore, this.results.get(key)!.diagnostics)) return;
+      && sameSummaries(before.documents, after.documents) && sameDiagnostics(diagnosticsBefore, this.results.get(key)!.diagnostics)) {
+      this.sameAsFile.add(key);
+      return;
+    }
     this.fire([document.uri]);
   }
 
   private setFromEditor(document: vscode.TextDocument): void {
     // The editor's text is what the index holds now, not the disk's as stamped.
     this.stamps.delete(document.uri.toString());
+    this.sameAsFile.delete(document.uri.toString());
     this.store(document.uri, this.cache.get(document));
   }
 

@@ -196,6 +196,34 @@ describe('review queue: across the workspace', () => {
     await cleanUp();
   });
 
+  it('closing a document whose editor text differed from its file (a lone CR VS Code normalised) reads the file again', async function () {
+    this.timeout(120_000);
+    const X6 = '106_00000000000000f6';
+    fs.writeFileSync(path.join(dir, `${X6}.txt`), 'Harbour crane\rrepaired after storm\n');
+    const index = extensionApi().workspaceIndex;
+    await index.relist();
+    const errorsOf = () => index.get(uriOf(`${X6}.txt`))?.errorCount;
+    await waitFor('X6 indexed from disk with its SEED016', () => ((errorsOf() ?? 0) > 0 ? true : undefined));
+    const document = await vscode.workspace.openTextDocument(uriOf(`${X6}.txt`));
+    const normalised = !document.getText().includes('\r');
+    const fillers = fs.mkdtempSync(path.join(os.tmpdir(), 'queue-it-fill-'));
+    try {
+      for (let i = 0; i < 70 && !document.isClosed; i++) {
+        const file = path.join(fillers, `filler-${i}.log`);
+        fs.writeFileSync(file, `line ${i}\n`);
+        await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      }
+      await waitFor('X6 closed by VS Code', () => (document.isClosed ? true : undefined), 30_000);
+      // Whether or not the editor held the CR, once closed the index holds the file's problems.
+      await waitFor(`X6's SEED016 back in the index after the close (editor text normalised: ${normalised})`, () => ((errorsOf() ?? 0) > 0 ? true : undefined), 10_000);
+    } finally {
+      fs.rmSync(fillers, { recursive: true, force: true });
+      fs.rmSync(path.join(dir, `${X6}.txt`), { force: true });
+      await index.relist();
+      await cleanUp();
+    }
+  });
+
   it('"navigation.scope": "file" keeps the moves inside the file', async () => {
     await setScope('file');
     try {
