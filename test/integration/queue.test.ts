@@ -25,6 +25,30 @@ type Moved = { id: string; line: number; wrapped: boolean } | undefined;
 const run = (command: string) => vscode.commands.executeCommand<Moved>(command);
 const activeName = () => path.basename(vscode.window.activeTextEditor?.document.uri.fsPath ?? '');
 
+/** Waits until the index has told of nothing for 2 s (the file watcher may still report a new file), then forgets what it heard. */
+async function untilQuiet(heard: string[], what: string): Promise<void> {
+  let quietSince = Date.now();
+  let lastHeard = 0;
+  await waitFor(`no news of ${what} for 2 s`, () => {
+    if (heard.length !== lastHeard) [lastHeard, quietSince] = [heard.length, Date.now()];
+    return Date.now() - quietSince >= 2000 ? true : undefined;
+  }, 60_000);
+  heard.length = 0;
+}
+
+/**
+ * VS Code decides when a document no editor shows is closed: it keeps the last 50 or so that
+ * extensions opened. Opening up to 70 more (plain text in `fillers`, outside the workspace) closes it.
+ */
+async function closedByVsCode(document: vscode.TextDocument, fillers: string): Promise<void> {
+  for (let i = 0; i < 70 && !document.isClosed; i++) {
+    const file = path.join(fillers, `filler-${i}.log`);
+    fs.writeFileSync(file, `line ${i}\n`);
+    await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  }
+  await waitFor(`${path.basename(document.uri.fsPath)} closed by VS Code`, () => (document.isClosed ? true : undefined), 30_000);
+}
+
 function indexedStatus(name: string): string | undefined {
   return extensionApi().workspaceIndex.get(uriOf(name))?.documents[0]?.status;
 }
@@ -133,13 +157,7 @@ describe('review queue: across the workspace', () => {
     const heard: string[] = [];
     const subscription = index.onDidChange((uris) => heard.push(...uris.map((uri) => path.basename(uri.fsPath))));
     // The file watcher may still report the new file (a disk read, which does tell): let it pass.
-    let quietSince = Date.now();
-    let lastHeard = 0;
-    await waitFor('no news of X4 for 2 s', () => {
-      if (heard.length !== lastHeard) [lastHeard, quietSince] = [heard.length, Date.now()];
-      return Date.now() - quietSince >= 2000 ? true : undefined;
-    }, 60_000);
-    heard.length = 0;
+    await untilQuiet(heard, 'X4');
     try {
       // The open event is handled before openTextDocument resolves: no waiting needed to see nothing.
       await vscode.window.showTextDocument(uriOf(`${X4}.txt`));
@@ -165,23 +183,10 @@ describe('review queue: across the workspace', () => {
     const document = await vscode.workspace.openTextDocument(uriOf(`${X5}.txt`));
     const heard: string[] = [];
     const subscription = index.onDidChange((uris) => heard.push(...uris.map((uri) => path.basename(uri.fsPath))));
-    let quietSince = Date.now();
-    let lastHeard = 0;
-    await waitFor('no news of X5 for 2 s', () => {
-      if (heard.length !== lastHeard) [lastHeard, quietSince] = [heard.length, Date.now()];
-      return Date.now() - quietSince >= 2000 ? true : undefined;
-    }, 60_000);
-    heard.length = 0;
-    // VS Code decides when a document no editor shows is closed: it keeps the last 50 or so that
-    // extensions opened. Opening 70 more (plain text, outside the workspace) closes X5.
+    await untilQuiet(heard, 'X5');
     const fillers = fs.mkdtempSync(path.join(os.tmpdir(), 'queue-it-fill-'));
     try {
-      for (let i = 0; i < 70 && !document.isClosed; i++) {
-        const file = path.join(fillers, `filler-${i}.log`);
-        fs.writeFileSync(file, `line ${i}\n`);
-        await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-      }
-      await waitFor('X5 closed by VS Code', () => (document.isClosed ? true : undefined), 30_000);
+      await closedByVsCode(document, fillers);
       await new Promise((resolve) => setTimeout(resolve, 1500));
       assert.strictEqual(heard.join(', '), '', 'closed with the text of the file: no change');
       assert.strictEqual(indexedStatus(`${X5}.txt`), 'unreviewed', 'still indexed');
@@ -208,12 +213,7 @@ describe('review queue: across the workspace', () => {
     const normalised = !document.getText().includes('\r');
     const fillers = fs.mkdtempSync(path.join(os.tmpdir(), 'queue-it-fill-'));
     try {
-      for (let i = 0; i < 70 && !document.isClosed; i++) {
-        const file = path.join(fillers, `filler-${i}.log`);
-        fs.writeFileSync(file, `line ${i}\n`);
-        await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-      }
-      await waitFor('X6 closed by VS Code', () => (document.isClosed ? true : undefined), 30_000);
+      await closedByVsCode(document, fillers);
       // Whether or not the editor held the CR, once closed the index holds the file's problems.
       await waitFor(`X6's SEED016 back in the index after the close (editor text normalised: ${normalised})`, () => ((errorsOf() ?? 0) > 0 ? true : undefined), 10_000);
     } finally {
