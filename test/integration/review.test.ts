@@ -178,6 +178,28 @@ describe('review: CodeLens', () => {
     }
   });
 
+  it('a resolve VS Code cancelled leaves the lens unresolved, so the next resolve gives its title', async () => {
+    const editor = await openCorpus();
+    extensionApi().review.setEntitySource(undefined);
+    const provider = extensionApi().review.codeLens;
+    const live = new vscode.CancellationTokenSource();
+    const cancelled = new vscode.CancellationTokenSource();
+    cancelled.cancel();
+    try {
+      const lenses = provider.provideCodeLenses(editor.document, live.token);
+      const summary = lenses[0];
+      // The extension host asks the provider again only for a lens without a command.
+      const commandOf = (lens: vscode.CodeLens): vscode.Command | undefined => lens.command;
+      provider.resolveCodeLens(summary, cancelled.token);
+      assert.strictEqual(commandOf(summary), undefined, 'a cancelled resolve must not set a command');
+      provider.resolveCodeLens(summary, live.token);
+      assert.match(commandOf(summary)?.title ?? '', /approved · 1 paragraph · 10 words/);
+    } finally {
+      live.dispose();
+      cancelled.dispose();
+    }
+  });
+
   it('seedReview.codeLens.enabled = false removes them', async () => {
     const editor = await openCorpus();
     await vscode.workspace.getConfiguration('seedReview').update('codeLens.enabled', false, vscode.ConfigurationTarget.Global);

@@ -84,7 +84,12 @@ export class ReviewCodeLensProvider implements vscode.CodeLensProvider<ReviewLen
   }
 
   resolveCodeLens(lens: ReviewLens, token: vscode.CancellationToken): ReviewLens {
-    const doc = token.isCancellationRequested || lens.document.isClosed ? undefined : this.cache.get(lens.document).documents[lens.index];
+    // Cancelled (VS Code cancels the resolves of the viewport when the layout changes, as when a
+    // view opens beside the editor): the lens stays unresolved, without a command. A command set
+    // here, even an empty one, would mark it resolved for good: the extension host never asks this
+    // provider again for that lens, and VS Code drew it empty until the next edit.
+    if (token.isCancellationRequested) return lens;
+    const doc = lens.document.isClosed ? undefined : this.cache.get(lens.document).documents[lens.index];
     if (!doc || doc.id !== lens.docId) {
       // The text changed since the lens was made; new lenses are on their way.
       lens.command = { title: '', command: '' };
