@@ -55,6 +55,10 @@ async function main() {
         await shot('outline');
 
         await check('CodeLens above each document shows status, counts and Approve / Reject', async () => {
+          // Back to the editor, as a reader of the lenses is: VS Code drops a lens request that is
+          // waiting when the editor loses the focus (the Outline view took it) and asks again when
+          // the editor gets it back.
+          await runCommand(page, 'View: Focus Active Editor Group');
           const lenses = page.locator('.editor-instance .contentWidgets .codelens-decoration, .editor-instance .codelens-decoration');
           await lenses.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
           const texts = (await lenses.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
