@@ -423,7 +423,6 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
     return this.results.get(uri.toString());
   }
 
-  /** Only files of the workspace's folders form its corpus: not untitled scratch text, not files opened from elsewhere. */
   /**
    * A document closed with nothing unsaved and no edit waiting for the typing debounce: the index
    * holds the parse of its text, which is the file's, so reading the file again would only tell
@@ -438,14 +437,15 @@ export class WorkspaceSeedIndex implements vscode.Disposable {
     // Not when the editor's parse differed from the file's: VS Code normalises mixed line endings
     // and lone CRs when it loads a file, so the editor can hold other text (and other problems,
     // SEED016) than the disk without being dirty.
-    if (document.isDirty || this.pendingEditorUpdates.has(key) || !this.files.has(key) || !this.stampFile || !this.sameAsFile.has(key)) return false;
-    this.sameAsFile.delete(key);
+    const sameAsFile = this.sameAsFile.delete(key);
+    if (!sameAsFile || document.isDirty || this.pendingEditorUpdates.has(key) || !this.files.has(key) || !this.stampFile) return false;
     const stamp = this.stampFile(document.uri);
     if (stamp === undefined) return false;
     this.stamps.set(key, stamp);
     return true;
   }
 
+  /** Only files of the workspace's folders form its corpus: not untitled scratch text, not files opened from elsewhere. */
   private indexes(document: vscode.TextDocument): boolean {
     return document.languageId === SEED_LANGUAGE_ID && document.uri.scheme !== 'untitled' && vscode.workspace.getWorkspaceFolder(document.uri) !== undefined;
   }

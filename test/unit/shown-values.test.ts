@@ -37,7 +37,19 @@ describe('ShownValues: which shown values a change makes stale', () => {
     shown.record('file:///a.seed', 'A', 1);
     shown.record('file:///b.seed', 'A', 2);
     shown.forget('file:///a.seed');
-    expect([...shown.files()]).toEqual(['file:///b.seed']);
-    expect(shown.anyChanged((file) => (file.endsWith('b.seed') ? 2 : 99))).toBe(false);
+    const asked: string[] = [];
+    expect(shown.anyChanged((file) => {
+      asked.push(file);
+      return file.endsWith('b.seed') ? 2 : 99;
+    })).toBe(false);
+    expect(asked).toEqual(['file:///b.seed']);
+  });
+
+  it('clears every file: nothing shown, nothing changed', () => {
+    const shown = new ShownValues<number>();
+    shown.record('file:///a.seed', 'A', 1);
+    shown.record('file:///b.seed', 'B', 2);
+    shown.clear();
+    expect(shown.anyChanged(() => 99)).toBe(false);
   });
 });

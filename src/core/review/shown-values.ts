@@ -26,9 +26,9 @@ export class ShownValues<V> {
     this.shown.delete(file);
   }
 
-  /** The files that have shown values. */
-  files(): IterableIterator<string> {
-    return this.shown.keys();
+  /** Forgets every shown value (all lenses are being replaced). */
+  clear(): void {
+    this.shown.clear();
   }
 
   /**

@@ -40,7 +40,8 @@ export class ReviewCodeLensProvider implements vscode.CodeLensProvider<ReviewLen
 
   /** Asks VS Code for new lenses (setting, statuses or the entity source changed). */
   refresh(): void {
-    for (const uri of [...this.shownCounts.files()]) this.forgetShown(uri);
+    this.shownCounts.clear();
+    this.shownUris.clear();
     this.emitter.fire();
   }
 
