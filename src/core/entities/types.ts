@@ -3,8 +3,11 @@
  * stored in caches as JSON, so no classes and no functions.
  */
 
-/** Bump when extraction output changes: cached results of older pipelines are discarded. */
-export const PIPELINE_VERSION = 2;
+/**
+ * Bump when extraction output changes: cached results of older pipelines are discarded.
+ * 3: the connector rules of 2026-12-04 ("in", "of", lower-case words, pairs split at "and").
+ */
+export const PIPELINE_VERSION = 3;
 
 /** The three entity types the reviewer sees (CoNLL's MISC is deliberately not extracted). */
 export type EntityType = 'person' | 'place' | 'organization';
