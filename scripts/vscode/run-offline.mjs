@@ -17,7 +17,7 @@
 //
 // Usage: node scripts/vscode/run-offline.mjs [--web] [--workspace FILE.code-workspace] [--grep PATTERN] [--screenshots] [--timeout SECONDS] [--headed]
 //   env: SEED_TEST_GREP (mocha grep), SEED_KEEP_SCREENSHOTS=1, SEED_TEST_TIMEOUT (seconds, default 600)
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format, parseArgs } from 'node:util';
@@ -44,6 +44,47 @@ export function payloadUrl(base, authority, folder, extensionPath, testsPath, ki
   ];
   const open = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
   return `${base}/?${open}=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/**
+ * CPU time (user + system, ms) of the descendants of process `root`, read from /proc
+ * (Linux; elsewhere an empty map), with a kind: chromium's `--type=` (renderer, gpu-process,
+ * utility), `browser`, code-server's extension host, or the process's name.
+ */
+function processCpu(root) {
+  const procs = new Map();
+  let entries = [];
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return new Map();
+  }
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  for (const pid of entries) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      procs.set(Number(pid), { ppid: Number(fields[1]), ms: (Number(fields[11]) + Number(fields[12])) * tick, cmdline });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const result = new Map();
+  const within = (pid) => {
+    for (let p = procs.get(pid)?.ppid ?? 0, hops = 0; p > 1 && hops < 50; p = procs.get(p)?.ppid ?? 0, hops++) if (p === root) return true;
+    return false;
+  };
+  for (const [pid, info] of procs) {
+    if (!within(pid)) continue;
+    // Chromium rewrites its command line into one string (its process title): match, don't split.
+    const joined = info.cmdline.join(' ');
+    const type = /--type=(\S+)/.exec(joined)?.[1];
+    const kind = type ?? (/chromium/.test(info.cmdline[0] ?? '') ? 'browser' : /extensionHost|type=extensionHost/.test(joined) ? 'extension host'
+      : /fileWatcher/.test(joined) ? 'file watcher' : /code-server|server-main|entry/.test(joined) ? 'code-server' : (info.cmdline[0] ?? '').split('/').pop() || 'other');
+    result.set(pid, { kind, ms: info.ms });
+  }
+  return result;
 }
 
 /** Launches Debian's chromium through playwright-core; the caller closes it. */
@@ -124,6 +165,7 @@ export async function runTestsInCodeServer({
     // SEED_BENCH_RENDERER_PROFILE=FILE: see '@@renderer-profile' below.
     const rendererProfile = process.env.SEED_BENCH_RENDERER_PROFILE;
     let rendererCdp;
+    const cpuMarks = {};
     page.on('console', (message) => {
       consoleQueue = consoleQueue.then(async () => {
         const text = await consoleText(message);
@@ -139,6 +181,22 @@ export async function runTestsInCodeServer({
             const { profile } = await rendererCdp.send('Profiler.stop');
             writeFileSync(rendererProfile, JSON.stringify(profile));
             log(`renderer CPU profile written to ${rendererProfile}`);
+          }
+          return;
+        }
+        if (text.startsWith(CONSOLE_MARKER) && text.includes('@@cpu ')) {
+          // A benchmark marks a moment: the CPU time (user + system, from /proc) each process of
+          // the browser and of code-server used since its previous mark, by kind of process.
+          // This script's descendants: chromium (playwright gives no pid of it) and code-server.
+          const now = processCpu(process.pid);
+          const mark = text.slice(text.indexOf('@@cpu ') + 6).trim();
+          // Since the run's first mark (processes started later count from zero).
+          if (cpuMarks.first) {
+            const since = {};
+            for (const [pid, { kind, ms }] of now) since[kind] = (since[kind] ?? 0) + ms - (cpuMarks.first.get(pid)?.ms ?? 0);
+            console.log(`[bench]   CPU ms ${cpuMarks.name} -> ${mark} (${Date.now() - cpuMarks.at} ms): ${Object.entries(since).sort((a, b) => b[1] - a[1]).map(([kind, ms]) => `${kind} ${ms.toFixed(0)}`).join(', ')}`);
+          } else {
+            Object.assign(cpuMarks, { first: now, name: mark, at: Date.now() });
           }
           return;
         }
