@@ -9,6 +9,7 @@ import { monitorEventLoopDelay, performance as hostPerformance, type EventLoopUt
 import * as vscode from 'vscode';
 import { generateCorpusDetailed } from '../corpus-generator';
 import { mentionPositions } from '../mention-positions';
+import { LENS_WINDOW_DEFAULTS } from '../../src/core/review/lens-window';
 import type { SeedReviewApi } from '../../src/extension';
 import { readEntityConfig } from '../../src/features/entities/entity-config';
 import { mentionHover } from '../../src/features/entities/hover';
@@ -18,6 +19,49 @@ import { profiled } from './profile';
 import { report } from './report';
 
 const HOVERS = 200;
+
+type Setting = [section: string, key: string, value: unknown];
+
+/**
+ * SEED_HOVER_ABLATE=MODE: one contribution turned off for the whole run (set before the 10 MB file
+ * opens, so that the workbench never takes it in), to see which of them makes the first seconds
+ * after opening slow. One mode a run: the opening happens once; alternate runs to compare.
+ */
+const ABLATIONS: Record<string, { what: string; settings: Setting[]; apply?: (api: SeedReviewApi) => void }> = {
+  none: { what: 'nothing off (the control)', settings: [] },
+  // Not an ablation: the product as before the lens window (every document of the file gets its lenses).
+  'all-lenses': {
+    what: 'nothing; every document gets its CodeLenses (no window around the visible lines)',
+    settings: [],
+    apply: (api) => api.review.codeLens.setWindowOptions({ ...LENS_WINDOW_DEFAULTS, minDocuments: Infinity }),
+  },
+  codelens: { what: 'CodeLens (editor.codeLens: false)', settings: [['editor', 'codeLens', false]] },
+  diagnostics: { what: 'diagnostics (seedReview.diagnostics.enabled: false)', settings: [['seedReview', 'diagnostics.enabled', false]] },
+  folding: { what: 'folding ranges (editor.folding: false)', settings: [['editor', 'folding', false]] },
+  symbols: { what: 'document symbols\' consumers (breadcrumbs, sticky scroll)', settings: [['breadcrumbs', 'enabled', false], ['editor', 'stickyScroll.enabled', false]] },
+  highlights: { what: 'document highlights (editor.occurrencesHighlight: off)', settings: [['editor', 'occurrencesHighlight', 'off']] },
+  semantic: { what: 'semantic tokens (editor.semanticHighlighting.enabled: false)', settings: [['editor', 'semanticHighlighting.enabled', false]] },
+  sectionheaders: {
+    what: 'VS Code\'s minimap section headers (editor.minimap.showRegionSectionHeaders, showMarkSectionHeaders: false; the folding markers of our language configuration make each document a region)',
+    settings: [['editor', 'minimap.showRegionSectionHeaders', false], ['editor', 'minimap.showMarkSectionHeaders', false]],
+  },
+  'codelens+sectionheaders': {
+    what: 'CodeLens and the minimap section headers',
+    settings: [['editor', 'codeLens', false], ['editor', 'minimap.showRegionSectionHeaders', false], ['editor', 'minimap.showMarkSectionHeaders', false]],
+  },
+  minimap: { what: 'VS Code\'s minimap', settings: [['editor', 'minimap.enabled', false]] },
+  ours: {
+    what: 'every per-editor feature of ours (CodeLens, diagnostics, folding, symbols, highlights, code actions)',
+    settings: [['editor', 'codeLens', false], ['seedReview', 'diagnostics.enabled', false], ['editor', 'folding', false], ['breadcrumbs', 'enabled', false],
+      ['editor', 'stickyScroll.enabled', false], ['editor', 'occurrencesHighlight', 'off'], ['editor', 'lightbulb.enabled', 'off']],
+  },
+};
+
+async function setAll(settings: readonly Setting[], on: boolean): Promise<void> {
+  for (const [section, key, value] of settings) {
+    await vscode.workspace.getConfiguration(section).update(key, on ? value : undefined, vscode.ConfigurationTarget.Global);
+  }
+}
 const TARGET_P95_MS = 30;
 const now = () => performance.now();
 
@@ -125,6 +169,12 @@ function computeTimes(api: SeedReviewApi, document: vscode.TextDocument, positio
 export async function run(): Promise<void> {
   const api = await activatedSeedReview();
   const service = api.entities.service;
+  const ablateName = process.env.SEED_HOVER_ABLATE ?? 'none';
+  const ablate = ABLATIONS[ablateName];
+  if (!ablate) throw new Error(`SEED_HOVER_ABLATE: unknown mode ${ablateName}; known: ${Object.keys(ABLATIONS).join(', ')}`);
+  await setAll(ablate.settings, true);
+  ablate.apply?.(api);
+  report(`[bench] hover: off for this run (SEED_HOVER_ABLATE=${ablateName}): ${ablate.what}`);
   // SEED_BENCH_NO_YIELD=1: the build does not pause for hovers (the comparison for the interactive pause).
   if (process.env.SEED_BENCH_NO_YIELD === '1') service.setInteractionYield(false);
   const gc = collectGarbage();
@@ -143,6 +193,17 @@ export async function run(): Promise<void> {
 
   try {
     const heapBefore = await settledHeap(gc);
+    // SEED_BENCH_RENDERER_PROFILE=FILE (read by scripts/vscode/run-offline.mjs): a CPU profile of the
+    // workbench's renderer from just before the file is written to the end of phase (a).
+    const rendererProfile = !!process.env.SEED_BENCH_RENDERER_PROFILE;
+    if (rendererProfile) {
+      report('@@renderer-profile start');
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+    // CPU marks (scripts/vscode/run-offline.mjs prints each process kind's CPU time between them).
+    report('@@cpu write');
+    // And at fixed moments: the CPU each process took to open the file, whatever the hovers did.
+    for (const s of [5, 10, 15, 20]) setTimeout(() => report(`@@cpu write + ${s} s`), s * 1000);
     const started = now();
     fs.writeFileSync(file, text);
     const document = await vscode.workspace.openTextDocument(uri);
@@ -165,11 +226,17 @@ export async function run(): Promise<void> {
     const floorAfterFloor: number[] = [];
     /** Each hover of phase (a): when it started (ms after the file was written), its time, the floor's, the build's percent. */
     const timeline: { at: number; entity: number; floor: number; percent: number }[] = [];
+    let marked3s = false;
     // SEED_BENCH_PROFILE=FILE: a CPU profile of the extension host over these hovers.
     await profiled(async () => {
       for (const position of positions) {
         const at = now() - started;
         const h = await hover(uri, position);
+        if (timeline.length === 0) report('@@cpu first answer');
+        else if (at >= timeline[0].at + timeline[0].entity + 3000 && !marked3s) {
+          marked3s = true;
+          report('@@cpu 3 s after the first answer');
+        }
         if (!/corpus index: building/.test(h.text) && (h.text !== '' || !service.building)) break;
         const floorMs = await floorNow.hover();
         floorInterleaved.push(floorMs);
@@ -185,6 +252,11 @@ export async function run(): Promise<void> {
       }
     });
     floorNow.dispose();
+    report('@@cpu end of (a)');
+    if (rendererProfile) {
+      report('@@renderer-profile stop');
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
     const yieldDuringA = { ...service.interactionYield };
     // The same work called directly, and VS Code's round trip, both while the workers still run.
     const computeDuring = service.building ? computeTimes(api, document, mentionPositions(text, MENTION_NAMES, HOVERS, 8)) : [];
@@ -228,6 +300,8 @@ export async function run(): Promise<void> {
       const y = yieldDuringA;
       report(`[bench]   (a) the build paused for hovers: ${process.env.SEED_BENCH_NO_YIELD === '1' ? 'off (SEED_BENCH_NO_YIELD=1)' : `${y.pauses} pause(s), ${(y.pausedMs / 1000).toFixed(1)} s in all, ${y.refused} hover(s) found no pause credit`}`);
       report(`[bench]   (a) by second after the file was written: ${timelineBySecond(timeline)}`);
+      report(`[bench]   (a) first answer ${ms(timeline[0].at + timeline[0].entity)} after the file was written (opened and listed after ${ms(listed)}); `
+        + `hovers over 50 ms: ${before.filter((t) => t > 50).length} of ${before.length}, the last started ${ms(Math.max(0, ...timeline.filter((t) => t.entity > 50).map((t) => t.at)))} after writing`);
       // The first seconds after the 10 MB file opens are slow whether or not the build runs (the workbench takes the file in).
       const firstAnswer = timeline[1]?.at ?? Infinity;
       const settled = timeline.filter((t) => t.at >= firstAnswer + 3000);
@@ -270,6 +344,8 @@ export async function run(): Promise<void> {
     report(`[bench] rebuild with the cache: ${ms(fromMemory)} from memory; ${ms(fromStorage)} through storage (write + read ${mb(cacheBytes)}, `
       + `${service.stats.cacheLoaded} entries loaded, ${service.stats.lastBuildFromCache} documents from cache, ${service.stats.lastBuildExtracted} extracted; cache hits before: ${cacheEntries})`);
   } finally {
+    if (ablate.apply) api.review.codeLens.setWindowOptions(LENS_WINDOW_DEFAULTS);
+    await setAll(ablate.settings, false);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -200,6 +200,51 @@ describe('review: CodeLens', () => {
     }
   });
 
+  it('a corpus of 3,000 documents gets lenses near the view: at the top, and at the end after a jump', async () => {
+    const count = 3000;
+    const id = (i: number) => `${String(i).padStart(4, '0')}_${(0xa000000000000000n + BigInt(i)).toString(16)}`;
+    // 4 lines a document and a blank line: 15,000 lines, more than the window's 3,000 each side.
+    const editor = await openCorpus(Array.from({ length: count }, (_, i) => `<<< ${id(i)}\nHeadline ${i}\nBody of document ${i}.\n>>> ${id(i)}\n`).join('\n'));
+    extensionApi().review.setEntitySource(undefined);
+    const uri = editor.document.uri;
+    const lastStart = 5 * (count - 1);
+    assert.strictEqual(editor.document.lineAt(lastStart).text, `<<< ${id(count - 1)}`);
+    const provider = extensionApi().review.codeLens;
+    // VS Code's own requests to the provider (the editor's, not only this test's executeCodeLensProvider).
+    const given: number[][] = [];
+    const provide = provider.provideCodeLenses.bind(provider);
+    provider.provideCodeLenses = (document, token) => {
+      const lenses = provide(document, token);
+      if (document === editor.document) given.push(lenses.map((lens) => lens.range.start.line));
+      return lenses;
+    };
+    try {
+      // Resolving every lens given (a window's worth): executeCodeLensProvider resolves the first N only.
+      const titleAt = async (line: number) => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 3 * count))
+        .find((lens) => lens.range.start.line === line && /paragraph/.test(lens.command?.title ?? ''))?.command?.title;
+      // At the top: the first document's lenses, resolved; not the last one's, and far fewer than 9,000 lenses.
+      await waitFor('VS Code asked for the lenses of the top', () => (given.some((lines) => lines.includes(0)) ? true : undefined));
+      assert.strictEqual(await titleAt(0), '$(circle-outline) unreviewed · 1 paragraph · 6 words');
+      const top = given[given.length - 1];
+      assert.ok(!top.includes(lastStart), 'the last document is far from the view: no lens');
+      assert.ok(top.length < count, `lenses given: ${top.length}`);
+      // Jump to the end (Ctrl+End): VS Code is told and asks again; the last document gets its lenses.
+      const asked = given.length;
+      const end = new vscode.Position(editor.document.lineCount - 1, 0);
+      editor.selection = new vscode.Selection(end, end);
+      editor.revealRange(new vscode.Range(end, end));
+      await waitFor('VS Code asked again for the lenses of the end', () => (given.slice(asked).some((lines) => lines.includes(lastStart)) ? true : undefined));
+      assert.strictEqual(await titleAt(lastStart), '$(circle-outline) unreviewed · 1 paragraph · 6 words');
+      assert.ok(provider.windowOf(uri)?.some((span) => span.end === editor.document.lineCount - 1));
+      // And back to the top.
+      const again = given.length;
+      editor.revealRange(new vscode.Range(0, 0, 0, 0));
+      await waitFor('VS Code asked again for the lenses of the top', () => (given.slice(again).some((lines) => lines.includes(0)) ? true : undefined));
+    } finally {
+      delete (provider as Partial<typeof provider>).provideCodeLenses;
+    }
+  });
+
   it('seedReview.codeLens.enabled = false removes them', async () => {
     const editor = await openCorpus();
     await vscode.workspace.getConfiguration('seedReview').update('codeLens.enabled', false, vscode.ConfigurationTarget.Global);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inWindow, type LensWindowOptions, type LineSpan, LensWindows } from '../../core/review/lens-window';
 import { ShownValues } from '../../core/review/shown-values';
 import { summarizeDocument } from '../../core/summary';
 import type { ParseCache } from '../parse-cache';
@@ -18,8 +19,10 @@ class ReviewLens extends vscode.CodeLens {
 
 /**
  * Above each document: its status, paragraph/word/entity counts, and one-click Approve and
- * Reject. Providing only creates ranges (cheap for 10,000 documents, from the shared parse);
- * counts are computed in resolveCodeLens, which VS Code calls for the visible lenses only.
+ * Reject. Providing only creates ranges (from the shared parse); counts are computed in
+ * resolveCodeLens, which VS Code calls for the visible lenses only. In a file of many documents,
+ * only those in and near the visible lines get lenses (core/review/lens-window.ts): VS Code draws a
+ * lens line for every lens it is given, and 30,000 of them slowed the whole workbench.
  */
 export class ReviewCodeLensProvider implements vscode.CodeLensProvider<ReviewLens>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
@@ -28,14 +31,40 @@ export class ReviewCodeLensProvider implements vscode.CodeLensProvider<ReviewLen
   /** The entity count each resolved summary lens shows, by document URI and id. */
   private readonly shownCounts = new ShownValues<number | undefined>();
   private readonly shownUris = new Map<string, vscode.Uri>();
+  /** The lines of each large file whose documents were given lenses. */
+  private windows = new LensWindows();
 
   constructor(private readonly cache: ParseCache, private entities: () => EntitySource | undefined) {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('seedReview.codeLens')) this.refresh();
       }),
-      vscode.workspace.onDidCloseTextDocument((document) => this.forgetShown(document.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        this.forgetShown(document.uri.toString());
+        this.windows.forget(document.uri.toString());
+      }),
+      vscode.window.onDidChangeTextEditorVisibleRanges((event) => this.visibleChanged(event.textEditor.document)),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => new Set(editors.map((editor) => editor.document)).forEach((document) => this.visibleChanged(document))),
     );
+  }
+
+  /**
+   * Replaces the window's sizes (the hover benchmark compares with every lens given:
+   * `minDocuments: Infinity`); asks VS Code for new lenses.
+   */
+  setWindowOptions(options: LensWindowOptions): void {
+    this.windows = new LensWindows(options);
+    this.emitter.fire();
+  }
+
+  /** The lines whose documents got lenses in a large file; undefined: every document's. */
+  windowOf(uri: vscode.Uri): readonly LineSpan[] | undefined {
+    return this.windows.windowOf(uri.toString());
+  }
+
+  /** The editors of a document scrolled (or one opened): asks for new lenses when its window no longer covers them. */
+  private visibleChanged(document: vscode.TextDocument): void {
+    if (this.windows.visibleChanged(document.uri.toString(), visibleLines(document))) this.emitter.fire();
   }
 
   /** Asks VS Code for new lenses (setting, statuses or the entity source changed). */
@@ -69,10 +98,12 @@ export class ReviewCodeLensProvider implements vscode.CodeLensProvider<ReviewLen
     const docs = this.cache.get(document).documents;
     // New lenses: their resolves record what they show.
     this.forgetShown(document.uri.toString());
+    const window = this.windows.provide(document.uri.toString(), docs.length, document.lineCount, visibleLines(document));
     const lenses: ReviewLens[] = [];
     for (let index = 0; index < docs.length; index++) {
       if ((index & 1023) === 0 && token.isCancellationRequested) return [];
       const doc = docs[index];
+      if (window && !inWindow(window, doc.startLine)) continue;
       const range = new vscode.Range(doc.startLine, 0, doc.startLine, 0);
       // A bare file's status goes to its folder's ledger: the same lenses as a corpus document's.
       lenses.push(
@@ -119,6 +150,13 @@ export class ReviewCodeLensProvider implements vscode.CodeLensProvider<ReviewLen
   dispose(): void {
     this.disposables.forEach((d) => d.dispose());
   }
+}
+
+/** The lines the editors of `document` show now (0-based, inclusive); none when no editor shows it. */
+function visibleLines(document: vscode.TextDocument): LineSpan[] {
+  return vscode.window.visibleTextEditors
+    .filter((editor) => editor.document === document)
+    .flatMap((editor) => editor.visibleRanges.map((range) => ({ start: range.start.line, end: range.end.line })));
 }
 
 /** Registers the review CodeLens; `entities` is read on each resolve, so an entity index can arrive later. */
