@@ -27,13 +27,37 @@ type Setting = [section: string, key: string, value: unknown];
  * opens, so that the workbench never takes it in), to see which of them makes the first seconds
  * after opening slow. One mode a run: the opening happens once; alternate runs to compare.
  */
-const ABLATIONS: Record<string, { what: string; settings: Setting[]; apply?: (api: SeedReviewApi) => void }> = {
+/** VS Code's minimap section headers in seed files (off by default there: package.json configurationDefaults). */
+const regionHeaders = (on: boolean | undefined) => vscode.workspace.getConfiguration('editor', { languageId: 'seed' })
+  .update('minimap.showRegionSectionHeaders', on, vscode.ConfigurationTarget.Global, true);
+
+const ABLATIONS: Record<string, { what: string; settings: Setting[]; apply?: (api: SeedReviewApi) => Promise<void>; undo?: (api: SeedReviewApi) => Promise<void> }> = {
   none: { what: 'nothing off (the control)', settings: [] },
-  // Not an ablation: the product as before the lens window (every document of the file gets its lenses).
+  // Not ablations: the product as before session 4 (every document of the file gets its lenses; the
+  // minimap's section headers on, one per document), and each half of it.
+  before: {
+    what: 'nothing; as before session 4: every document gets its CodeLenses, and the minimap shows a section header per document ([seed] editor.minimap.showRegionSectionHeaders: true)',
+    settings: [],
+    apply: async (api) => {
+      api.review.codeLens.setWindowOptions({ ...LENS_WINDOW_DEFAULTS, minDocuments: Infinity });
+      await regionHeaders(true);
+    },
+    undo: async (api) => {
+      api.review.codeLens.setWindowOptions(LENS_WINDOW_DEFAULTS);
+      await regionHeaders(undefined);
+    },
+  },
   'all-lenses': {
     what: 'nothing; every document gets its CodeLenses (no window around the visible lines)',
     settings: [],
-    apply: (api) => api.review.codeLens.setWindowOptions({ ...LENS_WINDOW_DEFAULTS, minDocuments: Infinity }),
+    apply: async (api) => api.review.codeLens.setWindowOptions({ ...LENS_WINDOW_DEFAULTS, minDocuments: Infinity }),
+    undo: async (api) => api.review.codeLens.setWindowOptions(LENS_WINDOW_DEFAULTS),
+  },
+  'region-headers': {
+    what: 'nothing; the minimap shows a section header per document ([seed] editor.minimap.showRegionSectionHeaders: true)',
+    settings: [],
+    apply: async () => regionHeaders(true),
+    undo: async () => regionHeaders(undefined),
   },
   codelens: { what: 'CodeLens (editor.codeLens: false)', settings: [['editor', 'codeLens', false]] },
   diagnostics: { what: 'diagnostics (seedReview.diagnostics.enabled: false)', settings: [['seedReview', 'diagnostics.enabled', false]] },
@@ -42,7 +66,7 @@ const ABLATIONS: Record<string, { what: string; settings: Setting[]; apply?: (ap
   highlights: { what: 'document highlights (editor.occurrencesHighlight: off)', settings: [['editor', 'occurrencesHighlight', 'off']] },
   semantic: { what: 'semantic tokens (editor.semanticHighlighting.enabled: false)', settings: [['editor', 'semanticHighlighting.enabled', false]] },
   sectionheaders: {
-    what: 'VS Code\'s minimap section headers (editor.minimap.showRegionSectionHeaders, showMarkSectionHeaders: false; the folding markers of our language configuration make each document a region)',
+    what: 'VS Code\'s minimap section headers (editor.minimap.showRegionSectionHeaders, showMarkSectionHeaders: false; the folding markers of our language configuration make each document a region; region headers are off in seed files by default since session 4)',
     settings: [['editor', 'minimap.showRegionSectionHeaders', false], ['editor', 'minimap.showMarkSectionHeaders', false]],
   },
   'codelens+sectionheaders': {
@@ -173,8 +197,9 @@ export async function run(): Promise<void> {
   const ablate = ABLATIONS[ablateName];
   if (!ablate) throw new Error(`SEED_HOVER_ABLATE: unknown mode ${ablateName}; known: ${Object.keys(ABLATIONS).join(', ')}`);
   await setAll(ablate.settings, true);
-  ablate.apply?.(api);
-  report(`[bench] hover: off for this run (SEED_HOVER_ABLATE=${ablateName}): ${ablate.what}`);
+  await ablate.apply?.(api);
+  report(`[bench] hover: off for this run (SEED_HOVER_ABLATE=${ablateName}): ${ablate.what}; in seed files editor.minimap.showRegionSectionHeaders is `
+    + `${vscode.workspace.getConfiguration('editor', { languageId: 'seed' }).get('minimap.showRegionSectionHeaders')}, editor.codeLens ${vscode.workspace.getConfiguration('editor', { languageId: 'seed' }).get('codeLens')}`);
   // SEED_BENCH_NO_YIELD=1: the build does not pause for hovers (the comparison for the interactive pause).
   if (process.env.SEED_BENCH_NO_YIELD === '1') service.setInteractionYield(false);
   const gc = collectGarbage();
@@ -344,7 +369,7 @@ export async function run(): Promise<void> {
     report(`[bench] rebuild with the cache: ${ms(fromMemory)} from memory; ${ms(fromStorage)} through storage (write + read ${mb(cacheBytes)}, `
       + `${service.stats.cacheLoaded} entries loaded, ${service.stats.lastBuildFromCache} documents from cache, ${service.stats.lastBuildExtracted} extracted; cache hits before: ${cacheEntries})`);
   } finally {
-    if (ablate.apply) api.review.codeLens.setWindowOptions(LENS_WINDOW_DEFAULTS);
+    await ablate.undo?.(api);
     await setAll(ablate.settings, false);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(dir, { recursive: true, force: true });
