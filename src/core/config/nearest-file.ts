@@ -42,6 +42,19 @@ export class NearestFileFinder {
     this.folders.clear();
   }
 
+  /**
+   * What the folder held when it was last looked at (undefined: nobody looked there, so no
+   * answer depends on it), and what it holds now, read once; later walks get the new read.
+   */
+  async reread(folder: string): Promise<{ looked: boolean; before?: NearestFile; after?: NearestFile }> {
+    const previous = this.folders.get(folder);
+    if (!previous) return { looked: false };
+    const before = await previous;
+    const pending = this.read(joinLocation(folder, this.name));
+    this.folders.set(folder, pending);
+    return { looked: true, before, after: await pending };
+  }
+
   private inFolder(folder: string): Promise<NearestFile | undefined> {
     let pending = this.folders.get(folder);
     if (!pending) {

@@ -50,6 +50,12 @@ export interface ProjectConfigResult {
   location: string;
   config?: ProjectConfig;
   problems: ConfigProblem[];
+  /**
+   * The file's text as the editor shows it (decoded, without a BOM), when it could be decoded:
+   * the lexicon places the problems of its entries in it (core/entities/lexicon-files.ts), so
+   * the file is not read a second time for them.
+   */
+  text?: string;
 }
 
 /**
@@ -132,8 +138,11 @@ export const NOT_RESOLVED: unique symbol = Symbol('not resolved');
 
 /**
  * Finds the project file that applies to each seed file, through the host's file system. Each
- * folder is asked once (cached), so a corpus of thousands of files costs one look per folder;
- * `clear` forgets everything when a project file changes.
+ * folder is asked once (cached), so a corpus of thousands of files costs one look per folder, and
+ * each project file is read and parsed once, whoever asks: one resolver serves every consumer of
+ * a host (in the editor the settings and problems of ProjectConfigs and the lexicon of
+ * LexiconSource; in the CLI a command). `fileChanged` re-reads one changed file once; `clear`
+ * forgets everything.
  */
 export class ProjectConfigResolver {
   /** The walk up from a file and what each folder holds (read once per folder). */
@@ -142,8 +151,10 @@ export class ProjectConfigResolver {
   private readonly parsed = new Map<string, ProjectConfigResult>();
   /** The answer for every file of a folder, once a file of it was resolved (see `forFileNow`). */
   private readonly answered = new Map<string, ProjectConfigResult | undefined>();
-  /** Grows with each `clear`: an answer found before it is not kept after it. */
+  /** Grows with each `clear` or change: an answer found before it is not kept after it. */
   private generation = 0;
+  /** The `fileChanged` calls, one after the other (each compares with what the previous one read). */
+  private changes: Promise<unknown> = Promise.resolve();
 
   constructor(fs: HostFileSystem) {
     this.finder = new NearestFileFinder(fs, PROJECT_CONFIG_FILE);
@@ -171,6 +182,34 @@ export class ProjectConfigResolver {
     return this.answered.has(own) ? this.answered.get(own) : NOT_RESOLVED;
   }
 
+  /**
+   * A project file at `location` was created, changed or deleted (a file watcher, a save in the
+   * editor): reads it again, once, if a walk had looked in its folder, and forgets the answers
+   * that may depend on it. True when what applies may differ: the file's bytes (or its absence)
+   * differ from what was read before, or its folder was not looked at (nothing read there, so
+   * nothing to compare; the answers are recomputed from what is cached, without reads). False
+   * when the same bytes were read again, as when a save in the editor is followed by the
+   * watcher's event for it: nothing is parsed again and the consumers need not ask again.
+   */
+  fileChanged(location: string): Promise<boolean> {
+    const next = this.changes.then(() => this.refresh(location));
+    this.changes = next.catch(() => undefined);
+    return next;
+  }
+
+  private async refresh(location: string): Promise<boolean> {
+    const folder = folderAbove(location);
+    if (folder === undefined) return false;
+    // Answers being found now may hold the old bytes: not kept (see forFile).
+    this.generation++;
+    const { looked, before, after } = await this.finder.reread(folder);
+    if (looked && sameFile(before, after)) return false;
+    this.generation++;
+    for (const file of [location, before?.location, after?.location]) if (file !== undefined) this.parsed.delete(file);
+    this.answered.clear();
+    return true;
+  }
+
   /** Forgets what was read (after a project file was created, changed or deleted). */
   clear(): void {
     this.generation++;
@@ -186,6 +225,14 @@ export class ProjectConfigResolver {
   }
 }
 
+/** Whether two reads of a folder found the same thing (no file, the same bytes, the same error). */
+function sameFile(a: NearestFile | undefined, b: NearestFile | undefined): boolean {
+  if (!a || !b) return a === b;
+  if (a.location !== b.location || a.error !== b.error) return false;
+  if (!a.bytes || !b.bytes) return a.bytes === b.bytes;
+  return a.bytes.length === b.bytes.length && a.bytes.every((byte, i) => byte === b.bytes?.[i]);
+}
+
 /** A project file found by the walk up, parsed (or why it could not be read), positions exact. */
 function parseProjectFile({ location, bytes, error }: NearestFile): ProjectConfigResult {
   const atStart = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -196,7 +243,8 @@ function parseProjectFile({ location, bytes, error }: NearestFile): ProjectConfi
   } catch (decodeError) {
     return { location, problems: [{ location, range: atStart, message: (decodeError as Error).message.replace('seed files', 'the project file') }] };
   }
-  return parseProjectConfig(text, location);
+  // Without a BOM, as the editor shows the file (parseProjectConfig's positions do not count it either).
+  return { ...parseProjectConfig(text, location), text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
 
 /** What applies to one file once settings and its project file are merged. */
