@@ -77,7 +77,7 @@ function wire(context: vscode.ExtensionContext, host: SeedReviewHost, log: vscod
   workspaceIndex.setIgnoreFilter((uri) => projectConfigs.ignored(uri));
   track(projectConfigs.onDidChange(() => workspaceIndex.setIgnoreFilter((uri) => projectConfigs.ignored(uri))));
   const diagnostics = track(new SeedDiagnostics(cache, () => config, workspaceIndex.crossFile, projectConfigs, workspaceIndex.ownDiagnostics));
-  const entities = host.registerEntities ? track(host.registerEntities(context, { parseCache: cache, workspaceIndex, log })) : undefined;
+  const entities = host.registerEntities ? track(host.registerEntities(context, { parseCache: cache, workspaceIndex, log, projectConfigs })) : undefined;
   const review = track(registerReviewFeatures(context, { cache, workspaceIndex, entities: entities?.service, ledgers }));
   const outline = track(registerDocumentSymbols(cache, ledgers.onDidChange));
   void migrateOutlineParagraphs({ global: context.globalState, workspace: context.workspaceState }, (message) => {

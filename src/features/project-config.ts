@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import {
-  effectiveOptions, NOT_RESOLVED, PROJECT_CONFIG_FILE, ProjectConfigResolver, type ConfigProblem, type EffectiveOptions,
+  effectiveOptions, NOT_RESOLVED, PROJECT_CONFIG_FILE, ProjectConfigResolver, type ConfigProblem, type EffectiveOptions, type ProjectConfigResult,
 } from '../core/config/project-config';
 import { readConfig, type SeedReviewConfig } from './config';
 import { vscodeFileSystem } from './host/vscode-file-system';
@@ -10,7 +10,10 @@ import { vscodeFileSystem } from './host/vscode-file-system';
  * as the command line (nearest file walking up, through `workspace.fs`, so every host can read it),
  * merged with the settings read for that file's resource (user, workspace and folder settings,
  * so each folder of a multi-root workspace gets its own). Its problems are diagnostics on the
- * file itself, at their exact position. Changes to any project file re-resolve everything.
+ * file itself, at their exact position. The one reader of project files in the editor: the
+ * lexicon (LexiconSource) takes its `lexicon` from `projectFileFor`, so each file is read and
+ * parsed once. A change to a project file (watcher, or a save in the editor) re-reads that file
+ * once and, when it differs, fires `onDidChange` and everything is re-resolved from the cache.
  */
 export class ProjectConfigs implements vscode.Disposable {
   private readonly resolver = new ProjectConfigResolver(vscodeFileSystem);
@@ -24,17 +27,26 @@ export class ProjectConfigs implements vscode.Disposable {
   /** The same settings by the folder a file is in (a file's uri up to its last '/'). */
   private readonly byParent = new Map<string, SeedReviewConfig>();
   private readonly disposables: vscode.Disposable[] = [this.problems, this.emitter];
-  /** Fires when a project file was created, changed or deleted: every file's options may differ. */
+  private disposed = false;
+  /** Fires when a project file was created, changed or deleted: every file's options (and lexicon) may differ. */
   readonly onDidChange = this.emitter.event;
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${PROJECT_CONFIG_FILE}`);
     const changed = (uri: vscode.Uri) => {
-      this.resolver.clear();
-      this.problems.delete(uri);
-      this.emitter.fire();
+      void this.resolver.fileChanged(uri.toString()).then((differs) => {
+        if (!differs || this.disposed) return;
+        this.problems.delete(uri);
+        this.emitter.fire();
+      });
     };
     this.disposables.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
+    // Saved in the editor: noticed here even when the file watcher misses it (code-server's
+    // watcher can miss files of a folder created a moment before). When the watcher does report
+    // it too, the second read finds the same bytes and nothing fires twice.
+    this.disposables.push(vscode.workspace.onDidSaveTextDocument((document) => {
+      if (document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1) === PROJECT_CONFIG_FILE) changed(document.uri);
+    }));
     // Registered before the extension's own listener (made earlier in activation), which refreshes with the new values.
     this.disposables.push(vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('seedReview')) {
@@ -67,17 +79,27 @@ export class ProjectConfigs implements vscode.Disposable {
    */
   async optionsFor(uri: vscode.Uri): Promise<EffectiveOptions & { enabled: boolean }> {
     const settings = this.settingsFor(uri);
-    let project;
-    try {
-      project = await this.resolver.forFile(uri.toString());
-    } catch {
-      project = undefined; // a host that cannot look (no file system for this scheme): settings only
-    }
-    if (project) this.report(project.location, project.problems);
+    const project = await this.projectFileFor(uri);
     return {
       ...effectiveOptions(uri.toString(), project?.config, { severity: settings.severityOverrides, crossFileChecks: settings.crossFileChecks }),
       enabled: settings.diagnosticsEnabled,
     };
+  }
+
+  /**
+   * The project file that applies to a file (the nearest walking up), as read and parsed once for
+   * every consumer, with its text for placing the problems of its lexicon; its problems are shown.
+   * Undefined when there is none or the host cannot look (no file system for this scheme).
+   */
+  async projectFileFor(uri: vscode.Uri): Promise<ProjectConfigResult | undefined> {
+    let project;
+    try {
+      project = await this.resolver.forFile(uri.toString());
+    } catch {
+      return undefined;
+    }
+    if (project) this.report(project.location, project.problems);
+    return project;
   }
 
   /**
@@ -115,6 +137,7 @@ export class ProjectConfigs implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.disposables.forEach((d) => d.dispose());
   }
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ParseCache } from '../parse-cache';
+import type { ProjectConfigs } from '../project-config';
 import type { WorkspaceSeedIndex } from '../workspace-index';
 import { readEntityConfig } from './entity-config';
 import type { EntityHost } from './entity-host';
@@ -28,10 +29,10 @@ export interface EntityFeatures extends vscode.Disposable {
  */
 export function registerEntityFeatures(
   context: vscode.ExtensionContext,
-  deps: { parseCache: ParseCache; workspaceIndex: WorkspaceSeedIndex; log: vscode.LogOutputChannel },
+  deps: { parseCache: ParseCache; workspaceIndex: WorkspaceSeedIndex; log: vscode.LogOutputChannel; projectConfigs: ProjectConfigs },
   host: EntityHost,
 ): EntityFeatures {
-  const lexicon = new LexiconSource(deps.log);
+  const lexicon = new LexiconSource(deps.log, deps.projectConfigs);
   const service = new EntityService({ context, parseCache: deps.parseCache, workspaceIndex: deps.workspaceIndex, lexicon, log: deps.log, host });
   const disposables: vscode.Disposable[] = [
     lexicon,

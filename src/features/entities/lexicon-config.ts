@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
 import { NearestFileFinder } from '../../core/config/nearest-file';
-import { parseProjectConfig, PROJECT_CONFIG_FILE } from '../../core/config/project-config';
+import { PROJECT_CONFIG_FILE, type ConfigProblem, type ProjectConfigResult } from '../../core/config/project-config';
 import { emptyLexicon, Lexicon, lexiconFingerprint, mergeLexicons, parseLexicon } from '../../core/entities/lexicon';
+import { locateLexiconProblem, positionAt, projectFileLexicon, syntaxErrorOffset } from '../../core/entities/lexicon-files';
+import type { Range } from '../../core/types';
 import { vscodeFileSystem } from '../host/vscode-file-system';
+import type { ProjectConfigs } from '../project-config';
 
 /** The file that carries a corpus's lexicon (next to the corpus; the nearest one above a seed file applies). */
 export const LEXICON_FILE_NAME = '.seed-entities.json';
@@ -22,14 +25,15 @@ export interface ScopedLexicon {
  * lexicons. A lexicon's key is its content (interned), so the entity index keeps one set of
  * lexicon decisions per distinct lexicon, and a file whose lexicon did not change keeps its key.
  *
- * The files are watched (in the workspace's folders) and their saves in the editor followed; any
- * change forgets what was read and fires `onDidChange`, and the entity index then asks again for every file. Syntax and validation
- * errors are diagnostics on the file that has them, the setting's a warning message. Valid parts
- * always apply, so one typo does not disable the whole lexicon.
+ * The project files are read once for the settings and the lexicon, by ProjectConfigs (which
+ * watches them and follows their saves); the lexicon files are watched here and their saves
+ * followed. Any change forgets the lexicons and fires `onDidChange`, and the entity index then
+ * asks again for every file. Syntax and validation errors are diagnostics on the file that has
+ * them, the setting's a warning message. Valid parts always apply, so one typo does not disable
+ * the whole lexicon.
  */
 export class LexiconSource implements vscode.Disposable {
   private setting: Lexicon = emptyLexicon();
-  private readonly projectFiles = new NearestFileFinder(vscodeFileSystem, PROJECT_CONFIG_FILE);
   private readonly lexiconFiles = new NearestFileFinder(vscodeFileSystem, LEXICON_FILE_NAME);
   /** The lexicon each file read gave (undefined: none, or not usable), so its problems are reported once. */
   private readonly parsed = new Map<string, Lexicon | undefined>();
@@ -47,13 +51,12 @@ export class LexiconSource implements vscode.Disposable {
   /** Resolves when the setting has been read. */
   readonly ready: Promise<void>;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
-    for (const name of [PROJECT_CONFIG_FILE, LEXICON_FILE_NAME]) {
-      const watcher = vscode.workspace.createFileSystemWatcher(`**/${name}`);
-      const changed = () => this.changed();
-      this.disposables.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
-    }
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly projects: ProjectConfigs) {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${LEXICON_FILE_NAME}`);
+    const changed = () => this.changed();
+    this.disposables.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
     this.disposables.push(
+      projects.onDidChange(changed),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (!event.affectsConfiguration(SETTING)) return;
         this.readSetting();
@@ -63,8 +66,9 @@ export class LexiconSource implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((document) => {
         // Saved in the editor: noticed here even when the file watcher misses it (code-server's
         // watcher can miss files of a folder created a moment before).
+        // (A project file's save is followed by ProjectConfigs, which fires onDidChange when it differs.)
         const name = document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1);
-        if (name === PROJECT_CONFIG_FILE || name === LEXICON_FILE_NAME) this.changed();
+        if (name === LEXICON_FILE_NAME) this.changed();
       }),
     );
     this.readSetting();
@@ -82,7 +86,7 @@ export class LexiconSource implements vscode.Disposable {
     const folder = text.slice(0, text.lastIndexOf('/'));
     let pending = this.byFolder.get(folder);
     if (!pending) {
-      pending = this.resolve(text);
+      pending = this.resolve(uri);
       this.byFolder.set(folder, pending);
     }
     return pending;
@@ -91,7 +95,6 @@ export class LexiconSource implements vscode.Disposable {
   /** Forgets every file read and tells the listeners (a lexicon file or the setting changed). */
   private changed(): void {
     this.generation++;
-    this.projectFiles.clear();
     this.lexiconFiles.clear();
     this.parsed.clear();
     this.byFolder.clear();
@@ -99,12 +102,13 @@ export class LexiconSource implements vscode.Disposable {
     this.emitter.fire();
   }
 
-  private async resolve(file: string): Promise<ScopedLexicon> {
+  private async resolve(uri: vscode.Uri): Promise<ScopedLexicon> {
+    const file = uri.toString();
     const generation = this.generation;
     const lexicons = [this.setting];
-    const [project, lexiconFile] = await Promise.all([this.projectFiles.forFile(file), this.lexiconFiles.forFile(file)]).catch(() => [undefined, undefined]);
+    const [project, lexiconFile] = await Promise.all([this.projects.projectFileFor(uri), this.lexiconFiles.forFile(file)]).catch(() => [undefined, undefined]);
     if (project) {
-      const fromProject = this.parse(project.location, generation, () => this.readProjectFile(project.location, project.bytes));
+      const fromProject = this.parse(project.location, generation, () => this.projectFileLexicon(project));
       if (fromProject) lexicons.push(fromProject);
     }
     if (lexiconFile) {
@@ -139,25 +143,21 @@ export class LexiconSource implements vscode.Disposable {
   }
 
   /**
-   * The `lexicon` of a project file. Its syntax errors are reported on the file by ProjectConfigs
-   * (the project file is then not used at all); invalid lexicon entries here, as for the lexicon file.
+   * The `lexicon` of a project file, as ProjectConfigs read it (not read again here). Its syntax
+   * errors are reported on the file by ProjectConfigs (the project file is then not used at all);
+   * invalid lexicon entries here, as for the lexicon file.
    */
-  private readProjectFile(location: string, bytes: Uint8Array | undefined): Lexicon | undefined {
-    if (!bytes) return undefined;
-    const text = new TextDecoder('utf-8').decode(bytes);
-    const uri = vscode.Uri.parse(location, true);
-    const { config } = parseProjectConfig(text, location);
-    if (config?.lexicon === undefined) return undefined;
-    const { lexicon, errors } = parseLexicon(config.lexicon, `${PROJECT_CONFIG_FILE} lexicon`);
-    this.reportSkippedEntries(uri, text, errors);
+  private projectFileLexicon(project: ProjectConfigResult): Lexicon | undefined {
+    const { lexicon, problems } = projectFileLexicon(project, `${PROJECT_CONFIG_FILE} lexicon`);
+    this.reportSkippedEntries(vscode.Uri.parse(project.location, true), problems);
     return lexicon;
   }
 
   /** Invalid entries of a lexicon: a diagnostic each on the file, and a line in the log. */
-  private reportSkippedEntries(uri: vscode.Uri, text: string, errors: readonly string[]): void {
-    if (errors.length === 0) return;
-    this.diagnostics.set(uri, errors.map((e) => diagnostic(locate(text, e), `${e} (this entry is skipped; the rest applies)`)));
-    for (const e of errors) this.log.warn(`${uri.fsPath}: ${e}`);
+  private reportSkippedEntries(uri: vscode.Uri, problems: readonly Pick<ConfigProblem, 'range' | 'message'>[]): void {
+    if (problems.length === 0) return;
+    this.diagnostics.set(uri, problems.map((p) => diagnostic(toRange(p.range), `${p.message} (this entry is skipped; the rest applies)`)));
+    for (const p of problems) this.log.warn(`${uri.fsPath}: ${p.message}`);
   }
 
   private readFile(location: string, bytes: Uint8Array | undefined): Lexicon | undefined {
@@ -171,12 +171,12 @@ export class LexiconSource implements vscode.Disposable {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const at = positionAt(text, syntaxErrorOffset(withoutBom, message));
-      this.diagnostics.set(uri, [diagnostic(new vscode.Range(at, at.translate(0, 1)), `Invalid JSON, so this lexicon is not used: ${message}`)]);
+      this.diagnostics.set(uri, [diagnostic(new vscode.Range(at.line, at.character, at.line, at.character + 1), `Invalid JSON, so this lexicon is not used: ${message}`)]);
       this.log.warn(`${uri.fsPath}: invalid JSON: ${message}`);
       return undefined;
     }
     const { lexicon, errors } = parseLexicon(json, LEXICON_FILE_NAME);
-    this.reportSkippedEntries(uri, text, errors);
+    this.reportSkippedEntries(uri, errors.map((message) => ({ message, range: locateLexiconProblem(text, message) })));
     return lexicon;
   }
 
@@ -203,56 +203,7 @@ function diagnostic(range: vscode.Range, message: string): vscode.Diagnostic {
   return d;
 }
 
-/**
- * Where JSON.parse failed. Newer engines say ("at position N"); Node 20's often does not, so the
- * longest prefix that is still a valid beginning of JSON is searched (binary search, a few parses).
- */
-function syntaxErrorOffset(text: string, message: string): number {
-  const stated = /position (\d+)/.exec(message);
-  if (stated) return Number(stated[1]);
-  const validPrefix = (n: number): boolean => {
-    try {
-      JSON.parse(text.slice(0, n));
-      return true;
-    } catch (error) {
-      return /Unexpected end|Unterminated string/.test(error instanceof Error ? error.message : '');
-    }
-  };
-  let lo = 0;
-  let hi = text.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (validPrefix(mid)) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-function positionAt(text: string, offset: number): vscode.Position {
-  let line = 0;
-  let start = 0;
-  for (let i = 0; i < Math.min(offset, text.length); i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      start = i + 1;
-    }
-  }
-  return new vscode.Position(line, Math.max(0, Math.min(offset, text.length) - start));
-}
-
-/**
- * Where a validation message points in the file: the quoted text it names ("Kharkiv"), else the
- * key it names (entities, ignore, types), else the start. Messages carry no offsets, and a close
- * guess beats a squiggle on line 1.
- */
-function locate(text: string, message: string): vscode.Range {
-  const afterSource = message.slice(message.indexOf(':') + 1);
-  const candidates = [...afterSource.matchAll(/\("([^"]+)"\)|\["([^"]+)"\]/g)].map((m) => m[1] ?? m[2]);
-  const key = /"(entities|ignore|types)"|(entities|ignore|types)\[/.exec(afterSource);
-  if (key) candidates.push(key[1] ?? key[2]);
-  for (const c of candidates) {
-    const i = text.indexOf(JSON.stringify(c));
-    if (i >= 0) return new vscode.Range(positionAt(text, i), positionAt(text, i + JSON.stringify(c).length));
-  }
-  return new vscode.Range(0, 0, 0, 1);
+/** A core range (0-based, UTF-16) as the editor's. */
+function toRange(range: Range): vscode.Range {
+  return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { HostScheduler } from '../../core/host/scheduler';
 import type { EntityFeatures } from '../entities';
 import type { ParseCache } from '../parse-cache';
+import type { ProjectConfigs } from '../project-config';
 import type { WorkspaceSeedIndex } from '../workspace-index';
 
 /** What the entity features need from the wiring. */
@@ -9,6 +10,8 @@ export interface EntityFeatureDeps {
   parseCache: ParseCache;
   workspaceIndex: WorkspaceSeedIndex;
   log: vscode.LogOutputChannel;
+  /** The project files' one reader: the lexicon takes their `lexicon` from it. */
+  projectConfigs: ProjectConfigs;
 }
 
 /**
