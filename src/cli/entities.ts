@@ -5,6 +5,7 @@ import { consolidateCorpus, type ConsolidationInput } from '../core/entities/con
 import { documentBodyLines, extractDocument } from '../core/entities/extract';
 import { lexiconMatches, lowercaseTerms, mergeLexicons, parseLexicon, withLexiconMatches, type Lexicon } from '../core/entities/lexicon';
 import { ProjectConfigResolver } from '../core/config/project-config';
+import { projectFileLexicon } from '../core/entities/lexicon-files';
 import { nodeFileSystem } from '../node/node-file-system';
 import type { DocumentExtraction, EntityType } from '../core/entities/types';
 import { EntityWorkerPool } from '../core/entities/worker-pool';
@@ -162,10 +163,11 @@ async function corpusLexicon(file: string, given: string | undefined, shownGiven
     const more = project.problems.length > 1 ? ` (and ${project.problems.length - 1} more)` : '';
     throw new UsageError(`${displayPath(p.location, io.cwd)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}${more}`);
   }
-  if (project?.config?.lexicon !== undefined) {
-    const { lexicon, errors } = parseLexicon(project.config.lexicon, `${displayPath(project.location, io.cwd)} lexicon`);
-    for (const e of errors) io.err(`seed-review: warning: ${e} (skipped)`);
-    lexicons.push(lexicon);
+  if (project) {
+    // The lexicon of the project file already read and parsed (read once, as in the editor).
+    const { lexicon, problems } = projectFileLexicon(project, `${displayPath(project.location, io.cwd)} lexicon`);
+    for (const p of problems) io.err(`seed-review: warning: ${p.message} (skipped)`);
+    if (lexicon) lexicons.push(lexicon);
   }
   const nearest = await findUp(path.dirname(file), LEXICON_FILE);
   if (nearest && nearest !== given) lexicons.push(await readLexicon(nearest, displayPath(nearest, io.cwd), io));
