@@ -295,6 +295,28 @@ describe('entities', function () {
       await waitFor('the lexicon to be dropped', () => (service().index.entity('organization:ferries') ? undefined : true), 15_000);
     });
 
+    it('invalid entries of the "lexicon" of .seed-review.json are diagnostics at their entry (from the read the settings share); the valid ones apply', async () => {
+      const projectFile = path.join(workspaceRoot(), '.seed-review.json');
+      const uri = vscode.Uri.file(projectFile);
+      try {
+        fs.writeFileSync(projectFile, JSON.stringify({ lexicon: { entities: [{ text: 'Ferries', type: 'organization' }, { text: 'Zorro', type: 'hero' }] } }, null, 2));
+        await openWorkspaceFile('sample.seed');
+        const diagnostics = await waitFor('the project file\'s lexicon diagnostics', () => {
+          const found = vscode.languages.getDiagnostics(uri);
+          return found.length > 0 ? found : undefined;
+        }, 15_000);
+        assert.strictEqual(diagnostics.length, 1, diagnostics.map((d) => d.message).join('\n'));
+        assert.strictEqual(diagnostics[0].message, '.seed-review.json lexicon: entities[1] ("Zorro"): "type" must be "person", "place" or "organization", got "hero" (this entry is skipped; the rest applies)');
+        const { start, end } = diagnostics[0].range;
+        assert.deepStrictEqual([start.line, start.character, end.line, end.character], [8, 16, 8, 23], 'the squiggle is on "Zorro"');
+        await waitFor('the valid entry to apply', () => (service().index.entity('organization:ferries') ? true : undefined), 15_000);
+      } finally {
+        fs.rmSync(projectFile, { force: true });
+      }
+      await waitFor('the lexicon to be dropped', () => (service().index.entity('organization:ferries') ? undefined : true), 15_000);
+      await waitFor('the diagnostics to go', () => (vscode.languages.getDiagnostics(uri).length === 0 ? true : undefined), 15_000);
+    });
+
     it('two subfolders with their own .seed-review.json lexicons: each document gets its nearest one, as seed-review entities says, and follows a change', async () => {
       const root = fs.mkdtempSync(path.join(workspaceRoot(), 'lexicon-walk-'));
       const project = (folder: string, type: string) => fs.writeFileSync(path.join(root, folder, '.seed-review.json'),
