@@ -4,17 +4,18 @@
  *
  * Why: VS Code's CodeLens contribution makes one view zone (a lens line) for every lens line it is
  * given, in the whole file, whenever lenses arrive, and walks all of them on each scroll. A 10 MB
- * corpus of 10,067 documents gave it 30,201 lenses in 10,067 view zones: measured in the hover
- * benchmark, the workbench's renderer spent about 1.4 s of CPU more on opening that file with
- * lenses than without (docs/benchmarks.md, Entities, session 4), and hovers waited behind it.
+ * corpus of 10,067 documents gave it 30,201 lenses in 10,067 view zones: in the hover benchmark's
+ * renderer profiles, one task of 454-557 ms while the file opened, with hovers waiting behind it
+ * (docs/benchmarks.md, Entities, session 4).
  * Only the lenses of the lines on screen are ever read; VS Code resolves only those.
  *
  * The rule: below `minDocuments` documents a file gets all its lenses (nothing changes for the
  * usual corpus). From there on, lenses are given for the documents starting within `margin` lines
  * of each visible range (the window). When a visible range comes closer than `edge` lines to its
  * window's end (and that end is not the file's), the editor is asked for new lenses, centred on
- * where it now is. With the defaults a scroll must cover 1,500 lines (some 120 screens) within the
- * quarter second VS Code takes to ask again before a lens line could be seen missing; a jump (Go
+ * where it now is. With the defaults a scroll must cover 1,500 lines (some 35 screens of 40 lines)
+ * within the time VS Code takes to ask again (its debounce, a quarter second or more) before a
+ * line without its lens could be seen; a jump (Go
  * to Line, Ctrl+End, the Outline) shows its lenses once VS Code has asked again. VS Code keeps the
  * scroll position when lens lines are added or removed above the view.
  *
