@@ -57,21 +57,24 @@ describe('the project file is read and parsed once for all its consumers (settin
     expect(fs.readsOf('/w/deep/er/.seed-review.json')).toBe(1);
   });
 
-  it('a change re-reads that file once, and every consumer then gets the new settings and lexicon', async () => {
+  it('after a change each folder is read once more, whoever asks, and only the changed file is parsed again', async () => {
     const fs = countingFileSystem({ [PROJECT]: text, '/v/.seed-review.json': '{ "crossFileChecks": false }' });
     const resolver = new ProjectConfigResolver(fs);
     await bothConsumers(resolver, [...seeds, '/v/e.seed']);
+    const other = await resolver.forFile('/v/e.seed');
     await fs.write(PROJECT, '{ "severity": { "SEED008": "error" }, "lexicon": { "ignore": ["Antwerp"] } }');
-    expect(await resolver.fileChanged(PROJECT)).toBe(true);
-    const { settings, lexicons } = await bothConsumers(resolver, seeds);
+    expect(await resolver.recheck()).toEqual([PROJECT]);
+    const { settings, lexicons } = await bothConsumers(resolver, [...seeds, '/v/e.seed']);
+    await bothConsumers(resolver, [...seeds, '/v/e.seed']);
     expect(fs.readsOf(PROJECT)).toBe(2);
-    expect(settings.every((s) => s?.config?.severity.SEED008 === 'error')).toBe(true);
+    expect(settings.slice(0, 4).every((s) => s?.config?.severity.SEED008 === 'error')).toBe(true);
     expect(lexicons[0]?.lexicon?.ignore).toEqual(['Antwerp']);
     expect(lexicons[0]?.problems).toEqual([]);
-    // The other folders' files are not read again.
-    expect(fs.readsOf('/v/.seed-review.json')).toBe(1);
-    expect(fs.readsOf('/w/deep/.seed-review.json')).toBe(1);
-    expect((await resolver.forFile('/v/e.seed'))?.config?.crossFileChecks).toBe(false);
+    // The other folders are read again (as forgetting everything had them read: a file no watcher
+    // sees is noticed so), once each; the unchanged file keeps its parse.
+    expect(fs.readsOf('/v/.seed-review.json')).toBe(2);
+    expect(fs.readsOf('/w/deep/.seed-review.json')).toBe(2);
+    expect(await resolver.forFile('/v/e.seed')).toBe(other);
   });
 
   it('a second notice of the same change (a save, then the watcher) reads the same bytes: nothing parsed again, nothing to announce', async () => {
@@ -79,7 +82,7 @@ describe('the project file is read and parsed once for all its consumers (settin
     const resolver = new ProjectConfigResolver(fs);
     await fs.write(PROJECT, '{ "crossFileChecks": false }');
     const before = await resolver.forFile('/w/a.seed');
-    expect(await resolver.fileChanged(PROJECT)).toBe(false); // read before the notice: already the new bytes
+    expect(await resolver.recheck()).toEqual([]); // read before the notice: already the new bytes
     expect(await resolver.forFile('/w/b.seed')).toBe(before);
     expect(fs.readsOf(PROJECT)).toBe(2);
   });
@@ -89,9 +92,9 @@ describe('the project file is read and parsed once for all its consumers (settin
     const resolver = new ProjectConfigResolver(fs);
     await resolver.forFile('/w/a.seed');
     await fs.delete(PROJECT);
-    const deleted = resolver.fileChanged(PROJECT);
-    const again = resolver.fileChanged(PROJECT);
-    expect([await deleted, await again]).toEqual([true, false]);
+    const deleted = resolver.recheck();
+    const again = resolver.recheck();
+    expect([await deleted, await again]).toEqual([[PROJECT], []]);
     expect(await resolver.forFile('/w/a.seed')).toBeUndefined();
   });
 
@@ -122,26 +125,27 @@ describe('the project file is read and parsed once for all its consumers (settin
     const resolver = new ProjectConfigResolver(fs);
     expect((await resolver.forFile('/w/deep/c.seed'))?.config?.crossFileChecks).toBe(false);
     await fs.delete('/w/deep/.seed-review.json');
-    expect(await resolver.fileChanged('/w/deep/.seed-review.json')).toBe(true);
+    expect(await resolver.recheck()).toEqual(['/w/deep/.seed-review.json']);
     expect((await resolver.forFile('/w/deep/c.seed'))?.location).toBe(PROJECT);
-    expect(fs.readsOf(PROJECT)).toBe(1);
+    expect(fs.readsOf(PROJECT)).toBe(1); // not looked at before: read once, by the walk
     await fs.delete(PROJECT);
-    expect(await resolver.fileChanged(PROJECT)).toBe(true);
+    expect(await resolver.recheck()).toEqual([PROJECT]);
     expect(await resolver.forFile('/w/deep/c.seed')).toBeUndefined();
     await fs.write('/w/deep/.seed-review.json', '{ "ignore": ["c.seed"] }');
-    expect(await resolver.fileChanged('/w/deep/.seed-review.json')).toBe(true);
+    expect(await resolver.recheck()).toEqual(['/w/deep/.seed-review.json']);
     expect((await resolver.forFile('/w/deep/c.seed'))?.config?.ignore).toEqual(['c.seed']);
-    expect(fs.readsOf('/w/deep/.seed-review.json')).toBe(3); // first read, after the deletion, after the creation
+    expect(fs.readsOf('/w/deep/.seed-review.json')).toBe(4); // first read, then once per recheck
+    expect(fs.readsOf(PROJECT)).toBe(3);
   });
 
-  it('a file in a folder no walk looked in: reads nothing, but the answers are recomputed (from the cache)', async () => {
+  it('a file in a folder no walk looked in changes nothing: no answer depends on it', async () => {
     const fs = countingFileSystem({ '/w/deep/c.seed': '' });
     const resolver = new ProjectConfigResolver(fs);
     expect(await resolver.forFile('/w/deep/c.seed')).toBeUndefined();
-    const reads = [...fs.reads.values()].reduce((a, b) => a + b, 0);
-    expect(await resolver.fileChanged('/elsewhere/.seed-review.json')).toBe(true);
-    expect(await resolver.forFile('/w/deep/c.seed')).toBeUndefined();
-    expect([...fs.reads.values()].reduce((a, b) => a + b, 0)).toBe(reads);
+    await fs.write('/elsewhere/.seed-review.json', '{}').catch(() => undefined);
+    expect(await resolver.recheck()).toEqual([]);
+    expect(fs.readsOf('/elsewhere/.seed-review.json')).toBe(0);
+    expect(resolver.forFileNow('/w/deep/d.seed')).toBeUndefined(); // still answered at once
   });
 
   it('an answer found while a change is read is not kept (it may hold the old bytes)', async () => {
@@ -150,9 +154,9 @@ describe('the project file is read and parsed once for all its consumers (settin
     await resolver.forFile('/w/a.seed');
     await fs.write(PROJECT, '{ "crossFileChecks": true }');
     const late = resolver.forFile('/w/deep/c.seed'); // walks while the change is read
-    const changed = resolver.fileChanged(PROJECT);
+    const changed = resolver.recheck();
     await late;
-    expect(await changed).toBe(true);
+    expect(await changed).toEqual([PROJECT]);
     expect((await resolver.forFile('/w/deep/c.seed'))?.config?.crossFileChecks).toBe(true);
     expect(resolver.forFileNow('/w/deep/other.seed')).toMatchObject({ config: { crossFileChecks: true } });
   });

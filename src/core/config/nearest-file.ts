@@ -43,16 +43,17 @@ export class NearestFileFinder {
   }
 
   /**
-   * What the folder held when it was last looked at (undefined: nobody looked there, so no
-   * answer depends on it), and what it holds now, read once; later walks get the new read.
+   * Reads again, once each, the folders looked in so far (the only ones an answer depends on):
+   * what each held before and holds now. Later walks get the new reads.
    */
-  async reread(folder: string): Promise<{ looked: boolean; before?: NearestFile; after?: NearestFile }> {
-    const previous = this.folders.get(folder);
-    if (!previous) return { looked: false };
-    const before = await previous;
-    const pending = this.read(joinLocation(folder, this.name));
-    this.folders.set(folder, pending);
-    return { looked: true, before, after: await pending };
+  async rereadAll(): Promise<{ before?: NearestFile; after?: NearestFile }[]> {
+    return Promise.all([...this.folders].map(async ([folder, previous]) => {
+      const before = await previous;
+      const pending = this.read(joinLocation(folder, this.name));
+      // Unless a clear() or another re-read came meanwhile: theirs is newer.
+      if (this.folders.get(folder) === previous) this.folders.set(folder, pending);
+      return { before, after: await pending };
+    }));
   }
 
   private inFolder(folder: string): Promise<NearestFile | undefined> {

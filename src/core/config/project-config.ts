@@ -141,8 +141,8 @@ export const NOT_RESOLVED: unique symbol = Symbol('not resolved');
  * folder is asked once (cached), so a corpus of thousands of files costs one look per folder, and
  * each project file is read and parsed once, whoever asks: one resolver serves every consumer of
  * a host (in the editor the settings and problems of ProjectConfigs and the lexicon of
- * LexiconSource; in the CLI a command). `fileChanged` re-reads one changed file once; `clear`
- * forgets everything.
+ * LexiconSource; in the CLI a command). `recheck` reads again, once, what was read, after a
+ * change; `clear` forgets everything.
  */
 export class ProjectConfigResolver {
   /** The walk up from a file and what each folder holds (read once per folder). */
@@ -153,7 +153,7 @@ export class ProjectConfigResolver {
   private readonly answered = new Map<string, ProjectConfigResult | undefined>();
   /** Grows with each `clear` or change: an answer found before it is not kept after it. */
   private generation = 0;
-  /** The `fileChanged` calls, one after the other (each compares with what the previous one read). */
+  /** The `recheck` calls, one after the other (each compares with what the previous one read). */
   private changes: Promise<unknown> = Promise.resolve();
 
   constructor(fs: HostFileSystem) {
@@ -183,31 +183,29 @@ export class ProjectConfigResolver {
   }
 
   /**
-   * A project file at `location` was created, changed or deleted (a file watcher, a save in the
-   * editor): reads it again, once, if a walk had looked in its folder, and forgets the answers
-   * that may depend on it. True when what applies may differ: the file's bytes (or its absence)
-   * differ from what was read before, or its folder was not looked at (nothing read there, so
-   * nothing to compare; the answers are recomputed from what is cached, without reads). False
-   * when the same bytes were read again, as when a save in the editor is followed by the
-   * watcher's event for it: nothing is parsed again and the consumers need not ask again.
+   * A project file was created, changed or deleted (a file watcher, a save in the editor), or
+   * may have been (a file above every workspace folder is not watched): reads again, once each,
+   * the folders looked in so far, as forgetting everything would have them read, and parses again
+   * only the files whose bytes differ. Answers the project files that differ (created, changed or
+   * deleted): the consumers must ask again. None when every read found the same, as when a save in
+   * the editor is followed by the watcher's event for it: nothing is parsed or announced again.
    */
-  fileChanged(location: string): Promise<boolean> {
-    const next = this.changes.then(() => this.refresh(location));
+  recheck(): Promise<string[]> {
+    const next = this.changes.then(() => this.reread());
     this.changes = next.catch(() => undefined);
     return next;
   }
 
-  private async refresh(location: string): Promise<boolean> {
-    const folder = folderAbove(location);
-    if (folder === undefined) return false;
-    // Answers being found now may hold the old bytes: not kept (see forFile).
+  private async reread(): Promise<string[]> {
+    // Answers being found meanwhile may hold the old bytes: not kept (see forFile).
     this.generation++;
-    const { looked, before, after } = await this.finder.reread(folder);
-    if (looked && sameFile(before, after)) return false;
+    const differing = (await this.finder.rereadAll()).filter(({ before, after }) => !sameFile(before, after));
+    if (differing.length === 0) return [];
     this.generation++;
-    for (const file of [location, before?.location, after?.location]) if (file !== undefined) this.parsed.delete(file);
+    const locations = new Set(differing.flatMap(({ before, after }) => [before?.location, after?.location]).filter((l) => l !== undefined));
+    for (const location of locations) this.parsed.delete(location);
     this.answered.clear();
-    return true;
+    return [...locations];
   }
 
   /** Forgets what was read (after a project file was created, changed or deleted). */
