@@ -12,8 +12,8 @@ import { vscodeFileSystem } from './host/vscode-file-system';
  * so each folder of a multi-root workspace gets its own). Its problems are diagnostics on the
  * file itself, at their exact position. The one reader of project files in the editor: the
  * lexicon (LexiconSource) takes its `lexicon` from `projectFileFor`, so each file is read and
- * parsed once. A change to a project file (watcher, or a save in the editor) re-reads that file
- * once and, when it differs, fires `onDidChange` and everything is re-resolved from the cache.
+ * parsed once. A change to a project file (watcher, or a save in the editor) reads again once what
+ * was read and, when a file differs, fires `onDidChange`; only the files that differ are parsed again.
  */
 export class ProjectConfigs implements vscode.Disposable {
   private readonly resolver = new ProjectConfigResolver(vscodeFileSystem);
@@ -33,19 +33,13 @@ export class ProjectConfigs implements vscode.Disposable {
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${PROJECT_CONFIG_FILE}`);
-    const changed = (uri: vscode.Uri) => {
-      void this.resolver.fileChanged(uri.toString()).then((differs) => {
-        if (!differs || this.disposed) return;
-        this.problems.delete(uri);
-        this.emitter.fire();
-      });
-    };
+    const changed = () => void this.recheck();
     this.disposables.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
     // Saved in the editor: noticed here even when the file watcher misses it (code-server's
     // watcher can miss files of a folder created a moment before). When the watcher does report
     // it too, the second read finds the same bytes and nothing fires twice.
     this.disposables.push(vscode.workspace.onDidSaveTextDocument((document) => {
-      if (document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1) === PROJECT_CONFIG_FILE) changed(document.uri);
+      if (document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1) === PROJECT_CONFIG_FILE) changed();
     }));
     // Registered before the extension's own listener (made earlier in activation), which refreshes with the new values.
     this.disposables.push(vscode.workspace.onDidChangeConfiguration((event) => {
@@ -84,6 +78,19 @@ export class ProjectConfigs implements vscode.Disposable {
       ...effectiveOptions(uri.toString(), project?.config, { severity: settings.severityOverrides, crossFileChecks: settings.crossFileChecks }),
       enabled: settings.diagnosticsEnabled,
     };
+  }
+
+  /**
+   * Reads again what was read of the project files (once each; see ProjectConfigResolver.recheck)
+   * and, when a file differs, drops its problems (shown again as files are resolved) and fires
+   * onDidChange. Also for LexiconSource, whose changes used to re-read the project files: a file
+   * above every workspace folder is not watched, and is noticed then.
+   */
+  async recheck(): Promise<void> {
+    const differing = await this.resolver.recheck();
+    if (differing.length === 0 || this.disposed) return;
+    for (const location of differing) this.problems.delete(vscode.Uri.parse(location, true));
+    this.emitter.fire();
   }
 
   /**

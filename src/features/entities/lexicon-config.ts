@@ -53,22 +53,22 @@ export class LexiconSource implements vscode.Disposable {
 
   constructor(private readonly log: vscode.LogOutputChannel, private readonly projects: ProjectConfigs) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${LEXICON_FILE_NAME}`);
-    const changed = () => this.changed();
+    const changed = () => this.changed(true);
     this.disposables.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
     this.disposables.push(
-      projects.onDidChange(changed),
+      projects.onDidChange(() => this.changed(false)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (!event.affectsConfiguration(SETTING)) return;
         this.readSetting();
-        this.changed();
+        this.changed(true);
       }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.changed()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.changed(true)),
       vscode.workspace.onDidSaveTextDocument((document) => {
         // Saved in the editor: noticed here even when the file watcher misses it (code-server's
         // watcher can miss files of a folder created a moment before).
         // (A project file's save is followed by ProjectConfigs, which fires onDidChange when it differs.)
         const name = document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1);
-        if (name === LEXICON_FILE_NAME) this.changed();
+        if (name === LEXICON_FILE_NAME) this.changed(true);
       }),
     );
     this.readSetting();
@@ -92,8 +92,15 @@ export class LexiconSource implements vscode.Disposable {
     return pending;
   }
 
-  /** Forgets every file read and tells the listeners (a lexicon file or the setting changed). */
-  private changed(): void {
+  /**
+   * Forgets every lexicon read and tells the listeners (a lexicon file, the setting or a project
+   * file changed). On a change of its own (`recheckProjects`), the project files are read again
+   * too (ProjectConfigs.recheck, once for every consumer), as they were when this class read them
+   * itself: a project file above every workspace folder is not watched, and is noticed then; one
+   * that differs fires ProjectConfigs.onDidChange, and this again.
+   */
+  private changed(recheckProjects: boolean): void {
+    if (recheckProjects) void this.projects.recheck();
     this.generation++;
     this.lexiconFiles.clear();
     this.parsed.clear();
