@@ -31,24 +31,23 @@ describe('held-out news (hand-annotated, for eval:entities)', () => {
     expect(readFileSync(path.join(dir, 'heldout-news.seed'), 'utf8')).toBe(seedText(articles));
     expect(readFileSync(path.join(dir, 'heldout-news.gold.jsonl'), 'utf8')).toBe(goldText(articles));
     expect(articles.length).toBe(25);
-    const part4 = parseMarked(readFileSync(path.join(dir, 'news-4.marked.txt'), 'utf8'), 0, 'news-4');
-    expect(readFileSync(path.join(dir, 'heldout-news-4.seed'), 'utf8')).toBe(seedText(part4));
-    expect(readFileSync(path.join(dir, 'heldout-news-4.gold.jsonl'), 'utf8')).toBe(goldText(part4));
-    const part5 = parseMarked(readFileSync(path.join(dir, 'news-5.marked.txt'), 'utf8'), 0, 'news-5');
-    expect(part5.length).toBe(14);
-    expect(readFileSync(path.join(dir, 'heldout-news-5.seed'), 'utf8')).toBe(seedText(part5));
-    expect(readFileSync(path.join(dir, 'heldout-news-5.gold.jsonl'), 'utf8')).toBe(goldText(part5));
-    const part6 = parseMarked(readFileSync(path.join(dir, 'news-6.marked.txt'), 'utf8'), 0, 'news-6');
-    expect(part6.length).toBe(20);
-    expect(readFileSync(path.join(dir, 'heldout-news-6.seed'), 'utf8')).toBe(seedText(part6));
-    expect(readFileSync(path.join(dir, 'heldout-news-6.gold.jsonl'), 'utf8')).toBe(goldText(part6));
-    const count = (type: string): number => part6.reduce((n, a) => n + a.entities.filter((e) => e.type === type).length, 0);
-    expect(['PER', 'LOC', 'ORG', 'MISC'].map(count)).toEqual([40, 101, 172, 26]);
-    const part7 = parseMarked(readFileSync(path.join(dir, 'news-7.marked.txt'), 'utf8'), 0, 'news-7');
-    expect(part7.length).toBe(23);
-    expect(readFileSync(path.join(dir, 'heldout-news-7.seed'), 'utf8')).toBe(seedText(part7));
-    expect(readFileSync(path.join(dir, 'heldout-news-7.gold.jsonl'), 'utf8')).toBe(goldText(part7));
-    const count7 = (type: string): number => part7.reduce((n, a) => n + a.entities.filter((e) => e.type === type).length, 0);
-    expect(['PER', 'LOC', 'ORG', 'MISC'].map(count7)).toEqual([51, 151, 155, 36]);
+  });
+
+  // Parts 4-9: one marked file each; articles and PER / LOC / ORG / MISC marks as committed.
+  const singleParts: [part: number, articles: number, counts: number[]][] = [
+    [4, 10, [31, 59, 51, 7]],
+    [5, 14, [22, 67, 104, 13]],
+    [6, 20, [40, 101, 172, 26]],
+    [7, 23, [51, 151, 155, 36]],
+    [8, 30, [141, 234, 154, 65]],
+    [9, 30, [138, 173, 199, 48]],
+  ];
+  it.each(singleParts)('part %i: the committed seed and gold files are the conversion of its marked file', (part, articles, counts) => {
+    const parsed = parseMarked(readFileSync(path.join(dir, `news-${part}.marked.txt`), 'utf8'), 0, `news-${part}`);
+    expect(parsed.length).toBe(articles);
+    expect(readFileSync(path.join(dir, `heldout-news-${part}.seed`), 'utf8')).toBe(seedText(parsed));
+    expect(readFileSync(path.join(dir, `heldout-news-${part}.gold.jsonl`), 'utf8')).toBe(goldText(parsed));
+    const count = (type: string): number => parsed.reduce((n, a) => n + a.entities.filter((e) => e.type === type).length, 0);
+    expect(['PER', 'LOC', 'ORG', 'MISC'].map(count)).toEqual(counts);
   });
 });
