@@ -2,23 +2,79 @@
 // driven through the browser with the keyboard. Opens sample.seed with Ctrl+P, shows the Outline view,
 // opens malformed/all-codes.seed and the Problems panel, shows the CodeLens and the Seed Corpus view,
 // and asserts on what the page shows: outline rows, problem rows and the status bar's error count,
-// syntax colouring, lens texts, tree rows.
+// syntax colouring, lens texts, tree rows. Last, a generated corpus of 3,000 documents (ui-large/,
+// written before the server starts and removed when it stops): its CodeLenses are windowed around
+// the view (src/core/review/lens-window.ts), so after Ctrl+End the last document's lens must be
+// drawn, with the view still at the end, and after Ctrl+Home the first one's again.
 // Screenshots go to test-results/screenshots/ui-*.png. Prints `N passed, N failed`; exits 1 on a failure.
 //
 // Usage: node scripts/vscode/ui-test.mjs [--headed]   (runs `npm run build` first unless --no-build)
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { repoRoot, runMain } from './common.mjs';
+import { repoRoot, runMain, workspaceDir } from './common.mjs';
 import { quickOpen, runCommand, runUiSession, UI_TIMEOUT } from './ui-checks.mjs';
 import { startDemoServer } from './start.mjs';
+
+/** The large corpus: more documents than the CodeLens window's threshold (2,000). */
+const LARGE_COUNT = 3000;
+const largeDir = join(workspaceDir, 'ui-large');
+const largeName = `corpus-${LARGE_COUNT}.seed`;
+const largeId = (i) => `${String(i).padStart(4, '0')}_${(0xb000000000000000n + BigInt(i)).toString(16)}`;
+
+/**
+ * Writes ui-large/corpus-3000.seed: 3,000 documents of 4 lines and a blank line (15,000 lines,
+ * 364 KB: five times the window's 3,000 lines each side, quick to open). Nothing random.
+ */
+function writeLargeCorpus() {
+  rmSync(largeDir, { recursive: true, force: true });
+  mkdirSync(largeDir, { recursive: true });
+  const text = Array.from({ length: LARGE_COUNT }, (_, i) => `<<< ${largeId(i)}\nHeadline of document ${i}\nThe body of document ${i} has a few words.\n>>> ${largeId(i)}\n`).join('\n');
+  writeFileSync(join(largeDir, largeName), text);
+  return text.split('\n').length;
+}
+
+/**
+ * In the page: what the editor shows of the seed file. Every `<<< ID` line on screen with the lens
+ * decoration's text just above it (or none), the line numbers on screen, how many lenses are on
+ * screen. Runs in the browser (page.evaluate), so it uses nothing of this module.
+ */
+function editorView() {
+  const editor = document.querySelector('.editor-instance .monaco-editor');
+  const guard = editor?.querySelector('.overflow-guard');
+  if (!guard) return undefined;
+  const box = guard.getBoundingClientRect();
+  const shown = (rect) => rect.height > 0 && rect.top >= box.top - 1 && rect.bottom <= box.bottom + 1;
+  const text = (element) => (element.textContent ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+  const lenses = [...editor.querySelectorAll('.codelens-decoration')].map((element) => ({ rect: element.getBoundingClientRect(), text: text(element) }))
+    .filter((lens) => shown(lens.rect));
+  const starts = [];
+  for (const line of editor.querySelectorAll('.view-lines .view-line')) {
+    const rect = line.getBoundingClientRect();
+    const content = text(line);
+    if (!content.startsWith('<<< ') || !shown(rect)) continue;
+    // The lens line is a view zone right above its document's first line.
+    const lens = lenses.find((candidate) => candidate.rect.bottom <= rect.top + 2 && rect.top - candidate.rect.bottom < rect.height);
+    starts.push({ id: content.slice(4), top: rect.top - box.top, roomAbove: rect.top - box.top >= rect.height * 2, lens: lens?.text });
+  }
+  const numbers = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')]
+    .filter((element) => shown(element.getBoundingClientRect())).map((element) => Number(text(element))).filter(Number.isInteger);
+  return { starts, numbers, lenses: lenses.length, height: box.height };
+}
 
 async function main() {
   return runUiSession({
     prefix: 'ui',
     viewport: { width: 1400, height: 900 },
     explorerShows: 'sample.seed',
-    start: () => startDemoServer({ label: 'ui-test', quiet: process.env.SEED_VERBOSE !== '1' }),
+    start: async () => {
+      const lineCount = writeLargeCorpus();
+      console.log(`large corpus: ui-large/${largeName}, ${LARGE_COUNT} documents, ${lineCount} lines`);
+      const server = await startDemoServer({ label: 'ui-test', quiet: process.env.SEED_VERBOSE !== '1' });
+      // Integration runs share test/workspace: the large corpus goes when the server does.
+      // Removed before awaiting the stop, so that an exit path that does not wait removes it too.
+      return { ...server, stop: () => { const stopping = server.stop(); rmSync(largeDir, { recursive: true, force: true }); return stopping; } };
+    },
     body: async ({ page, check, shot }) => {
         console.log('UI test: Seed Review in the browser workbench');
 
@@ -130,6 +186,53 @@ async function main() {
           return `${labels.length} document rows, first: ${JSON.stringify(labels[0])}`;
         });
         await shot('tree');
+
+        // The large corpus. The editor must have the focus (Seed Corpus view had it): VS Code drops a
+        // waiting lens request when the editor loses it, and Ctrl+End must go to the editor.
+        const lastId = largeId(LARGE_COUNT - 1);
+        const firstId = largeId(0);
+        const lensOk = (text) => /unreviewed/.test(text ?? '') && /\d+ paragraphs?/.test(text ?? '') && /\d+ words/.test(text ?? '') && /Approve/.test(text ?? '') && /Reject/.test(text ?? '');
+        /** Polls the page until `ready(view)` holds; on timeout throws with the last view seen. */
+        const waitForView = async (what, ready) => {
+          let last;
+          const deadline = Date.now() + 2 * UI_TIMEOUT;
+          while (Date.now() < deadline) {
+            last = await page.evaluate(editorView);
+            if (last && ready(last)) return last;
+            await page.waitForTimeout(100);
+          }
+          throw new Error(`${what}: not within ${2 * UI_TIMEOUT / 1000} s; last seen ${JSON.stringify(last)?.slice(0, 600)}`);
+        };
+        /** Every document start on screen with room for its lens line above has a lens with counts and Approve / Reject. */
+        const missing = (view) => view.starts.filter((start) => start.roomAbove && !lensOk(start.lens));
+        let lineCount = 0;
+        await check(`a corpus of ${LARGE_COUNT} documents: after Ctrl+End the last document's lens is drawn and the view stays at the end`, async () => {
+          lineCount = readFileSync(join(largeDir, largeName), 'utf8').split('\n').length;
+          await quickOpen(page, largeName);
+          await runCommand(page, 'View: Focus Active Editor Group');
+          // The top first: VS Code's first lenses (the window at the top of the file).
+          await waitForView('the first document\'s lens at the top', (view) => view.starts.some((start) => start.id === firstId && lensOk(start.lens)));
+          const pressed = Date.now();
+          await page.keyboard.press('Control+End');
+          const atEnd = (view) => view.numbers.includes(lineCount);
+          const drawn = await waitForView('the last document\'s lens, with the last line in view', (view) =>
+            atEnd(view) && view.starts.some((start) => start.id === lastId && lensOk(start.lens)) && missing(view).length === 0);
+          // Once more after the lenses are in: still at the end (no jump back when they arrived).
+          const after = await page.evaluate(editorView);
+          if (!after || !atEnd(after)) throw new Error(`the view left the end after the lenses were drawn: lines ${after?.numbers[0]}-${after?.numbers.at(-1)}`);
+          if (missing(after).length > 0) throw new Error(`documents on screen without their lens: ${missing(after).map((start) => start.id).join(', ')}`);
+          const lens = drawn.starts.find((start) => start.id === lastId)?.lens;
+          // Information only (polled every 100 ms, on a shared machine): never a pass condition.
+          return `seen ${Date.now() - pressed} ms after Ctrl+End; lines ${drawn.numbers[0]}-${drawn.numbers.at(-1)} of ${lineCount} shown, ${drawn.starts.length} document starts on screen all with lenses; last: ${lens}`;
+        });
+        await shot('codelens-large-end', page.locator('.editor-instance').first());
+        await check(`the ${LARGE_COUNT}-document corpus after Ctrl+Home: the top documents have their lenses again`, async () => {
+          await page.keyboard.press('Control+Home');
+          const drawn = await waitForView('the first document\'s lens after Ctrl+Home', (view) =>
+            view.numbers.includes(1) && view.starts.some((start) => start.id === firstId && lensOk(start.lens)) && missing(view).length === 0);
+          return `lines ${drawn.numbers[0]}-${drawn.numbers.at(-1)} shown, ${drawn.starts.length} document starts on screen all with lenses`;
+        });
+        await shot('codelens-large-top', page.locator('.editor-instance').first());
     },
   });
 }
