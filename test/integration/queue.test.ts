@@ -277,11 +277,14 @@ describe('review queue: across the workspace', () => {
   });
   it('the queue never holds a state the index does not: an approve reverted right after a move', async () => {
     const queue = extensionApi().review.queue.queue;
-    await open('a.seed', 4);
-    await vscode.commands.executeCommand('seedReview.approve'); // D2 approved in the editor, unsaved
+    const editor = await open('a.seed', 4);
+    // What the editor held when the approve ran: one CI run (2026-12-04, load 4-6) saw the approve
+    // answer "The cursor is not inside a document" here, so the failure message says what it saw.
+    const seen = { version: editor.document.version, line4: editor.document.lineAt(Math.min(4, editor.document.lineCount - 1)).text, active: activeName() };
+    const approved = await vscode.commands.executeCommand('seedReview.approve'); // D2 approved in the editor, unsaved
     await run('seedReview.nextDocument'); // the move takes the editor's newest text at once
     const corpus = vscode.workspace.textDocuments.find((document) => document.uri.fsPath === uriOf('a.seed').fsPath)!;
-    assert.ok(corpus.isDirty);
+    assert.ok(corpus.isDirty, `a.seed not edited by the approve: ${JSON.stringify({ seen, approved, isClosed: corpus.isClosed, text: corpus.getText() })}`);
     await vscode.window.showTextDocument(corpus);
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await waitFor('the queue agrees with the index after the revert', () => {
