@@ -5,7 +5,8 @@
  * text as the editor shows it (without a BOM).
  */
 import type { ConfigProblem, ProjectConfigResult } from '../config/project-config';
-import type { Position, Range } from '../types';
+import type { Range } from '../types';
+import { offsetToPosition } from '../text-edits';
 import { parseLexicon, type Lexicon } from './lexicon';
 
 /**
@@ -19,20 +20,6 @@ export function projectFileLexicon(project: ProjectConfigResult, source: string)
   const { lexicon, errors } = parseLexicon(project.config.lexicon, source);
   const text = project.text ?? '';
   return { lexicon, problems: errors.map((message) => ({ location: project.location, range: locateLexiconProblem(text, message), message })) };
-}
-
-/** The 0-based line and UTF-16 column of an offset in a text (lines end at '\n'). */
-export function positionAt(text: string, offset: number): Position {
-  let line = 0;
-  let start = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      start = i + 1;
-    }
-  }
-  return { line, character: Math.max(0, end - start) };
 }
 
 /**
@@ -72,7 +59,7 @@ export function locateLexiconProblem(text: string, message: string): Range {
   if (key) candidates.push(key[1] ?? key[2]);
   for (const c of candidates) {
     const i = text.indexOf(JSON.stringify(c));
-    if (i >= 0) return { start: positionAt(text, i), end: positionAt(text, i + JSON.stringify(c).length) };
+    if (i >= 0) return { start: offsetToPosition(text, i), end: offsetToPosition(text, i + JSON.stringify(c).length) };
   }
   return { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
 }

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { NearestFileFinder } from '../../core/config/nearest-file';
 import { PROJECT_CONFIG_FILE, type ConfigProblem, type ProjectConfigResult } from '../../core/config/project-config';
 import { emptyLexicon, Lexicon, lexiconFingerprint, mergeLexicons, parseLexicon } from '../../core/entities/lexicon';
-import { locateLexiconProblem, positionAt, projectFileLexicon, syntaxErrorOffset } from '../../core/entities/lexicon-files';
+import { locateLexiconProblem, projectFileLexicon, syntaxErrorOffset } from '../../core/entities/lexicon-files';
+import { offsetToPosition } from '../../core/text-edits';
 import type { Range } from '../../core/types';
 import { vscodeFileSystem } from '../host/vscode-file-system';
 import type { ProjectConfigs } from '../project-config';
@@ -177,7 +178,7 @@ export class LexiconSource implements vscode.Disposable {
       json = JSON.parse(withoutBom);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const at = positionAt(text, syntaxErrorOffset(withoutBom, message));
+      const at = offsetToPosition(withoutBom, syntaxErrorOffset(withoutBom, message));
       this.diagnostics.set(uri, [diagnostic(new vscode.Range(at.line, at.character, at.line, at.character + 1), `Invalid JSON, so this lexicon is not used: ${message}`)]);
       this.log.warn(`${uri.fsPath}: invalid JSON: ${message}`);
       return undefined;
