@@ -3,6 +3,7 @@
  * a file repeats an id (SEED005), and the document at a line. The lines themselves come from
  * documentBodyLines (core/entities/extract). No VS Code here: the CLI uses it too.
  */
+import { spanIndexAt } from '../line-spans';
 import type { ParseResult } from '../types';
 
 const keysOf = new WeakMap<ParseResult, string[]>();
@@ -26,17 +27,7 @@ export function documentKeys(result: ParseResult): string[] {
   return keys;
 }
 
-/** The index of the document whose lines contain `line` (binary search; documents are in file order). */
+/** The index of the document whose lines contain `line`, or -1 (binary search; documents are in file order). */
 export function documentIndexAt(result: ParseResult, line: number): number {
-  const docs = result.documents;
-  let lo = 0;
-  let hi = docs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const d = docs[mid];
-    if (line < d.startLine) hi = mid - 1;
-    else if (line > d.endLine) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
+  return spanIndexAt(result.documents, line, (doc) => doc.startLine, (doc) => doc.endLine);
 }

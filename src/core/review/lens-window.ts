@@ -22,6 +22,7 @@
  * Pure: lines are 0-based, spans inclusive; the adapter (src/features/review/codelens.ts) gives
  * the visible ranges and asks VS Code again when told to.
  */
+import { spanIndexAt } from '../line-spans';
 
 /** A range of lines, 0-based, both ends included. */
 export interface LineSpan {
@@ -64,16 +65,7 @@ export function lensWindow(visible: readonly LineSpan[], lineCount: number, marg
 
 /** True when `line` lies in one of the window's spans (sorted, as lensWindow gives them). */
 export function inWindow(window: readonly LineSpan[], line: number): boolean {
-  let low = 0;
-  let high = window.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const span = window[middle];
-    if (line < span.start) high = middle - 1;
-    else if (line > span.end) low = middle + 1;
-    else return true;
-  }
-  return false;
+  return spanIndexAt(window, line, (span) => span.start, (span) => span.end) >= 0;
 }
 
 /**
