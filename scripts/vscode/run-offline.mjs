@@ -112,11 +112,12 @@ export async function consoleText(message) {
  * Runs a tests module (extensionTestsPath) in code-server + chromium against test/workspace (or
  * `workspace`: a folder or a `.code-workspace` file) and resolves with its exit code. Reusable by
  * other runners (benchmarks): `label` names the profile folder under .vscode-test/ and the
- * screenshots. `onSummary` gets the suite's closing `N passed, N failed` line.
+ * screenshots, `settings` are added to the fresh profile's user settings. `onSummary` gets the
+ * suite's closing `N passed, N failed` line.
  */
 export async function runTestsInCodeServer({
   testsPath, label = 'run-offline', grep = '', timeoutSeconds = 600, keepScreenshots = false, headed = false, env = {}, kind,
-  workspace = workspaceDir, onSummary,
+  workspace = workspaceDir, onSummary, settings = {},
 }) {
   const { id } = extensionInfo();
   const bundle = kind === 'web' ? join(repoRoot, 'dist', 'web', 'extension.js') : join(repoRoot, 'dist', 'extension.js');
@@ -130,7 +131,7 @@ export async function runTestsInCodeServer({
   if (!existsSync(workspace)) throw new UserError(`${workspace} does not exist`);
   if (workspace !== workspaceDir) log(`opening ${workspace}`);
 
-  const profile = freshProfile(label);
+  const profile = freshProfile(label, settings);
   const port = await freePort();
   let browser;
   let server;
@@ -259,6 +260,14 @@ export async function runTestsInCodeServer({
   }
 }
 
+/**
+ * User settings of the test windows. Auto-save off, as desktop VS Code has it: code-server's web
+ * workbench saves a changed file 1 s after the last edit by default, and the suites treat an edit
+ * as unsaved until they revert it. (With it on, a move slower than 1 s after the queue suite's
+ * approve saved a.seed, so "an approve reverted right after a move" found it not dirty.)
+ */
+const TEST_SETTINGS = { 'files.autoSave': 'off' };
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -279,6 +288,7 @@ async function main() {
     keepScreenshots: values.screenshots || process.env.SEED_KEEP_SCREENSHOTS === '1',
     timeoutSeconds,
     headed: values.headed,
+    settings: TEST_SETTINGS,
   };
   if (values.web) return runTestsInCodeServer({ ...common, testsPath: join(repoRoot, 'out', 'web-test', 'suite.js'), label: 'run-offline-web', kind: 'web' });
   const testsPath = join(repoRoot, 'out', 'test', 'integration', 'index.js');

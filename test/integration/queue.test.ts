@@ -64,9 +64,7 @@ async function setScope(value: 'workspace' | 'file' | undefined): Promise<void> 
 }
 
 async function open(name: string, line = 0): Promise<vscode.TextEditor> {
-  // The cursor goes with the opening: set afterwards on the returned editor, it could be replaced
-  // by the selection VS Code restores for a file opened before, arriving a moment later (a possible,
-  // unconfirmed cause of one CI run's approve finding "no document under the cursor" at line 4).
+  // The cursor goes with the opening (instead of the one VS Code restores for a file opened before).
   const editor = await vscode.window.showTextDocument(uriOf(name), { selection: new vscode.Range(line, 0, line, 0) });
   assert.strictEqual(editor.selection.active.line, line, `the cursor of ${name} at line ${line}`);
   return editor;
@@ -90,6 +88,9 @@ describe('review queue: across the workspace', () => {
     fs.writeFileSync(path.join(dir, `${X2}.txt`), 'Museum opens new wing\n');
     fs.writeFileSync(path.join(dir, `${X3}.txt`), 'Road works delayed\n');
     fs.writeFileSync(path.join(dir, 'a.seed'), corpusText);
+    // The tests keep an approve unsaved until they revert it. With auto-save (code-server's default,
+    // which the runner turns off) a move slower than 1 s saves it, and the revert has nothing to undo.
+    assert.strictEqual(vscode.workspace.getConfiguration('files').get('autoSave'), 'off', 'files.autoSave');
     await extensionApi().workspaceIndex.ready;
     // Opened once so the index has them even when code-server's file watcher misses a new folder
     // (it stops reporting for a while after another suite deletes a watched file).
@@ -281,8 +282,8 @@ describe('review queue: across the workspace', () => {
   it('the queue never holds a state the index does not: an approve reverted right after a move', async () => {
     const queue = extensionApi().review.queue.queue;
     const editor = await open('a.seed', 4);
-    // What the editor held when the approve ran: one CI run (2026-12-04, load 4-6) saw the approve
-    // answer "The cursor is not inside a document" here, so the failure message says what it saw.
+    // What the editor held when the approve ran, for the failure message. (One CI run at load 4-6
+    // found a.seed not dirty here: auto-save, on then, saves the approve when the move takes over 1 s.)
     const seen = { version: editor.document.version, line4: editor.document.lineAt(Math.min(4, editor.document.lineCount - 1)).text, active: activeName() };
     const approved = await vscode.commands.executeCommand('seedReview.approve'); // D2 approved in the editor, unsaved
     await run('seedReview.nextDocument'); // the move takes the editor's newest text at once
