@@ -38,15 +38,21 @@ async function untilQuiet(heard: string[], what: string): Promise<void> {
 
 /**
  * VS Code decides when a document no editor shows is closed: it keeps the last 50 or so that
- * extensions opened. Opening up to 70 more (plain text in `fillers`, outside the workspace) closes it.
+ * extensions opened. Opening up to 70 more (plain text in a temporary folder outside the
+ * workspace, removed again here) closes it.
  */
-async function closedByVsCode(document: vscode.TextDocument, fillers: string): Promise<void> {
-  for (let i = 0; i < 70 && !document.isClosed; i++) {
-    const file = path.join(fillers, `filler-${i}.log`);
-    fs.writeFileSync(file, `line ${i}\n`);
-    await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+async function closedByVsCode(document: vscode.TextDocument): Promise<void> {
+  const fillers = fs.mkdtempSync(path.join(os.tmpdir(), 'queue-it-fill-'));
+  try {
+    for (let i = 0; i < 70 && !document.isClosed; i++) {
+      const file = path.join(fillers, `filler-${i}.log`);
+      fs.writeFileSync(file, `line ${i}\n`);
+      await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    }
+    await waitFor(`${path.basename(document.uri.fsPath)} closed by VS Code`, () => (document.isClosed ? true : undefined), 30_000);
+  } finally {
+    fs.rmSync(fillers, { recursive: true, force: true });
   }
-  await waitFor(`${path.basename(document.uri.fsPath)} closed by VS Code`, () => (document.isClosed ? true : undefined), 30_000);
 }
 
 function indexedStatus(name: string): string | undefined {
@@ -188,15 +194,13 @@ describe('review queue: across the workspace', () => {
     const heard: string[] = [];
     const subscription = index.onDidChange((uris) => heard.push(...uris.map((uri) => path.basename(uri.fsPath))));
     await untilQuiet(heard, 'X5');
-    const fillers = fs.mkdtempSync(path.join(os.tmpdir(), 'queue-it-fill-'));
     try {
-      await closedByVsCode(document, fillers);
+      await closedByVsCode(document);
       await new Promise((resolve) => setTimeout(resolve, 1500));
       assert.strictEqual(heard.join(', '), '', 'closed with the text of the file: no change');
       assert.strictEqual(indexedStatus(`${X5}.txt`), 'unreviewed', 'still indexed');
     } finally {
       subscription.dispose();
-      fs.rmSync(fillers, { recursive: true, force: true });
     }
     // X5 stays, approved, as X4 does: next unreviewed skips it in the tests after this one.
     await vscode.window.showTextDocument(uriOf(`${X5}.txt`));
@@ -215,13 +219,11 @@ describe('review queue: across the workspace', () => {
     await waitFor('X6 indexed from disk with its SEED016', () => ((errorsOf() ?? 0) > 0 ? true : undefined));
     const document = await vscode.workspace.openTextDocument(uriOf(`${X6}.txt`));
     const normalised = !document.getText().includes('\r');
-    const fillers = fs.mkdtempSync(path.join(os.tmpdir(), 'queue-it-fill-'));
     try {
-      await closedByVsCode(document, fillers);
+      await closedByVsCode(document);
       // Whether or not the editor held the CR, once closed the index holds the file's problems.
       await waitFor(`X6's SEED016 back in the index after the close (editor text normalised: ${normalised})`, () => ((errorsOf() ?? 0) > 0 ? true : undefined), 10_000);
     } finally {
-      fs.rmSync(fillers, { recursive: true, force: true });
       fs.rmSync(path.join(dir, `${X6}.txt`), { force: true });
       await index.relist();
       await cleanUp();
