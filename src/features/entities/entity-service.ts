@@ -1,15 +1,16 @@
 import * as vscode from 'vscode';
-import { EntityCache, entityCacheVersion, extractWithCache } from '../../core/entities/cache';
+import { EntityCache, entityCacheVersion } from '../../core/entities/cache';
+import { EntityBuildQueue } from '../../core/entities/build-queue';
+import { EntityFeeder, FeedRound } from '../../core/entities/feeder';
 import { consolidateCorpus } from '../../core/entities/consolidate';
 import { EntityCorpusIndex } from '../../core/entities/corpus-index';
 import { documentBodyFirstLine, documentBodyHash, documentBodyLines, extractDocument } from '../../core/entities/extract';
-import { lexiconMatches, lowercaseTerms, withLexiconMatches } from '../../core/entities/lexicon';
 import { entityModelVersion, hasEntityModelSource } from '../../core/entities/ner/runtime';
 import { HostFileError } from '../../core/host/file-system';
 import { SlicedExtractor } from '../../core/entities/sliced-extraction';
-import type { DocumentExtraction, EntityLine, EntitySummary, ResolvedMention } from '../../core/entities/types';
+import type { EntityLine, EntitySummary, ResolvedMention } from '../../core/entities/types';
 import { EntityWorkerPool, ExtractionCancelled, type ExtractionJob, type ExtractionRunOptions, type ExtractionRunResult } from '../../core/entities/worker-pool';
-import { extractionPlace, localExtractionScope, mayExtractOnHost } from '../../core/entities/scheduling';
+import { extractionPlace, localExtractionScope } from '../../core/entities/scheduling';
 import { InteractiveYield, type InteractiveYieldStats } from '../../core/entities/interactive-yield';
 import type { ParseResult, SeedDocument } from '../../core/types';
 import { openDocument, type ParseCache } from '../parse-cache';
@@ -17,7 +18,7 @@ import type { EntityMention as ReviewEntityMention, EntitySource } from '../revi
 import type { WorkspaceSeedIndex } from '../workspace-index';
 import { EntityConfig, readEntityConfig } from './entity-config';
 import { documentIndexAt, documentKeys } from '../../core/entities/document-keys';
-import type { LexiconSource, ScopedLexicon } from './lexicon-config';
+import type { LexiconSource } from './lexicon-config';
 import type { EntityHost } from './entity-host';
 
 /** Counters the tests and the log read (cumulative since activation, except `last*`). */
@@ -82,27 +83,11 @@ interface BulkExtractor {
   dispose(): Promise<void>;
 }
 
-interface Fed {
-  hash: string;
-  firstLine: number;
-  /** The lexicon scope it was fed with (its file's lexicon when it was fed). */
-  scope: string;
-}
-
 /** A document resolved alone: whole, or only the line a hover asked about. */
 interface LocalResolution {
   scope: 'document' | 'line';
   mentions: ResolvedMention[];
   entities: Map<string, EntitySummary>;
-}
-
-interface JobMeta {
-  uri: string;
-  docKey: string;
-  hash: string;
-  firstLine: number;
-  lines: EntityLine[];
-  lexicon: ScopedLexicon;
 }
 
 /** Quiet time after a change before the index is updated (the workspace index already debounces typing). */
@@ -135,8 +120,10 @@ const CACHE_FILE = 'entity-cache.json';
  * corpus recomputes nothing that did not change.
  */
 export class EntityService implements EntitySource, vscode.Disposable {
-  private corpus: EntityCorpusIndex;
-  private cache = new EntityCache();
+  /** The index, the extraction cache and what the index holds (core/entities/feeder.ts). */
+  private readonly feeder: EntityFeeder;
+  /** The queue of files and the run that drains it (core/entities/build-queue.ts). */
+  private readonly queue: EntityBuildQueue;
   private extractor: Promise<BulkExtractor> | undefined;
   /** The extractor once made (what the interactive pause reaches). */
   private extractorMade: BulkExtractor | undefined;
@@ -149,24 +136,14 @@ export class EntityService implements EntitySource, vscode.Disposable {
   private forcedMode: ExtractionMode | undefined;
   private modelLoading: Promise<void> | undefined;
   private config: EntityConfig;
-  private readonly fed = new Map<string, Map<string, Fed>>();
-  private readonly pending = new Set<string>();
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private readonly stateEmitter = new vscode.EventEmitter<void>();
   private readonly statusItem = vscode.window.createStatusBarItem('seedReview.entities', vscode.StatusBarAlignment.Left, 10);
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.stateEmitter, this.statusItem];
   private readonly local = new Map<string, LocalResolution>();
-  /** Each file's lexicon as last fed (its nearest project and lexicon files; see LexiconSource). */
-  private readonly fileLexicons = new Map<string, ScopedLexicon>();
-  /** The lower-case lexicon terms per lexicon key (undefined: none). */
-  private readonly lowercaseOf = new Map<string, ReturnType<typeof lowercaseTerms>>();
-  private draining: Promise<void> | undefined;
-  private drainTimer: ReturnType<typeof setTimeout> | undefined;
-  private abort: AbortController | undefined;
   private poolRunning = false;
   private progressDone = 0;
   private progressTotal = 0;
-  private initialDone = false;
   /** Read on the first build that has seed files (reading it needs the model's version, and activation must not load the model). */
   private cacheLoaded: Promise<void> | undefined;
   private cacheDirty = false;
@@ -175,7 +152,6 @@ export class EntityService implements EntitySource, vscode.Disposable {
   private disposed = false;
   private warmed = false;
   private buildRequested = false;
-  private readonly idleWaiters: (() => void)[] = [];
   readonly stats: EntityServiceStats = {
     fromCache: 0, extractedByWorkers: 0, extractedInSlices: 0, extractedInPlace: 0, cacheLoaded: 0, cacheWrites: 0, builds: 0,
     lastBuildMs: 0, lastBuildFromCache: 0, lastBuildExtracted: 0,
@@ -187,7 +163,16 @@ export class EntityService implements EntitySource, vscode.Disposable {
 
   constructor(private readonly deps: EntityServiceDeps) {
     this.config = readEntityConfig(deps.host.cores);
-    this.corpus = new EntityCorpusIndex(deps.lexicon.settingLexicon);
+    this.feeder = new EntityFeeder(new EntityCache(), deps.lexicon.settingLexicon);
+    this.queue = new EntityBuildQueue({
+      scheduler: deps.host.scheduler,
+      round: (uris, signal) => this.round(uris, signal),
+      active: () => this.config.enabled && !this.disposed,
+      onError: (error) => {
+        if (!(error instanceof ExtractionCancelled)) this.deps.log.error(`Entity index: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      },
+      onSettled: (first) => this.settle(first),
+    });
     this.yieldRule = new InteractiveYield({ scheduler: deps.host.scheduler, setPaused: (paused) => this.extractorMade?.setPaused(paused) });
     this.statusItem.name = 'Seed Review Entities';
     this.statusItem.command = 'seedReview.entities.showLog';
@@ -210,7 +195,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
 
   /** The corpus index (read-only use: the report, tests). */
   get index(): EntityCorpusIndex {
-    return this.corpus;
+    return this.feeder.index;
   }
 
   /** Whether the entity features are on. */
@@ -220,7 +205,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
 
   /** True while the corpus index is being built (first build, or a bulk update in the workers). */
   get building(): boolean {
-    return this.config.enabled && (!this.initialDone || this.poolRunning);
+    return this.config.enabled && (!this.queue.built || this.poolRunning);
   }
 
   /** Progress of the current bulk run, 0-100 (100 when idle). */
@@ -238,7 +223,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
   whenIdle(token?: vscode.CancellationToken): Promise<void> {
     if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => {
-      this.idleWaiters.push(resolve);
+      void this.queue.whenIdle().then(resolve);
       token?.onCancellationRequested(() => resolve());
     });
   }
@@ -249,21 +234,17 @@ export class EntityService implements EntitySource, vscode.Disposable {
    * reads it back first (what a reopened window does).
    */
   async rebuild(options: { dropCache?: boolean; reloadCache?: boolean } = {}): Promise<void> {
-    this.pending.clear();
-    clearTimeout(this.drainTimer);
-    this.drainTimer = undefined;
-    this.abort?.abort();
-    await this.draining?.catch(() => undefined);
+    await this.queue.clear();
     if (options.dropCache) {
       await this.ensureModel().catch(() => undefined);
-      this.cache = new EntityCache(undefined, cacheVersion());
+      this.feeder.cache = new EntityCache(undefined, cacheVersion());
       this.markCacheDirty();
     } else if (options.reloadCache) {
       await this.writeCache();
       this.cacheLoaded = this.loadCache();
     }
     this.resetIndex();
-    this.initialDone = false;
+    this.queue.restart();
     this.fireState();
     await this.startBuild();
   }
@@ -304,8 +285,8 @@ export class EntityService implements EntitySource, vscode.Disposable {
     this.extractor = undefined;
     this.extractorMade = undefined;
     this.mode = undefined;
-    this.abort?.abort();
-    await this.draining?.catch(() => undefined);
+    this.queue.abortRun();
+    await this.queue.runEnded();
     await (await old?.catch(() => undefined))?.dispose();
   }
 
@@ -349,10 +330,10 @@ export class EntityService implements EntitySource, vscode.Disposable {
     if (this.answersFromCorpus(document)) {
       const uri = document.uri.toString();
       this.ensureInSync(uri, docKey, doc);
-      const mentions = this.corpus.mentionsOfDocument(uri, docKey);
+      const mentions = this.feeder.index.mentionsOfDocument(uri, docKey);
       const mention = mentions.find(covers);
       if (!mention) return undefined;
-      const entity = this.corpus.entity(mention.entityKey);
+      const entity = this.feeder.index.entity(mention.entityKey);
       if (!entity) return undefined;
       return { mode: 'corpus', uri: document.uri, docKey, doc, mention, entity, inDocument: mentions.filter((m) => m.entityKey === mention.entityKey) };
     }
@@ -377,7 +358,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
     const out: ResolvedMention[] = [];
     const deadline = Date.now() + LOCAL_TOKENS_BUDGET_MS;
     parse.documents.forEach((doc, i) => {
-      if (corpus && this.inSync(uri, keys[i], doc)) out.push(...this.corpus.mentionsOfDocument(uri, keys[i]));
+      if (corpus && this.feeder.inSync(uri, keys[i], doc)) out.push(...this.feeder.index.mentionsOfDocument(uri, keys[i]));
       else if (Date.now() < deadline) out.push(...this.localResolution(document, doc, keys[i]).mentions);
     });
     return out;
@@ -385,8 +366,8 @@ export class EntityService implements EntitySource, vscode.Disposable {
 
   /** EntitySource: number of distinct entities in a document, once the index is built. */
   entityCountOf(uri: vscode.Uri, docId: string): number | undefined {
-    if (this.building || !this.fed.get(uri.toString())?.has(docId)) return undefined;
-    return this.corpus.entitiesOfDocument(uri.toString(), docId).length;
+    if (this.building || !this.feeder.hasDocument(uri.toString(), docId)) return undefined;
+    return this.feeder.index.entitiesOfDocument(uri.toString(), docId).length;
   }
 
   /**
@@ -398,14 +379,14 @@ export class EntityService implements EntitySource, vscode.Disposable {
     if (token?.isCancellationRequested || !this.config.enabled) return [];
     const q = query.trim().toLowerCase();
     if (!q) return [];
-    const all = this.corpus.allEntities();
+    const all = this.feeder.index.allEntities();
     const names = (e: EntitySummary) => [e.canonical, ...e.surfaces].map((s) => s.toLowerCase());
     let matches = all.filter((e) => names(e).includes(q));
     if (matches.length === 0) matches = all.filter((e) => names(e).some((s) => s.includes(q)));
     const seen = new Set<string>();
     const out: ReviewEntityMention[] = [];
     for (const e of matches) {
-      for (const d of this.corpus.documentsOf(e.key)) {
+      for (const d of this.feeder.index.documentsOf(e.key)) {
         const docId = d.docId.replace(/#\d+$/, '');
         const k = `${d.uri}\u0000${docId}`;
         if (seen.has(k)) continue;
@@ -439,105 +420,48 @@ export class EntityService implements EntitySource, vscode.Disposable {
   }
 
   private enqueue(uris: readonly string[], delayMs: number): void {
-    if (!this.config.enabled || this.disposed) return;
-    for (const uri of uris) this.pending.add(uri);
-    clearTimeout(this.drainTimer);
-    this.drainTimer = setTimeout(() => {
-      this.drainTimer = undefined;
-      this.kick();
-    }, delayMs);
+    this.queue.enqueue(uris, delayMs);
   }
 
-  private kick(): void {
-    if (this.draining || this.disposed) return;
-    this.draining = this.drain()
-      .catch((error) => {
-        if (!(error instanceof ExtractionCancelled)) this.deps.log.error(`Entity index: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      })
-      .finally(() => {
-        this.draining = undefined;
-        this.poolRunning = false;
-        if (this.pending.size > 0 && this.config.enabled && !this.disposed) this.kick();
-        else this.settle();
-      });
-  }
-
-  /** Processes queued files until none is left; one round per snapshot of the queue. */
-  private async drain(): Promise<void> {
-    const abort = (this.abort = new AbortController());
-    if (this.pending.size === 0) return;
+  /** One round over a snapshot of the queue: each file re-read and fed, then the jobs extracted. */
+  private async round(uris: string[], signal: AbortSignal): Promise<void> {
     await (this.cacheLoaded ??= this.loadCache());
-    while (this.pending.size > 0 && !abort.signal.aborted) {
-      const started = Date.now();
-      const uris = [...this.pending];
-      this.pending.clear();
-      const jobs: ExtractionJob[] = [];
-      const meta = new Map<string, JobMeta>();
-      let fromCache = 0;
-      let documents = 0;
-      for (const uri of uris) {
-        const parse = await this.readParse(uri);
-        if (abort.signal.aborted) return;
-        if (!parse) {
-          this.corpus.removeFile(uri);
-          this.fed.delete(uri);
-          this.fileLexicons.delete(uri);
-          continue;
-        }
-        const lexicon = await this.lexiconOf(uri);
-        if (abort.signal.aborted) return;
-        const keys = documentKeys(parse);
-        this.corpus.retainDocuments(uri, keys);
-        let fedFile = this.fed.get(uri);
-        if (!fedFile) this.fed.set(uri, (fedFile = new Map()));
-        const live = new Set(keys);
-        for (const k of [...fedFile.keys()]) if (!live.has(k)) fedFile.delete(k);
-        for (let i = 0; i < parse.documents.length; i++) {
-          documents++;
-          const doc = parse.documents[i];
-          const hash = documentBodyHash(doc);
-          const firstLine = documentBodyFirstLine(doc);
-          const known = fedFile.get(keys[i]);
-          if (known && known.hash === hash && known.firstLine === firstLine && known.scope === lexicon.key) continue;
-          // The cached extraction is the model's, free of any lexicon: a document whose lexicon
-          // changed is fed again from it, with its new lexicon, and nothing is extracted again.
-          const hit = this.cache.get(hash, firstLine);
-          if (hit) {
-            this.corpus.updateDocument(uri, keys[i], hash, this.withLexicon(hit, () => documentBodyLines(doc), lexicon), lexicon.key);
-            fedFile.set(keys[i], { hash, firstLine, scope: lexicon.key });
-            fromCache++;
-          } else {
-            const jobKey = `${uri}\u0000${keys[i]}`;
-            const lines = documentBodyLines(doc);
-            jobs.push({ key: jobKey, lines });
-            meta.set(jobKey, { uri, docKey: keys[i], hash, firstLine, lines, lexicon });
-          }
-          // Hashing is cheap but a 10,000-document file is not: give the host a breath now and then.
-          if (i % 500 === 499) await this.tick();
-        }
-        await this.tick();
+    if (signal.aborted) return;
+    const started = Date.now();
+    const round = new FeedRound();
+    for (const uri of uris) {
+      const parse = await this.readParse(uri);
+      if (signal.aborted) return;
+      if (!parse) {
+        this.feeder.removeFile(uri);
+        continue;
       }
-      this.stats.fromCache += fromCache;
-      if (fromCache > 0) this.fireChangeSoon();
-      if (jobs.length > 0) {
-        if (extractionPlace(jobs, this.initialDone) === 'host') await this.extractInPlace(jobs, meta);
-        else await this.extractInWorkers(jobs, meta, abort.signal);
-      }
-      this.stats.builds++;
-      this.stats.lastBuildMs = Date.now() - started;
-      this.stats.lastBuildFromCache = fromCache;
-      this.stats.lastBuildExtracted = jobs.length;
-      if (jobs.length > 0 || fromCache > 0 || !this.initialDone) {
-        this.deps.log.info(`Entity index: ${uris.length} file(s), ${documents} document(s): ${fromCache} from cache, ${jobs.length} extracted, `
-          + `${documents - fromCache - jobs.length} unchanged, in ${this.stats.lastBuildMs} ms`);
-      }
-      if (jobs.length > 0) this.markCacheDirty();
+      const lexicon = await this.deps.lexicon.forFile(vscode.Uri.parse(uri));
+      if (signal.aborted) return;
+      await this.feeder.feedFile(round, uri, parse, lexicon, () => this.tick());
+      await this.tick();
     }
+    const { jobs, fromCache, documents } = round;
+    this.stats.fromCache += fromCache;
+    if (fromCache > 0) this.fireChangeSoon();
+    if (jobs.length > 0) {
+      if (extractionPlace(jobs, this.queue.built) === 'host') await this.extractInPlace(round);
+      else await this.extractInWorkers(round, signal);
+    }
+    this.stats.builds++;
+    this.stats.lastBuildMs = Date.now() - started;
+    this.stats.lastBuildFromCache = fromCache;
+    this.stats.lastBuildExtracted = jobs.length;
+    if (jobs.length > 0 || fromCache > 0 || !this.queue.built) {
+      this.deps.log.info(`Entity index: ${uris.length} file(s), ${documents} document(s): ${fromCache} from cache, ${jobs.length} extracted, `
+        + `${documents - fromCache - jobs.length} unchanged, in ${this.stats.lastBuildMs} ms`);
+    }
+    if (jobs.length > 0) this.markCacheDirty();
   }
 
-  private async extractInPlace(jobs: ExtractionJob[], meta: Map<string, JobMeta>): Promise<void> {
-    for (const job of jobs) {
-      this.accept(job.key, extractDocument(job.lines), meta);
+  private async extractInPlace(round: FeedRound): Promise<void> {
+    for (const job of round.jobs) {
+      this.feeder.accept(round, job.key, extractDocument(job.lines));
       this.stats.extractedInPlace++;
       await this.tick();
     }
@@ -586,7 +510,8 @@ export class EntityService implements EntitySource, vscode.Disposable {
     return this.extractor;
   }
 
-  private async extractInWorkers(jobs: ExtractionJob[], meta: Map<string, JobMeta>, signal: AbortSignal): Promise<void> {
+  private async extractInWorkers(round: FeedRound, signal: AbortSignal): Promise<void> {
+    const { jobs } = round;
     this.poolRunning = true;
     this.progressDone = 0;
     this.progressTotal = jobs.length;
@@ -599,7 +524,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
       const result = await extractor.extract(jobs, {
         signal,
         onResult: (key, extraction) => {
-          this.accept(key, extraction, meta);
+          this.feeder.accept(round, key, extraction);
           if (inSlices) this.stats.extractedInSlices++;
           else this.stats.extractedByWorkers++;
         },
@@ -620,19 +545,6 @@ export class EntityService implements EntitySource, vscode.Disposable {
     }
   }
 
-  /** Takes one result into the cache (keyed by content) and the index. */
-  private accept(jobKey: string, extraction: ReturnType<typeof extractDocument>, meta: Map<string, JobMeta>): void {
-    const m = meta.get(jobKey);
-    if (!m) return;
-    this.cache.set(m.hash, extraction, m.firstLine);
-    // Applied even when the file was queued again since: the next round re-reads it, keeps what
-    // still matches (hash and position) and replaces the rest from the cache.
-    this.corpus.updateDocument(m.uri, m.docKey, m.hash, this.withLexicon(extraction, () => m.lines, m.lexicon), m.lexicon.key);
-    let fedFile = this.fed.get(m.uri);
-    if (!fedFile) this.fed.set(m.uri, (fedFile = new Map()));
-    fedFile.set(m.docKey, { hash: m.hash, firstLine: m.firstLine, scope: m.lexicon.key });
-  }
-
   /** The parse of a seed file as the reviewer sees it: the editor's text when open, else the disk's. */
   private async readParse(uri: string): Promise<ParseResult | undefined> {
     const parsed = vscode.Uri.parse(uri);
@@ -650,28 +562,21 @@ export class EntityService implements EntitySource, vscode.Disposable {
     }
   }
 
-  private settle(): void {
-    const first = !this.initialDone;
-    this.initialDone = true;
+  /** A run ended with nothing queued (the queue's onSettled). */
+  private settle(first: boolean): void {
+    this.poolRunning = false;
     this.fireState();
     this.fireChangeNow();
-    if (first) {
-      // Drop cached results of documents that no longer exist, so the stored cache follows the corpus.
-      const live = new Set<string>();
-      for (const file of this.fed.values()) for (const f of file.values()) live.add(f.hash);
-      const before = this.cache.size;
-      this.cache.retain(live);
-      if (this.cache.size !== before) this.markCacheDirty();
-    }
+    // After the first build, drop cached results of documents that no longer exist, so the stored cache follows the corpus.
+    if (first && this.feeder.retainCacheOfIndex()) this.markCacheDirty();
     // Build the corpus-wide summaries now, not in the first hover after the build.
     setTimeout(() => {
-      if (!this.building && !this.disposed) this.corpus.allEntities();
+      if (!this.building && !this.disposed) this.feeder.index.allEntities();
     }, 0);
-    if (this.isIdle()) this.idleWaiters.splice(0).forEach((resolve) => resolve());
   }
 
   private isIdle(): boolean {
-    return !this.config.enabled || this.disposed || (this.initialDone && !this.draining && this.pending.size === 0 && this.drainTimer === undefined);
+    return !this.config.enabled || this.disposed || this.queue.isIdle();
   }
 
   private answersFromCorpus(document: vscode.TextDocument): boolean {
@@ -679,39 +584,24 @@ export class EntityService implements EntitySource, vscode.Disposable {
     if (!this.deps.workspaceIndex.get(document.uri)) return false;
     const uri = document.uri.toString();
     // A file the index has not seen yet (just opened or created) is not "built" either.
-    return this.fed.has(uri) || !this.pending.has(uri);
-  }
-
-  private inSync(uri: string, docKey: string, doc: SeedDocument): boolean {
-    const fed = this.fed.get(uri)?.get(docKey);
-    if (!fed) return false;
-    return fed.firstLine === documentBodyFirstLine(doc) && fed.hash === documentBodyHash(doc);
+    return this.feeder.hasFile(uri) || !this.queue.has(uri);
   }
 
   /** Brings one document of the index up to date with the editor (it was edited since the last update). */
   private ensureInSync(uri: string, docKey: string, doc: SeedDocument): void {
-    const hash = documentBodyHash(doc);
-    const firstLine = documentBodyFirstLine(doc);
-    const fed = this.fed.get(uri)?.get(docKey);
-    if (fed && fed.hash === hash && fed.firstLine === firstLine) return;
-    const lines = documentBodyLines(doc);
-    const lexicon = this.fileLexicons.get(uri);
-    if (!lexicon || (!this.cache.has(hash) && !mayExtractOnHost(lines))) {
+    const outcome = this.feeder.bringInSync(uri, docKey, doc);
+    if (outcome === 'current') return;
+    if (outcome === 'queue') {
       // Too long for the host's thread (or the file's lexicon not known yet): the queue takes it;
       // the index answers from what it has meanwhile.
       this.enqueue([uri], CHANGE_DEBOUNCE_MS);
       return;
     }
-    const { extraction, cached } = extractWithCache(this.cache, lines, extractDocument, hash);
-    if (cached) this.stats.fromCache++;
+    if (outcome === 'from-cache') this.stats.fromCache++;
     else {
       this.stats.extractedInPlace++;
       this.markCacheDirty();
     }
-    this.corpus.updateDocument(uri, docKey, hash, this.withLexicon(extraction, () => lines, lexicon), lexicon.key);
-    let fedFile = this.fed.get(uri);
-    if (!fedFile) this.fed.set(uri, (fedFile = new Map()));
-    fedFile.set(docKey, { hash, firstLine, scope: lexicon.key });
     this.fireChangeSoon();
   }
 
@@ -722,14 +612,14 @@ export class EntityService implements EntitySource, vscode.Disposable {
    * for (`line`), and nothing longer than the host's bound is extracted here (core/entities/scheduling).
    */
   private localResolution(document: vscode.TextDocument, doc: SeedDocument, docKey: string, line?: number): LocalResolution {
-    const lexicon = this.fileLexicons.get(document.uri.toString());
+    const lexicon = this.feeder.fileLexicon(document.uri.toString());
     const base = `${document.uri.toString()}@${document.version}#${docKey}#${lexicon?.key ?? ''}`;
     const whole = this.local.get(base);
     if (whole) return whole;
     const lines: EntityLine[] = documentBodyLines(doc);
     const hash = documentBodyHash(doc);
     const first = documentBodyFirstLine(doc);
-    let extraction = this.cache.get(hash, first);
+    let extraction = this.feeder.cache.get(hash, first);
     let scope: LocalResolution['scope'] = 'document';
     let key = base;
     if (!extraction) {
@@ -743,7 +633,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
       if (!plan) return { scope: 'line', mentions: [], entities: new Map() };
       if (plan.scope === 'document') {
         extraction = extractDocument(lines);
-        this.cache.set(hash, extraction, first);
+        this.feeder.cache.set(hash, extraction, first);
         this.markCacheDirty();
       } else {
         const one = plan.line;
@@ -756,7 +646,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
     }
     // The file's own lexicon once the index has resolved it; until then the setting's.
     const result = lexicon
-      ? consolidateCorpus([{ uri: document.uri.toString(), docId: docKey, extraction: this.withLexicon(extraction, () => lines, lexicon) }], lexicon.lexicon)
+      ? consolidateCorpus([{ uri: document.uri.toString(), docId: docKey, extraction: this.feeder.withLexicon(extraction, () => lines, lexicon) }], lexicon.lexicon)
       : consolidateCorpus([{ uri: document.uri.toString(), docId: docKey, extraction }], this.deps.lexicon.settingLexicon);
     const local: LocalResolution = { scope, mentions: result.documents[0]?.mentions ?? [], entities: new Map(result.entities.map((e) => [e.key, e])) };
     if (this.local.size >= 256) this.local.delete(this.local.keys().next().value as string);
@@ -781,25 +671,6 @@ export class EntityService implements EntitySource, vscode.Disposable {
   }
 
   /**
-   * The extraction the index holds: the model's (cached, lexicon-free) plus the lexicon entries
-   * the user asked to find in lower case too, which need the text.
-   */
-  private withLexicon(extraction: DocumentExtraction, lines: () => readonly EntityLine[], lexicon: ScopedLexicon): DocumentExtraction {
-    if (!this.lowercaseOf.has(lexicon.key)) this.lowercaseOf.set(lexicon.key, lowercaseTerms(lexicon.lexicon));
-    const terms = this.lowercaseOf.get(lexicon.key);
-    return terms ? withLexiconMatches(extraction, lexiconMatches(lines(), terms)) : extraction;
-  }
-
-  /** A file's lexicon (its nearest project and lexicon files), made known to the index. */
-  private async lexiconOf(uri: string): Promise<ScopedLexicon> {
-    const lexicon = await this.deps.lexicon.forFile(vscode.Uri.parse(uri));
-    // Keys name content, so a key seen before has its lexicon in the index already.
-    if (!this.corpus.hasScope(lexicon.key)) this.corpus.setScopeLexicon(lexicon.key, lexicon.lexicon);
-    this.fileLexicons.set(uri, lexicon);
-    return lexicon;
-  }
-
-  /**
    * A lexicon file or the setting changed: each file's lexicon is asked for again (once per
    * folder), and the files whose lexicon changed are queued. There each document is fed again
    * from the extraction cache (nothing is extracted again) under its new lexicon.
@@ -811,18 +682,15 @@ export class EntityService implements EntitySource, vscode.Disposable {
     const changed: string[] = [];
     for (const file of this.deps.workspaceIndex.allFiles()) {
       const uri = file.uri.toString();
-      const before = this.fileLexicons.get(uri);
+      const before = this.feeder.fileLexicon(uri);
       if (!before || before.key !== (await this.deps.lexicon.forFile(file.uri)).key) changed.push(uri);
     }
     if (changed.length > 0 && !this.disposed) this.enqueue(changed, CHANGE_DEBOUNCE_MS);
   }
 
   private resetIndex(): void {
-    this.corpus = new EntityCorpusIndex(this.deps.lexicon.settingLexicon);
-    this.fed.clear();
-    this.fileLexicons.clear();
+    this.feeder.reset(this.deps.lexicon.settingLexicon);
     this.local.clear();
-    this.pending.clear();
   }
 
   private onConfigChanged(): void {
@@ -833,20 +701,21 @@ export class EntityService implements EntitySource, vscode.Disposable {
       this.extractor = undefined;
       this.extractorMade = undefined;
       this.mode = undefined;
-      this.abort?.abort();
+      const wasRunning = this.queue.draining;
+      this.queue.abortRun();
       void old.then((extractor) => extractor.dispose());
-      if (this.config.enabled) void this.draining?.finally(() => this.enqueue(this.deps.workspaceIndex.allFiles().map((f) => f.uri.toString()), 0));
+      if (this.config.enabled && wasRunning) void this.queue.runEnded().then(() => this.enqueue(this.deps.workspaceIndex.allFiles().map((f) => f.uri.toString()), 0));
     }
     if (before.enabled && !this.config.enabled) {
-      this.abort?.abort();
+      void this.queue.clear();
       this.resetIndex();
-      this.initialDone = false;
+      this.queue.restart();
       this.fireState();
       this.fireChangeNow();
-      this.idleWaiters.splice(0).forEach((resolve) => resolve());
+      this.queue.release();
     } else if (!before.enabled && this.config.enabled) {
       // A run aborted by the switch-off may have settled since: the corpus is not built yet.
-      this.initialDone = false;
+      this.queue.restart();
       void this.startBuild();
     }
   }
@@ -895,18 +764,18 @@ export class EntityService implements EntitySource, vscode.Disposable {
     try {
       const text = new TextDecoder().decode(await this.deps.host.files.readFile(this.cacheUri.toString()));
       const cache = EntityCache.fromJSON(JSON.parse(text), undefined, cacheVersion());
-      this.cache = cache;
+      this.feeder.cache = cache;
       this.stats.cacheLoaded = cache.size;
       this.deps.log.info(`Entity cache: ${cache.size} extraction(s) read from ${this.cacheUri.toString(true)}`);
     } catch (error) {
       this.stats.cacheLoaded = 0;
-      this.cache = new EntityCache(undefined, cacheVersion());
+      this.feeder.cache = new EntityCache(undefined, cacheVersion());
       if (!(error instanceof HostFileError && error.code === 'not-found')) this.deps.log.warn(`Entity cache not read (${error instanceof Error ? error.message : String(error)}); starting empty`);
     }
   }
 
   private cacheBytes(): Uint8Array {
-    return new TextEncoder().encode(JSON.stringify(this.cache.toJSON()));
+    return new TextEncoder().encode(JSON.stringify(this.feeder.cache.toJSON()));
   }
 
   private async writeCache(): Promise<void> {
@@ -929,8 +798,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
   dispose(): void {
     this.disposed = true;
     this.yieldRule.dispose();
-    this.abort?.abort();
-    clearTimeout(this.drainTimer);
+    this.queue.dispose();
     clearTimeout(this.changeTimer);
     clearTimeout(this.cacheTimer);
     if (this.cacheDirty && this.cacheLoaded) {
@@ -944,7 +812,6 @@ export class EntityService implements EntitySource, vscode.Disposable {
       }
     }
     void this.extractor?.then((extractor) => extractor.dispose(), () => undefined);
-    this.idleWaiters.splice(0).forEach((resolve) => resolve());
     this.disposables.forEach((d) => d.dispose());
   }
 }

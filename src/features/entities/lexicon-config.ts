@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { NearestFileFinder } from '../../core/config/nearest-file';
 import { PROJECT_CONFIG_FILE, type ConfigProblem, type ProjectConfigResult } from '../../core/config/project-config';
+import type { ScopedLexicon } from '../../core/entities/feeder';
 import { emptyLexicon, Lexicon, lexiconFingerprint, mergeLexicons, parseLexicon } from '../../core/entities/lexicon';
 import { locateLexiconProblem, projectFileLexicon, syntaxErrorOffset } from '../../core/entities/lexicon-files';
 import { offsetToPosition } from '../../core/text-edits';
@@ -12,11 +13,8 @@ import type { ProjectConfigs } from '../project-config';
 export const LEXICON_FILE_NAME = '.seed-entities.json';
 const SETTING = 'seedReview.entities.lexicon';
 
-/** The lexicon of a seed file, and its scope's key: files with the same lexicon share the key. */
-export interface ScopedLexicon {
-  key: string;
-  lexicon: Lexicon;
-}
+/** The lexicon of a seed file, and its scope's key (core/entities/feeder.ts). */
+export type { ScopedLexicon };
 
 /**
  * The user lexicon of each seed file, as `seed-review entities` reads it: the

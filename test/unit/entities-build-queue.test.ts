@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { EntityBuildQueue } from '../../src/core/entities/build-queue';
+import type { HostScheduler } from '../../src/core/host/scheduler';
+
+/** Timers the test fires by hand: `advance(ms)` runs every timer that falls due, in order. */
+function fakeTimers() {
+  let clock = 0;
+  let nextId = 0;
+  const timers = new Map<number, { at: number; callback: () => void }>();
+  const scheduler: Pick<HostScheduler, 'after'> = {
+    after: (ms, callback) => {
+      const id = nextId++;
+      timers.set(id, { at: clock + ms, callback });
+      return { cancel: () => timers.delete(id) };
+    },
+  };
+  const advance = (ms: number) => {
+    const end = clock + ms;
+    for (;;) {
+      const due = [...timers].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at || a[0] - b[0])[0];
+      if (!due) break;
+      timers.delete(due[0]);
+      clock = Math.max(clock, due[1].at);
+      due[1].callback();
+    }
+    clock = end;
+  };
+  return { scheduler, advance, pending: () => timers.size };
+}
+
+/** Lets every settled promise run its continuations. */
+const flush = async () => {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+};
+
+/** A queue whose rounds are recorded and finish when the test says so. */
+function harness(options: { active?: () => boolean } = {}) {
+  const timers = fakeTimers();
+  const rounds: string[][] = [];
+  const settled: boolean[] = [];
+  const errors: unknown[] = [];
+  let release: (() => void) | undefined;
+  let fail: Error | undefined;
+  const queue = new EntityBuildQueue({
+    scheduler: timers.scheduler,
+    active: options.active ?? (() => true),
+    round: (uris, signal) => {
+      rounds.push(uris);
+      if (fail) {
+        const error = fail;
+        fail = undefined;
+        return Promise.reject(error);
+      }
+      return new Promise<void>((resolve) => {
+        release = resolve;
+        signal.addEventListener('abort', () => resolve());
+      });
+    },
+    onError: (error) => errors.push(error),
+    onSettled: (first) => settled.push(first),
+  });
+  const finishRound = async () => {
+    release?.();
+    release = undefined;
+    await flush();
+  };
+  return { ...timers, queue, rounds, settled, errors, finishRound, failNext: (error: Error) => (fail = error) };
+}
+
+describe('EntityBuildQueue (queued files, one run draining them in rounds)', () => {
+  it('runs once after the quiet time of the last change, with every file queued in it', async () => {
+    const h = harness();
+    h.queue.enqueue(['a'], 150);
+    h.advance(100);
+    h.queue.enqueue(['b', 'a'], 150);
+    h.advance(149);
+    expect(h.rounds).toEqual([]);
+    h.advance(1);
+    expect(h.rounds).toEqual([['a', 'b']]);
+    expect(h.queue.has('a')).toBe(false);
+    expect(h.queue.draining).toBe(true);
+    await h.finishRound();
+    expect(h.settled).toEqual([true]);
+    expect(h.queue.built).toBe(true);
+    expect(h.queue.isIdle()).toBe(true);
+  });
+
+  it('takes files queued during a round in the next round of the same run, and settles once', async () => {
+    const h = harness();
+    h.queue.enqueue(['a'], 0);
+    h.advance(0);
+    h.queue.enqueue(['b'], 0);
+    h.advance(0);
+    // Still one run: the timer found it draining.
+    expect(h.rounds).toEqual([['a']]);
+    await h.finishRound();
+    expect(h.rounds).toEqual([['a'], ['b']]);
+    expect(h.settled).toEqual([]);
+    await h.finishRound();
+    expect(h.settled).toEqual([true]);
+  });
+
+  it('says "first" only for the first settle after a (re)start', async () => {
+    const h = harness();
+    h.queue.enqueue(['a'], 0);
+    h.advance(0);
+    await h.finishRound();
+    h.queue.enqueue(['a'], 0);
+    h.advance(0);
+    await h.finishRound();
+    h.queue.restart();
+    expect(h.queue.built).toBe(false);
+    h.queue.enqueue(['a'], 0);
+    h.advance(0);
+    await h.finishRound();
+    expect(h.settled).toEqual([true, false, true]);
+  });
+
+  it('resolves whenIdle once built with nothing queued, waiting or running', async () => {
+    const h = harness();
+    let idle = false;
+    void h.queue.whenIdle().then(() => (idle = true));
+    h.queue.enqueue(['a'], 50);
+    await flush();
+    expect(idle).toBe(false);
+    h.advance(50);
+    await flush();
+    expect(idle).toBe(false);
+    await h.finishRound();
+    expect(idle).toBe(true);
+    await expect(h.queue.whenIdle()).resolves.toBeUndefined();
+  });
+
+  it('clear() forgets what is queued, cancels the quiet time and stops the run', async () => {
+    const h = harness();
+    h.queue.enqueue(['a'], 0);
+    h.advance(0);
+    h.queue.enqueue(['b'], 500);
+    await h.queue.clear();
+    expect(h.queue.draining).toBe(false);
+    expect(h.pending()).toBe(0);
+    h.advance(1000);
+    expect(h.rounds).toEqual([['a']]);
+    // The aborted run settled with nothing queued.
+    expect(h.settled).toEqual([true]);
+  });
+
+  it('abortRun() stops the run between rounds and keeps what is queued for the next run', async () => {
+    const h = harness();
+    h.queue.enqueue(['a'], 0);
+    h.advance(0);
+    h.queue.enqueue(['b'], 1000);
+    h.queue.abortRun();
+    await h.queue.runEnded();
+    await flush();
+    // 'b' was queued: the next run starts at once instead of settling.
+    expect(h.rounds).toEqual([['a'], ['b']]);
+    expect(h.settled).toEqual([]);
+  });
+
+  it('reports a failed round, then settles (or runs what was queued meanwhile)', async () => {
+    const h = harness();
+    h.failNext(new Error('disk gone'));
+    h.queue.enqueue(['a'], 0);
+    h.advance(0);
+    await flush();
+    expect(h.errors.map((e) => (e as Error).message)).toEqual(['disk gone']);
+    expect(h.settled).toEqual([true]);
+    expect(h.queue.isIdle()).toBe(true);
+  });
+
+  it('queues nothing and runs nothing while inactive (switched off, disposed)', async () => {
+    let active = false;
+    const h = harness({ active: () => active });
+    h.queue.enqueue(['a'], 0);
+    h.advance(0);
+    expect(h.rounds).toEqual([]);
+    expect(h.queue.has('a')).toBe(false);
+    active = true;
+    h.queue.enqueue(['a'], 10);
+    active = false;
+    h.advance(10);
+    expect(h.rounds).toEqual([]);
+  });
+
+  it('release() and dispose() resolve every waiter and leave no timer', async () => {
+    const h = harness();
+    let released = 0;
+    void h.queue.whenIdle().then(() => released++);
+    h.queue.release();
+    await flush();
+    expect(released).toBe(1);
+    void h.queue.whenIdle().then(() => released++);
+    h.queue.enqueue(['a'], 100);
+    h.queue.dispose();
+    await flush();
+    expect(released).toBe(2);
+    expect(h.pending()).toBe(0);
+  });
+});
