@@ -383,6 +383,77 @@ describe('entities', function () {
         fs.rmSync(root, { recursive: true, force: true });
       }
     });
+
+    it('an entry with "matchLowercase" makes a lower-case occurrence a mention (hover, references), as seed-review entities says; without the option it is none', async () => {
+      const root = fs.mkdtempSync(path.join(workspaceRoot(), 'lexicon-lower-'));
+      const id = '503_00000000000005c3';
+      const uri = vscode.Uri.file(path.join(root, 'news.seed'));
+      const projectUri = vscode.Uri.file(path.join(root, '.seed-review.json'));
+      const body = 'Olena Kowalski said Acme Widgets would close two plants, and staff at acme widgets heard it on Monday.';
+      const lower = new vscode.Position(2, body.indexOf('acme widgets') + 5); // inside "acme widgets"
+      const range = (line: number, start: number) => `${line}:${start}-${start + 'acme widgets'.length}`;
+      /** The index's mentions of the lower-case words ("Acme Widgets" in any case), as line:start-end type. */
+      const acmes = () => service().index.mentionsOfDocument(uri.toString(), id).filter((m) => m.text.toLowerCase() === 'acme widgets')
+        .map((m) => `${m.line}:${m.start}-${m.end} ${m.type} ${m.text}`);
+      const capitalised = [`${range(1, 0)} organization Acme Widgets`, `${range(2, body.indexOf('Acme Widgets'))} organization Acme Widgets`];
+      const withLower = [...capitalised, `${range(2, body.indexOf('acme widgets'))} organization acme widgets`];
+      /** Rewrites the project file in the editor and saves it (a save counts even when the watcher misses the new folder). */
+      const teach = async (matchLowercase: boolean | undefined) => {
+        const entry = { text: 'Acme Widgets', type: 'organization', ...(matchLowercase === undefined ? {} : { matchLowercase }) };
+        const text = `// this folder's lexicon\n${JSON.stringify({ lexicon: { entities: [entry] } }, null, 2)}\n`;
+        const document = await vscode.workspace.openTextDocument(projectUri);
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(projectUri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text);
+        assert.ok(await vscode.workspace.applyEdit(edit));
+        assert.ok(await document.save());
+      };
+      const indexHas = (expected: string[], what: string) => waitFor(what, async () => {
+        await service().whenIdle();
+        return JSON.stringify(acmes()) === JSON.stringify(expected) ? true : undefined;
+      }, 30_000).catch((error: Error) => {
+        throw new Error(`${error.message} (index: ${acmes().join(', ')})`);
+      });
+      const cliLower = () => {
+        const cli = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'seed-review.js'), 'entities', 'news.seed', '--format', 'json'], {
+          cwd: root, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+        });
+        assert.strictEqual(cli.status, 0, cli.stderr);
+        return cli.stdout.split('\n').filter(Boolean).flatMap((line) => (JSON.parse(line) as { entities: { text: string; type: string; canonical: string }[] }).entities)
+          .filter((m) => m.text === 'acme widgets').map((m) => `${m.type} ${m.canonical}`);
+      };
+      try {
+        fs.writeFileSync(uri.fsPath, `<<< ${id}\nAcme Widgets cuts jobs in Kharkiv\n${body}\n>>> ${id}\n`);
+        fs.writeFileSync(projectUri.fsPath, '{}\n');
+        // Opened, so the index has it even when the file watcher misses a new folder.
+        await vscode.workspace.openTextDocument(uri);
+        // Option absent: the capitalised occurrences take the taught type; the lower-case one is no mention.
+        await teach(undefined);
+        await indexHas(capitalised, 'the lexicon without matchLowercase in the index');
+        await vscode.window.showTextDocument(uri);
+        assert.strictEqual(await hoverText(uri, lower), '', 'without matchLowercase "acme widgets" is no entity');
+        assert.deepStrictEqual(cliLower(), []);
+
+        // Asked for: the lower-case occurrence is a mention of the same entity, with the taught type.
+        await teach(true);
+        await indexHas(withLower, 'the lower-case occurrence in the index');
+        await vscode.window.showTextDocument(uri);
+        assert.match(await hoverText(uri, lower), /\*\*Acme Widgets\*\* — organization/);
+        const locations = (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', uri, lower)) ?? [];
+        const found = locations.filter((l) => l.uri.toString() === uri.toString()).map((l) => `${l.range.start.line}:${l.range.start.character}-${l.range.end.character}`).sort();
+        assert.deepStrictEqual(found, withLower.map((m) => m.split(' ')[0]).sort(), 'references from the lower-case mention list every occurrence');
+        assert.deepStrictEqual(cliLower(), ['organization Acme Widgets'], 'the CLI lists it too');
+
+        // Switched off again (false): the index follows, and the hover is gone.
+        await teach(false);
+        await indexHas(capitalised, 'the lower-case occurrence to leave the index');
+        await vscode.window.showTextDocument(uri);
+        assert.strictEqual(await hoverText(uri, lower), '');
+        assert.deepStrictEqual(cliLower(), []);
+      } finally {
+        await closeAllEditors();
+        fs.rmSync(root, { recursive: true, force: true });
+      }
+    });
   });
 
   it('semantic tokens colour mentions by type when the setting is on', async () => {
