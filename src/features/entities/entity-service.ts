@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { EntityCache, entityCacheVersion } from '../../core/entities/cache';
 import { EntityBuildQueue } from '../../core/entities/build-queue';
+import { DebouncedSaver } from '../../core/debounced-saver';
 import { EntityFeeder, FeedRound } from '../../core/entities/feeder';
 import { consolidateCorpus } from '../../core/entities/consolidate';
 import { EntityCorpusIndex } from '../../core/entities/corpus-index';
@@ -146,8 +147,8 @@ export class EntityService implements EntitySource, vscode.Disposable {
   private progressTotal = 0;
   /** Read on the first build that has seed files (reading it needs the model's version, and activation must not load the model). */
   private cacheLoaded: Promise<void> | undefined;
-  private cacheDirty = false;
-  private cacheTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Writes the cache 5 s after its last change, one write at a time (core/debounced-saver.ts). */
+  private readonly cacheSaver: DebouncedSaver;
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
   private warmed = false;
@@ -172,6 +173,14 @@ export class EntityService implements EntitySource, vscode.Disposable {
         if (!(error instanceof ExtractionCancelled)) this.deps.log.error(`Entity index: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       },
       onSettled: (first) => this.settle(first),
+    });
+    this.cacheSaver = new DebouncedSaver({
+      scheduler: deps.host.scheduler,
+      delayMs: CACHE_WRITE_DEBOUNCE_MS,
+      // A cache never read must not overwrite the stored one.
+      ready: () => this.cacheLoaded !== undefined,
+      save: () => this.saveCache(),
+      onError: (error) => this.deps.log.warn(`Entity cache not written: ${error instanceof Error ? error.message : String(error)}`),
     });
     this.yieldRule = new InteractiveYield({ scheduler: deps.host.scheduler, setPaused: (paused) => this.extractorMade?.setPaused(paused) });
     this.statusItem.name = 'Seed Review Entities';
@@ -749,9 +758,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
   }
 
   private markCacheDirty(): void {
-    this.cacheDirty = true;
-    clearTimeout(this.cacheTimer);
-    this.cacheTimer = setTimeout(() => void this.writeCache(), CACHE_WRITE_DEBOUNCE_MS);
+    this.cacheSaver.markDirty();
   }
 
   private async loadCache(): Promise<void> {
@@ -778,21 +785,17 @@ export class EntityService implements EntitySource, vscode.Disposable {
     return new TextEncoder().encode(JSON.stringify(this.feeder.cache.toJSON()));
   }
 
-  private async writeCache(): Promise<void> {
-    clearTimeout(this.cacheTimer);
-    this.cacheTimer = undefined;
-    // A cache never read must not overwrite the stored one.
-    if (!this.cacheDirty || !this.cacheLoaded) return;
-    this.cacheDirty = false;
-    try {
-      const { files } = this.deps.host;
-      await files.createDirectory(vscode.Uri.joinPath(this.cacheUri, '..').toString());
-      // Atomic (a temporary sibling, then a rename): a crash mid-write must not leave half a cache.
-      await files.writeFileAtomic(this.cacheUri.toString(), this.cacheBytes());
-      this.stats.cacheWrites++;
-    } catch (error) {
-      this.deps.log.warn(`Entity cache not written: ${error instanceof Error ? error.message : String(error)}`);
-    }
+  /** Writes the cache now if it changed, after any write under way (see DebouncedSaver). */
+  private writeCache(): Promise<void> {
+    return this.cacheSaver.flush();
+  }
+
+  private async saveCache(): Promise<void> {
+    const { files } = this.deps.host;
+    await files.createDirectory(vscode.Uri.joinPath(this.cacheUri, '..').toString());
+    // Atomic (a temporary sibling, then a rename): a crash mid-write must not leave half a cache.
+    await files.writeFileAtomic(this.cacheUri.toString(), this.cacheBytes());
+    this.stats.cacheWrites++;
   }
 
   dispose(): void {
@@ -800,8 +803,9 @@ export class EntityService implements EntitySource, vscode.Disposable {
     this.yieldRule.dispose();
     this.queue.dispose();
     clearTimeout(this.changeTimer);
-    clearTimeout(this.cacheTimer);
-    if (this.cacheDirty && this.cacheLoaded) {
+    this.cacheSaver.dispose();
+    // Also when a write is under way: VS Code may end the process before it is renamed into place.
+    if (this.cacheSaver.unsaved && this.cacheLoaded) {
       try {
         const write = this.deps.host.writeFileNow;
         // VS Code does not wait for an asynchronous write at shutdown: written now where the host can.
