@@ -3,15 +3,15 @@ import { EntityCache, entityCacheVersion } from '../../core/entities/cache';
 import { EntityBuildQueue } from '../../core/entities/build-queue';
 import { DebouncedSaver } from '../../core/debounced-saver';
 import { EntityFeeder, FeedRound } from '../../core/entities/feeder';
-import { consolidateCorpus } from '../../core/entities/consolidate';
 import { EntityCorpusIndex } from '../../core/entities/corpus-index';
-import { documentBodyFirstLine, documentBodyHash, documentBodyLines, extractDocument } from '../../core/entities/extract';
+import { extractDocument } from '../../core/entities/extract';
+import { LocalResolver } from '../../core/entities/local-resolution';
 import { entityModelVersion, hasEntityModelSource } from '../../core/entities/ner/runtime';
 import { HostFileError } from '../../core/host/file-system';
 import { SlicedExtractor } from '../../core/entities/sliced-extraction';
-import type { EntityLine, EntitySummary, ResolvedMention } from '../../core/entities/types';
+import type { EntitySummary, ResolvedMention } from '../../core/entities/types';
 import { EntityWorkerPool, ExtractionCancelled, type ExtractionJob, type ExtractionRunOptions, type ExtractionRunResult } from '../../core/entities/worker-pool';
-import { extractionPlace, localExtractionScope } from '../../core/entities/scheduling';
+import { extractionPlace } from '../../core/entities/scheduling';
 import { InteractiveYield, type InteractiveYieldStats } from '../../core/entities/interactive-yield';
 import type { ParseResult, SeedDocument } from '../../core/types';
 import { openDocument, type ParseCache } from '../parse-cache';
@@ -84,13 +84,6 @@ interface BulkExtractor {
   dispose(): Promise<void>;
 }
 
-/** A document resolved alone: whole, or only the line a hover asked about. */
-interface LocalResolution {
-  scope: 'document' | 'line';
-  mentions: ResolvedMention[];
-  entities: Map<string, EntitySummary>;
-}
-
 /** Quiet time after a change before the index is updated (the workspace index already debounces typing). */
 const CHANGE_DEBOUNCE_MS = 150;
 
@@ -141,7 +134,8 @@ export class EntityService implements EntitySource, vscode.Disposable {
   private readonly stateEmitter = new vscode.EventEmitter<void>();
   private readonly statusItem = vscode.window.createStatusBarItem('seedReview.entities', vscode.StatusBarAlignment.Left, 10);
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.stateEmitter, this.statusItem];
-  private readonly local = new Map<string, LocalResolution>();
+  /** Answers from one document alone while the index cannot answer (core/entities/local-resolution.ts). */
+  private readonly local: LocalResolver;
   private poolRunning = false;
   private progressDone = 0;
   private progressTotal = 0;
@@ -174,6 +168,14 @@ export class EntityService implements EntitySource, vscode.Disposable {
       },
       onSettled: (first) => this.settle(first),
     });
+    this.local = new LocalResolver({
+      feeder: this.feeder,
+      settingLexicon: () => deps.lexicon.settingLexicon,
+      modelReady: hasEntityModelSource,
+      // The browser reads the model asynchronously: no local answer until it is there.
+      loadModel: () => void this.ensureModel().catch(() => undefined),
+      onCached: () => this.markCacheDirty(),
+    });
     this.cacheSaver = new DebouncedSaver({
       scheduler: deps.host.scheduler,
       delayMs: CACHE_WRITE_DEBOUNCE_MS,
@@ -196,7 +198,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
         if (event.affectsConfiguration('seedReview.entities')) this.onConfigChanged();
       }),
       vscode.workspace.onDidCloseTextDocument((document) => {
-        for (const key of [...this.local.keys()]) if (key.startsWith(`${document.uri.toString()}@`)) this.local.delete(key);
+        this.local.forgetFile(document.uri.toString());
       }),
     );
     void this.start();
@@ -346,7 +348,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
       if (!entity) return undefined;
       return { mode: 'corpus', uri: document.uri, docKey, doc, mention, entity, inDocument: mentions.filter((m) => m.entityKey === mention.entityKey) };
     }
-    const local = this.localResolution(document, doc, docKey, position.line);
+    const local = this.local.resolve(document.uri.toString(), document.version, doc, docKey, position.line);
     const mention = local.mentions.find(covers);
     const entity = mention && local.entities.get(mention.entityKey);
     if (!mention || !entity) return undefined;
@@ -368,7 +370,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
     const deadline = Date.now() + LOCAL_TOKENS_BUDGET_MS;
     parse.documents.forEach((doc, i) => {
       if (corpus && this.feeder.inSync(uri, keys[i], doc)) out.push(...this.feeder.index.mentionsOfDocument(uri, keys[i]));
-      else if (Date.now() < deadline) out.push(...this.localResolution(document, doc, keys[i]).mentions);
+      else if (Date.now() < deadline) out.push(...this.local.resolve(uri, document.version, doc, keys[i]).mentions);
     });
     return out;
   }
@@ -612,55 +614,6 @@ export class EntityService implements EntitySource, vscode.Disposable {
       this.markCacheDirty();
     }
     this.fireChangeSoon();
-  }
-
-  /**
-   * One document resolved on its own (before the corpus index is ready), memoised per version:
-   * its cached extraction when the workers (or an earlier hover) produced one, else a fresh
-   * extraction when the document is short. A long document is cut down to the one line asked
-   * for (`line`), and nothing longer than the host's bound is extracted here (core/entities/scheduling).
-   */
-  private localResolution(document: vscode.TextDocument, doc: SeedDocument, docKey: string, line?: number): LocalResolution {
-    const lexicon = this.feeder.fileLexicon(document.uri.toString());
-    const base = `${document.uri.toString()}@${document.version}#${docKey}#${lexicon?.key ?? ''}`;
-    const whole = this.local.get(base);
-    if (whole) return whole;
-    const lines: EntityLine[] = documentBodyLines(doc);
-    const hash = documentBodyHash(doc);
-    const first = documentBodyFirstLine(doc);
-    let extraction = this.feeder.cache.get(hash, first);
-    let scope: LocalResolution['scope'] = 'document';
-    let key = base;
-    if (!extraction) {
-      if (!hasEntityModelSource()) {
-        // The browser reads the model asynchronously: no local answer until it is there (not memoised).
-        void this.ensureModel().catch(() => undefined);
-        return { scope: 'line', mentions: [], entities: new Map() };
-      }
-      const plan = localExtractionScope(lines, line);
-      // Nothing the host may extract in bounded time: no local answer (not memoised; the index will have it).
-      if (!plan) return { scope: 'line', mentions: [], entities: new Map() };
-      if (plan.scope === 'document') {
-        extraction = extractDocument(lines);
-        this.feeder.cache.set(hash, extraction, first);
-        this.markCacheDirty();
-      } else {
-        const one = plan.line;
-        key = `${base}:${one.line}`;
-        const known = this.local.get(key);
-        if (known) return known;
-        extraction = extractDocument([one]);
-        scope = 'line';
-      }
-    }
-    // The file's own lexicon once the index has resolved it; until then the setting's.
-    const result = lexicon
-      ? consolidateCorpus([{ uri: document.uri.toString(), docId: docKey, extraction: this.feeder.withLexicon(extraction, () => lines, lexicon) }], lexicon.lexicon)
-      : consolidateCorpus([{ uri: document.uri.toString(), docId: docKey, extraction }], this.deps.lexicon.settingLexicon);
-    const local: LocalResolution = { scope, mentions: result.documents[0]?.mentions ?? [], entities: new Map(result.entities.map((e) => [e.key, e])) };
-    if (this.local.size >= 256) this.local.delete(this.local.keys().next().value as string);
-    this.local.set(key, local);
-    return local;
   }
 
   /**
