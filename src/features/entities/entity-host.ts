@@ -1,11 +1,9 @@
 import type { HostFileSystem } from '../../core/host/file-system';
 import type { HostScheduler } from '../../core/host/scheduler';
-import type { EntityWorkerLike } from '../../core/entities/worker-pool';
+import type { EntityWorkerSupply } from '../../core/entities/bulk-extraction';
 
-/** Workers this host can give the entity index, or why it cannot (extraction then runs in slices on the extension host). */
-export type EntityWorkerSupply =
-  | { create: () => EntityWorkerLike; where: string }
-  | { unavailable: string };
+/** Workers this host can give the entity index, or why it cannot (core/entities/bulk-extraction.ts). */
+export type { EntityWorkerSupply };
 
 /**
  * What the entity index needs from the extension host it runs in, so that one EntityService

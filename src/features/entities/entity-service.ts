@@ -8,9 +8,9 @@ import { extractDocument } from '../../core/entities/extract';
 import { LocalResolver } from '../../core/entities/local-resolution';
 import { entityModelVersion, hasEntityModelSource } from '../../core/entities/ner/runtime';
 import { HostFileError } from '../../core/host/file-system';
-import { SlicedExtractor } from '../../core/entities/sliced-extraction';
+import { BulkExtraction, type ExtractionMode } from '../../core/entities/bulk-extraction';
 import type { EntitySummary, ResolvedMention } from '../../core/entities/types';
-import { EntityWorkerPool, ExtractionCancelled, type ExtractionJob, type ExtractionRunOptions, type ExtractionRunResult } from '../../core/entities/worker-pool';
+import { ExtractionCancelled } from '../../core/entities/worker-pool';
 import { extractionPlace } from '../../core/entities/scheduling';
 import { InteractiveYield, type InteractiveYieldStats } from '../../core/entities/interactive-yield';
 import type { ParseResult, SeedDocument } from '../../core/types';
@@ -70,19 +70,7 @@ export interface EntityServiceDeps {
   host: EntityHost;
 }
 
-/**
- * Where bulk extraction runs: worker threads or Web Workers ('workers'), or slices on the
- * extension host's thread where the host gives no worker ('slices'); undefined before the first run.
- */
-export type ExtractionMode = 'workers' | 'slices';
-
-/** The worker pool or the sliced extractor: the same calls. */
-interface BulkExtractor {
-  extract(jobs: readonly ExtractionJob[], options: ExtractionRunOptions): Promise<ExtractionRunResult>;
-  /** Stops extracting (between documents) until called with false; runs wait, nothing is lost. */
-  setPaused(paused: boolean): void;
-  dispose(): Promise<void>;
-}
+export type { ExtractionMode };
 
 /** Quiet time after a change before the index is updated (the workspace index already debounces typing). */
 const CHANGE_DEBOUNCE_MS = 150;
@@ -118,16 +106,11 @@ export class EntityService implements EntitySource, vscode.Disposable {
   private readonly feeder: EntityFeeder;
   /** The queue of files and the run that drains it (core/entities/build-queue.ts). */
   private readonly queue: EntityBuildQueue;
-  private extractor: Promise<BulkExtractor> | undefined;
-  /** The extractor once made (what the interactive pause reaches). */
-  private extractorMade: BulkExtractor | undefined;
+  /** The worker pool or the slices, chosen on the first bulk run (core/entities/bulk-extraction.ts). */
+  private readonly bulk: BulkExtraction;
   /** Pauses bulk extraction for a moment after each interactive request (core/entities/interactive-yield.ts). */
   private readonly yieldRule: InteractiveYield;
   private yieldOn = true;
-  private mode: ExtractionMode | undefined;
-  private modeDetail: string | undefined;
-  /** Set on a request of the tests and benchmarks: bulk extraction in slices even where workers exist. */
-  private forcedMode: ExtractionMode | undefined;
   private modelLoading: Promise<void> | undefined;
   private config: EntityConfig;
   private readonly changeEmitter = new vscode.EventEmitter<void>();
@@ -184,7 +167,13 @@ export class EntityService implements EntitySource, vscode.Disposable {
       save: () => this.saveCache(),
       onError: (error) => this.deps.log.warn(`Entity cache not written: ${error instanceof Error ? error.message : String(error)}`),
     });
-    this.yieldRule = new InteractiveYield({ scheduler: deps.host.scheduler, setPaused: (paused) => this.extractorMade?.setPaused(paused) });
+    this.bulk = new BulkExtraction({
+      scheduler: deps.host.scheduler,
+      workers: () => deps.host.entityWorkers(),
+      poolSize: () => this.config.workers,
+      log: (message) => deps.log.info(message),
+    });
+    this.yieldRule = new InteractiveYield({ scheduler: deps.host.scheduler, setPaused: (paused) => this.bulk.setPaused(paused) });
     this.statusItem.name = 'Seed Review Entities';
     this.statusItem.command = 'seedReview.entities.showLog';
     this.disposables.push(
@@ -277,12 +266,12 @@ export class EntityService implements EntitySource, vscode.Disposable {
 
   /** Where bulk extraction runs in this host, once decided (the first bulk run decides). */
   get extractionMode(): ExtractionMode | undefined {
-    return this.mode;
+    return this.bulk.mode;
   }
 
   /** Which workers run the extraction, or why there are none (for the log, tests and benchmarks). */
   get extractionDetail(): string | undefined {
-    return this.modeDetail;
+    return this.bulk.detail;
   }
 
   /**
@@ -290,15 +279,11 @@ export class EntityService implements EntitySource, vscode.Disposable {
    * without workers does), or back to the host's choice. Takes effect at the next bulk run.
    */
   async setExtractionMode(mode: ExtractionMode | undefined): Promise<void> {
-    if (mode === this.forcedMode) return;
-    this.forcedMode = mode;
-    const old = this.extractor;
-    this.extractor = undefined;
-    this.extractorMade = undefined;
-    this.mode = undefined;
+    if (!this.bulk.force(mode)) return;
+    const old = this.bulk.detach();
     this.queue.abortRun();
     await this.queue.runEnded();
-    await (await old?.catch(() => undefined))?.dispose();
+    await (await old)?.dispose();
   }
 
   /**
@@ -496,31 +481,6 @@ export class EntityService implements EntitySource, vscode.Disposable {
     return this.modelLoading;
   }
 
-  /**
-   * The bulk extractor of this host: its workers, or slices on the extension host when it gives
-   * none (VS Code Server refuses workers created by the web extensions it serves). Decided once.
-   */
-  private bulkExtractor(): Promise<BulkExtractor> {
-    this.extractor ??= (async (): Promise<BulkExtractor> => {
-      const supply = this.forcedMode === 'slices' ? { unavailable: 'slices requested' } : await this.deps.host.entityWorkers();
-      if ('create' in supply) {
-        this.mode = 'workers';
-        this.modeDetail = supply.where;
-        this.deps.log.info(`Entity extraction: ${this.config.workers} ${supply.where}`);
-        const pool = new EntityWorkerPool({ createWorker: supply.create, size: this.config.workers });
-        if (this.yieldRule.isPaused) pool.setPaused(true);
-        return (this.extractorMade = pool);
-      }
-      this.mode = 'slices';
-      this.modeDetail = `no worker: ${supply.unavailable}`;
-      this.deps.log.info(`Entity extraction: in slices on the extension host, yielding between documents (no worker: ${supply.unavailable})`);
-      const sliced = new SlicedExtractor({ scheduler: this.deps.host.scheduler });
-      if (this.yieldRule.isPaused) sliced.setPaused(true);
-      return (this.extractorMade = sliced);
-    })();
-    return this.extractor;
-  }
-
   private async extractInWorkers(round: FeedRound, signal: AbortSignal): Promise<void> {
     const { jobs } = round;
     this.poolRunning = true;
@@ -528,9 +488,9 @@ export class EntityService implements EntitySource, vscode.Disposable {
     this.progressTotal = jobs.length;
     this.fireState();
     this.warmLocalExtractor();
-    const extractor = await this.bulkExtractor();
+    const extractor = await this.bulk.get();
     let lastProgress = -Infinity;
-    const inSlices = this.mode === 'slices';
+    const inSlices = this.bulk.mode === 'slices';
     try {
       const result = await extractor.extract(jobs, {
         signal,
@@ -658,14 +618,11 @@ export class EntityService implements EntitySource, vscode.Disposable {
   private onConfigChanged(): void {
     const before = this.config;
     this.config = readEntityConfig(this.deps.host.cores);
-    if (before.workers !== this.config.workers && this.extractor && this.mode === 'workers') {
-      const old = this.extractor;
-      this.extractor = undefined;
-      this.extractorMade = undefined;
-      this.mode = undefined;
+    if (before.workers !== this.config.workers && this.bulk.mode === 'workers') {
+      const old = this.bulk.detach();
       const wasRunning = this.queue.draining;
       this.queue.abortRun();
-      void old.then((extractor) => extractor.dispose());
+      void old.then((extractor) => extractor?.dispose());
       if (this.config.enabled && wasRunning) void this.queue.runEnded().then(() => this.enqueue(this.deps.workspaceIndex.allFiles().map((f) => f.uri.toString()), 0));
     }
     if (before.enabled && !this.config.enabled) {
@@ -768,7 +725,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
         // Shutting down: a lost cache only costs a recomputation next time.
       }
     }
-    void this.extractor?.then((extractor) => extractor.dispose(), () => undefined);
+    this.bulk.dispose();
     this.disposables.forEach((d) => d.dispose());
   }
 }
