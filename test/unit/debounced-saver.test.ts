@@ -1,29 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DebouncedSaver } from '../../src/core/debounced-saver';
-import type { HostScheduler } from '../../src/core/host/scheduler';
-
-/** Timers fired by hand. */
-function fakeTimers() {
-  let clock = 0;
-  let nextId = 0;
-  const timers = new Map<number, { at: number; callback: () => void }>();
-  const scheduler: Pick<HostScheduler, 'after'> = {
-    after: (ms, callback) => {
-      const id = nextId++;
-      timers.set(id, { at: clock + ms, callback });
-      return { cancel: () => timers.delete(id) };
-    },
-  };
-  const advance = (ms: number) => {
-    clock += ms;
-    for (const [id, t] of [...timers].sort((a, b) => a[1].at - b[1].at)) {
-      if (t.at > clock) continue;
-      timers.delete(id);
-      t.callback();
-    }
-  };
-  return { scheduler, advance, pending: () => timers.size };
-}
+import { fakeScheduler } from './fake-scheduler';
 
 const flush = async () => {
   for (let i = 0; i < 20; i++) await Promise.resolve();
@@ -31,7 +8,7 @@ const flush = async () => {
 
 /** A saver whose saves record the state they wrote and finish when the test says so. */
 function harness(options: { ready?: () => boolean; failing?: boolean } = {}) {
-  const timers = fakeTimers();
+  const timers = fakeScheduler();
   let state = 0;
   const written: number[] = [];
   const finish: (() => void)[] = [];

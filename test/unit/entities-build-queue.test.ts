@@ -1,32 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EntityBuildQueue } from '../../src/core/entities/build-queue';
-import type { HostScheduler } from '../../src/core/host/scheduler';
-
-/** Timers the test fires by hand: `advance(ms)` runs every timer that falls due, in order. */
-function fakeTimers() {
-  let clock = 0;
-  let nextId = 0;
-  const timers = new Map<number, { at: number; callback: () => void }>();
-  const scheduler: Pick<HostScheduler, 'after'> = {
-    after: (ms, callback) => {
-      const id = nextId++;
-      timers.set(id, { at: clock + ms, callback });
-      return { cancel: () => timers.delete(id) };
-    },
-  };
-  const advance = (ms: number) => {
-    const end = clock + ms;
-    for (;;) {
-      const due = [...timers].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at || a[0] - b[0])[0];
-      if (!due) break;
-      timers.delete(due[0]);
-      clock = Math.max(clock, due[1].at);
-      due[1].callback();
-    }
-    clock = end;
-  };
-  return { scheduler, advance, pending: () => timers.size };
-}
+import { fakeScheduler } from './fake-scheduler';
 
 /** Lets every settled promise run its continuations. */
 const flush = async () => {
@@ -35,7 +9,7 @@ const flush = async () => {
 
 /** A queue whose rounds are recorded and finish when the test says so. */
 function harness(options: { active?: () => boolean } = {}) {
-  const timers = fakeTimers();
+  const timers = fakeScheduler();
   const rounds: string[][] = [];
   const settled: boolean[] = [];
   const errors: unknown[] = [];

@@ -1,33 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InteractiveYield, YIELD_BURST_MS, YIELD_EARN_RATIO, YIELD_WINDOW_MS } from '../../src/core/entities/interactive-yield';
-import type { HostScheduler } from '../../src/core/host/scheduler';
-
-/** A clock and timers the test moves by hand: `advance(ms)` runs every timer that falls due, in order. */
-function fakeScheduler() {
-  let clock = 0;
-  let nextId = 0;
-  const timers = new Map<number, { at: number; callback: () => void }>();
-  const scheduler: Pick<HostScheduler, 'after' | 'now'> = {
-    now: () => clock,
-    after: (ms, callback) => {
-      const id = nextId++;
-      timers.set(id, { at: clock + ms, callback });
-      return { cancel: () => timers.delete(id) };
-    },
-  };
-  const advance = (ms: number) => {
-    const end = clock + ms;
-    for (;;) {
-      const due = [...timers].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at || a[0] - b[0])[0];
-      if (!due) break;
-      timers.delete(due[0]);
-      clock = Math.max(clock, due[1].at);
-      due[1].callback();
-    }
-    clock = end;
-  };
-  return { scheduler, advance, pending: () => timers.size };
-}
+import { fakeScheduler } from './fake-scheduler';
 
 /** A rule over a fake scheduler, recording every pause and resume with its time. */
 function rule(options: { windowMs?: number; burstMs?: number; earnRatio?: number } = {}) {
