@@ -22,12 +22,16 @@ export class DebouncedSaver {
   private dirty = false;
   private timer: TimerHandle | undefined;
   private inFlight: Promise<void> | undefined;
+  private disposed = false;
 
   constructor(private readonly options: DebouncedSaverOptions) {}
 
   /** The state changed: saved after the quiet time (each change restarts it). */
   markDirty(): void {
     this.dirty = true;
+    // After dispose the owner has written what it could at shutdown: a run still ending then must
+    // not start a timer (nor a save) that outlives it.
+    if (this.disposed) return;
     this.timer?.cancel();
     this.timer = this.options.scheduler.after(this.options.delayMs, () => {
       this.timer = undefined;
@@ -64,8 +68,9 @@ export class DebouncedSaver {
     return saving;
   }
 
-  /** Stops the timer (shutdown); the owner writes what is `unsaved` synchronously if it can. */
+  /** Stops the timer for good (shutdown); the owner writes what is `unsaved` synchronously if it can. */
   dispose(): void {
+    this.disposed = true;
     this.timer?.cancel();
     this.timer = undefined;
   }

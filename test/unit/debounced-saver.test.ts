@@ -142,4 +142,15 @@ describe('DebouncedSaver (the entity cache written after changes, one write at a
     expect(h.pending()).toBe(0);
     expect(h.saver.unsaved).toBe(true);
   });
+
+  it('a change after dispose() starts no timer and no save (a run ending after shutdown)', async () => {
+    const h = harness();
+    h.saver.dispose();
+    h.change();
+    expect(h.pending()).toBe(0);
+    h.advance(10_000);
+    await flush();
+    expect(h.finish.length).toBe(0);
+    expect(h.saver.unsaved).toBe(true);
+  });
 });

@@ -12,6 +12,8 @@ function harness(options: { active?: () => boolean } = {}) {
   const timers = fakeScheduler();
   const rounds: string[][] = [];
   const settled: boolean[] = [];
+  /** onSettled's `firstComplete` per settle (when the cache may be trimmed to the index). */
+  const complete: boolean[] = [];
   const errors: unknown[] = [];
   let release: (() => void) | undefined;
   let fail: Error | undefined;
@@ -31,14 +33,17 @@ function harness(options: { active?: () => boolean } = {}) {
       });
     },
     onError: (error) => errors.push(error),
-    onSettled: (first) => settled.push(first),
+    onSettled: (first, firstComplete) => {
+      settled.push(first);
+      complete.push(firstComplete);
+    },
   });
   const finishRound = async () => {
     release?.();
     release = undefined;
     await flush();
   };
-  return { ...timers, queue, rounds, settled, errors, finishRound, failNext: (error: Error) => (fail = error) };
+  return { ...timers, queue, rounds, settled, complete, errors, finishRound, failNext: (error: Error) => (fail = error) };
 }
 
 describe('EntityBuildQueue (queued files, one run draining them in rounds)', () => {
@@ -170,5 +175,54 @@ describe('EntityBuildQueue (queued files, one run draining them in rounds)', () 
     await flush();
     expect(released).toBe(2);
     expect(h.pending()).toBe(0);
+  });
+
+  it('says "firstComplete" only when no run since the (re)start was aborted or failed (the index holds the whole corpus)', async () => {
+    const h = harness();
+    h.queue.enqueue(['a', 'b'], 0);
+    h.advance(0);
+    await h.finishRound();
+    expect(h.complete).toEqual([true]);
+    h.queue.enqueue(['a'], 0);
+    h.advance(0);
+    await h.finishRound();
+    expect(h.complete).toEqual([true, false]);
+    // A switch-off or rebuild during the first build: the aborted run settles, not complete,
+    // and neither is a later run before the build restarts (the aborted snapshot is missing).
+    h.queue.restart();
+    h.queue.enqueue(['a', 'b'], 0);
+    h.advance(0);
+    await h.queue.clear();
+    h.queue.enqueue(['c'], 0);
+    h.advance(0);
+    await h.finishRound();
+    expect(h.settled).toEqual([true, false, true, false]);
+    expect(h.complete).toEqual([true, false, false, false]);
+    h.queue.restart();
+    h.queue.enqueue(['a', 'b', 'c'], 0);
+    h.advance(0);
+    await h.finishRound();
+    expect(h.complete).toEqual([true, false, false, false, true]);
+    // A failed first run is no whole corpus either.
+    h.queue.restart();
+    h.failNext(new Error('disk gone'));
+    h.queue.enqueue(['a'], 0);
+    h.advance(0);
+    await flush();
+    expect(h.complete.at(-1)).toBe(false);
+  });
+
+  it('an abortRun() with files queued runs them without a complete settle (the aborted snapshot is not in the index)', async () => {
+    const h = harness();
+    h.queue.enqueue(['a'], 0);
+    h.advance(0);
+    h.queue.enqueue(['b'], 1000);
+    h.queue.abortRun();
+    await h.queue.runEnded();
+    await flush();
+    await h.finishRound();
+    expect(h.rounds).toEqual([['a'], ['b']]);
+    expect(h.settled).toEqual([true]);
+    expect(h.complete).toEqual([false]);
   });
 });

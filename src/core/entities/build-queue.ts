@@ -16,8 +16,12 @@ export interface BuildQueueOptions {
   active: () => boolean;
   /** A run failed (a cancelled run is the owner's to recognise and ignore). */
   onError: (error: unknown) => void;
-  /** A run ended with nothing queued; `first` for the first time since the build was (re)started. */
-  onSettled: (first: boolean) => void;
+  /**
+   * A run ended with nothing queued; `first` for the first time since the build was (re)started.
+   * `firstComplete` for the first settle since then with no run aborted or failed in between:
+   * only then does the index hold the whole corpus (what the cache is trimmed to).
+   */
+  onSettled: (first: boolean, firstComplete: boolean) => void;
 }
 
 /**
@@ -30,6 +34,10 @@ export class EntityBuildQueue {
   private running: Promise<void> | undefined;
   private abort: AbortController | undefined;
   private settledOnce = false;
+  /** `firstComplete` was reported since the (re)start (see onSettled). */
+  private completedOnce = false;
+  /** A run was aborted or failed since the (re)start: the index may hold part of the corpus only. */
+  private interrupted = false;
   private readonly idleWaiters: (() => void)[] = [];
 
   constructor(private readonly options: BuildQueueOptions) {}
@@ -79,6 +87,8 @@ export class EntityBuildQueue {
   /** The build starts over: not built until the next run settles. */
   restart(): void {
     this.settledOnce = false;
+    this.completedOnce = false;
+    this.interrupted = false;
   }
 
   /** Stops the current run (between documents); what was queued stays queued. */
@@ -110,29 +120,38 @@ export class EntityBuildQueue {
 
   private kick(): void {
     if (this.running || !this.options.active()) return;
-    this.running = this.drain()
-      .catch((error: unknown) => this.options.onError(error))
+    const abort = (this.abort = new AbortController());
+    let failed = false;
+    this.running = this.drain(abort.signal)
+      .catch((error: unknown) => {
+        failed = true;
+        this.options.onError(error);
+      })
       .finally(() => {
         this.running = undefined;
+        // An aborted run (clear, switch-off, dispose, a new extractor) or a failed one dropped the
+        // rest of its snapshot: the index may hold part of the corpus only until the build restarts.
+        if (failed || abort.signal.aborted) this.interrupted = true;
         if (this.pending.size > 0 && this.options.active()) this.kick();
         else this.settle();
       });
   }
 
   /** Rounds until the queue is empty or the run is aborted. */
-  private async drain(): Promise<void> {
-    const abort = (this.abort = new AbortController());
-    while (this.pending.size > 0 && !abort.signal.aborted) {
+  private async drain(signal: AbortSignal): Promise<void> {
+    while (this.pending.size > 0 && !signal.aborted) {
       const uris = [...this.pending];
       this.pending.clear();
-      await this.options.round(uris, abort.signal);
+      await this.options.round(uris, signal);
     }
   }
 
   private settle(): void {
     const first = !this.settledOnce;
     this.settledOnce = true;
-    this.options.onSettled(first);
+    const firstComplete = !this.interrupted && !this.completedOnce;
+    if (firstComplete) this.completedOnce = true;
+    this.options.onSettled(first, firstComplete);
     if (this.isIdle()) this.release();
   }
 }

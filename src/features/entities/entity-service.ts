@@ -149,7 +149,7 @@ export class EntityService implements EntitySource, vscode.Disposable {
       onError: (error) => {
         if (!(error instanceof ExtractionCancelled)) this.deps.log.error(`Entity index: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       },
-      onSettled: (first) => this.settle(first),
+      onSettled: (_first, firstComplete) => this.settle(firstComplete),
     });
     this.local = new LocalResolver({
       feeder: this.feeder,
@@ -533,13 +533,14 @@ export class EntityService implements EntitySource, vscode.Disposable {
     }
   }
 
-  /** A run ended with nothing queued (the queue's onSettled). */
-  private settle(first: boolean): void {
+  /** A run ended with nothing queued (the queue's onSettled); `firstComplete`: the index holds the whole corpus for the first time. */
+  private settle(firstComplete: boolean): void {
     this.poolRunning = false;
     this.fireState();
     this.fireChangeNow();
     // After the first build, drop cached results of documents that no longer exist, so the stored cache follows the corpus.
-    if (first && this.feeder.retainCacheOfIndex()) this.markCacheDirty();
+    // Not after an aborted first run (a switch-off, a rebuild, dispose): the index then holds part of the corpus, or none.
+    if (firstComplete && this.feeder.retainCacheOfIndex()) this.markCacheDirty();
     // Build the corpus-wide summaries now, not in the first hover after the build.
     setTimeout(() => {
       if (!this.building && !this.disposed) this.feeder.index.allEntities();
