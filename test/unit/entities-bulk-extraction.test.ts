@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BulkExtraction, type EntityWorkerSupply } from '../../src/core/entities/bulk-extraction';
 import { SlicedExtractor } from '../../src/core/entities/sliced-extraction';
-import { EntityWorkerPool } from '../../src/core/entities/worker-pool';
+import { EntityWorkerPool, ExtractionCancelled } from '../../src/core/entities/worker-pool';
 import { standardScheduler } from '../../src/core/host/scheduler';
 
 /** A choice over a given supply, recording how often the host was asked and what was logged. */
@@ -96,5 +96,14 @@ describe('BulkExtraction (workers where the host gives them, else slices)', () =
   it('detach() with no extractor made gives nothing', async () => {
     const { bulk } = choice(workers);
     await expect(bulk.detach()).resolves.toBeUndefined();
+  });
+
+  it('makes no extractor after dispose(), nor asks the host again (a round ending after shutdown)', async () => {
+    const { bulk, asked } = choice(workers);
+    await bulk.get();
+    bulk.dispose();
+    await expect(bulk.get()).rejects.toBeInstanceOf(ExtractionCancelled);
+    expect(asked.count).toBe(1);
+    expect(bulk.mode).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { HostScheduler } from '../host/scheduler';
 import { SlicedExtractor } from './sliced-extraction';
-import { EntityWorkerPool, type EntityWorkerLike, type ExtractionJob, type ExtractionRunOptions, type ExtractionRunResult } from './worker-pool';
+import { EntityWorkerPool, ExtractionCancelled, type EntityWorkerLike, type ExtractionJob, type ExtractionRunOptions, type ExtractionRunResult } from './worker-pool';
 
 /** Workers a host can give the entity index, or why it cannot (extraction then runs in slices). */
 export type EntityWorkerSupply =
@@ -41,6 +41,7 @@ export class BulkExtraction {
   private paused = false;
   private chosen: { mode: ExtractionMode; detail: string } | undefined;
   private forced: ExtractionMode | undefined;
+  private disposed = false;
 
   constructor(private readonly options: BulkExtractionOptions) {}
 
@@ -54,8 +55,13 @@ export class BulkExtraction {
     return this.chosen?.detail;
   }
 
-  /** The extractor, made on the first call (and again after detach()). */
+  /**
+   * The extractor, made on the first call (and again after detach()). After dispose() it rejects
+   * with ExtractionCancelled: a round still ending must not ask the host for workers again (the
+   * web host reads the model and starts a probe worker for that) nor make a pool nobody disposes.
+   */
   get(): Promise<BulkExtractor> {
+    if (this.disposed) return Promise.reject(new ExtractionCancelled());
     this.extractor ??= (async (): Promise<BulkExtractor> => {
       const supply = this.forced === 'slices' ? { unavailable: 'slices requested' } : await this.options.workers();
       let extractor: BulkExtractor;
@@ -102,8 +108,9 @@ export class BulkExtraction {
     return old ? old.catch(() => undefined) : Promise.resolve(undefined);
   }
 
-  /** Disposes the current extractor (its workers end). */
+  /** Disposes the current extractor (its workers end); none is made after this. */
   dispose(): void {
+    this.disposed = true;
     void this.detach().then((extractor) => extractor?.dispose());
   }
 }

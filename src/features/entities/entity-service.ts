@@ -441,6 +441,9 @@ export class EntityService implements EntitySource, vscode.Disposable {
     this.stats.fromCache += fromCache;
     if (fromCache > 0) this.fireChangeSoon();
     if (jobs.length > 0) {
+      // A run stopped during its last file (a dispose, a switch-off) ends as the extractor would end
+      // it, but before the state is fired, the model warmed and workers asked for.
+      if (signal.aborted) throw new ExtractionCancelled();
       if (extractionPlace(jobs, this.queue.built) === 'host') await this.extractInPlace(round);
       else await this.extractInWorkers(round, signal);
     }
