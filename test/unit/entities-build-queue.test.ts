@@ -225,4 +225,33 @@ describe('EntityBuildQueue (queued files, one run draining them in rounds)', () 
     expect(h.settled).toEqual([true]);
     expect(h.complete).toEqual([false]);
   });
+
+  it('a run under way when the build restarts is not the new build\'s complete one (it fed only its own snapshot)', async () => {
+    const h = harness();
+    // A file changed during a rebuild's cache write: its run starts before the rebuild restarts.
+    h.queue.enqueue(['x'], 0);
+    h.advance(0);
+    h.queue.restart();
+    await h.finishRound();
+    expect(h.settled).toEqual([true]);
+    expect(h.complete).toEqual([false]);
+    // The rebuild's own run, over every file, is.
+    h.queue.enqueue(['a', 'b', 'x'], 0);
+    h.advance(0);
+    await h.finishRound();
+    expect(h.complete).toEqual([false, true]);
+    // A switch-off: the run is aborted and the build restarted while it still ends; the next
+    // build (switched on again) is not held back by that abort.
+    h.queue.restart();
+    h.queue.enqueue(['a'], 0);
+    h.advance(0);
+    void h.queue.clear();
+    h.queue.restart();
+    await flush();
+    h.queue.restart();
+    h.queue.enqueue(['a', 'b', 'x'], 0);
+    h.advance(0);
+    await h.finishRound();
+    expect(h.complete).toEqual([false, true, false, true]);
+  });
 });

@@ -18,8 +18,8 @@ export interface BuildQueueOptions {
   onError: (error: unknown) => void;
   /**
    * A run ended with nothing queued; `first` for the first time since the build was (re)started.
-   * `firstComplete` for the first settle since then with no run aborted or failed in between:
-   * only then does the index hold the whole corpus (what the cache is trimmed to).
+   * `firstComplete` for the first settle since then of a run begun since then, with no run aborted
+   * or failed in between: only then does the index hold the whole corpus (what the cache is trimmed to).
    */
   onSettled: (first: boolean, firstComplete: boolean) => void;
 }
@@ -38,6 +38,8 @@ export class EntityBuildQueue {
   private completedOnce = false;
   /** A run was aborted or failed since the (re)start: the index may hold part of the corpus only. */
   private interrupted = false;
+  /** Counts restarts: a run under way at a restart belongs to the build before it. */
+  private generation = 0;
   private readonly idleWaiters: (() => void)[] = [];
 
   constructor(private readonly options: BuildQueueOptions) {}
@@ -89,6 +91,7 @@ export class EntityBuildQueue {
     this.settledOnce = false;
     this.completedOnce = false;
     this.interrupted = false;
+    this.generation++;
   }
 
   /** Stops the current run (between documents); what was queued stays queued. */
@@ -121,6 +124,7 @@ export class EntityBuildQueue {
   private kick(): void {
     if (this.running || !this.options.active()) return;
     const abort = (this.abort = new AbortController());
+    const generation = this.generation;
     let failed = false;
     this.running = this.drain(abort.signal)
       .catch((error: unknown) => {
@@ -129,11 +133,14 @@ export class EntityBuildQueue {
       })
       .finally(() => {
         this.running = undefined;
+        // A run under way when the build restarted (a file changed during a rebuild's cache write,
+        // a switch-off) saw only part of the new build: it neither completes nor interrupts it.
+        const current = generation === this.generation;
         // An aborted run (clear, switch-off, dispose, a new extractor) or a failed one dropped the
         // rest of its snapshot: the index may hold part of the corpus only until the build restarts.
-        if (failed || abort.signal.aborted) this.interrupted = true;
+        if (current && (failed || abort.signal.aborted)) this.interrupted = true;
         if (this.pending.size > 0 && this.options.active()) this.kick();
-        else this.settle();
+        else this.settle(current);
       });
   }
 
@@ -146,10 +153,10 @@ export class EntityBuildQueue {
     }
   }
 
-  private settle(): void {
+  private settle(current: boolean): void {
     const first = !this.settledOnce;
     this.settledOnce = true;
-    const firstComplete = !this.interrupted && !this.completedOnce;
+    const firstComplete = current && !this.interrupted && !this.completedOnce;
     if (firstComplete) this.completedOnce = true;
     this.options.onSettled(first, firstComplete);
     if (this.isIdle()) this.release();
