@@ -210,9 +210,11 @@ describe('entities', function () {
     const stats = service().stats;
     assert.ok(fs.existsSync(service().cacheFile), `cache file ${service().cacheFile}`);
     assert.ok(stats.cacheLoaded > 0, 'the cache was read back from storage');
-    assert.strictEqual(stats.lastBuildExtracted, 0, 'nothing was extracted again');
-    assert.ok(stats.lastBuildFromCache >= 14, `documents from cache: ${stats.lastBuildFromCache}`);
-    assert.strictEqual(stats.extractedByWorkers, before.extractedByWorkers);
+    // Over every round of the rebuild's run, not its last one only: a late file event from the test
+    // before can add a round of unchanged files, which reads nothing from the cache.
+    const extracted = (s: typeof stats) => s.extractedByWorkers + s.extractedInPlace + s.extractedInSlices;
+    assert.strictEqual(extracted(stats), extracted(before), 'nothing was extracted again');
+    assert.ok(stats.fromCache - before.fromCache >= 14, `documents from cache: ${stats.fromCache - before.fromCache} (last round ${stats.lastBuildFromCache})`);
     // The rebuilt index answers as before.
     await indexed();
     const text = await hoverText(sampleUri(), SAMPLE.hartmann);
