@@ -70,13 +70,14 @@ export function extractDocument(lines: readonly EntityLine[], model: EntityModel
   const candidates: EntityCandidate[] = [];
   let words = 0;
   const decoded = features.map((fl) => decodeLine(fl, model));
-  splitPairsNamedAlone(features, decoded, model);
+  const spans = decoded.map((tags) => tagSpans(tags));
+  splitPairsNamedAlone(features, decoded, spans, model);
   features.forEach((fl, li) => {
     const { line, text } = lines[li];
     const { starts, ends } = fl.tokens;
     const tags = decoded[li];
     const caps = isCapsLine(text);
-    for (const [a, b, cls] of tagSpans(tags)) {
+    for (const [a, b, cls] of spans[li]) {
       const type = TYPE_OF[cls];
       if (!type) continue;
       mentions.push({ line, start: starts[a], end: ends[b - 1], text: text.slice(starts[a], ends[b - 1]), type, source: 'tagger' });
@@ -106,14 +107,15 @@ export function extractDocument(lines: readonly EntityLine[], model: EntityModel
  * Securities", "NBS Bank and FDH Bank"); such lines are decoded again with the "and" outside any
  * name. Of the 23,500 training names, 46 hold an "and" ("Securities and Exchange Commission",
  * "Trinidad and Tobago"); measured on the development set, the split moves no name there. One
- * pass over the spans and at most one more decode of the lines concerned.
+ * pass over the spans and at most one more decode of the lines concerned, whose tags and spans
+ * are replaced in `decoded` and `spans`.
  */
-function splitPairsNamedAlone(features: readonly FeatureLine[], decoded: Uint8Array[], model: EntityModel): void {
+function splitPairsNamedAlone(features: readonly FeatureLine[], decoded: Uint8Array[], spans: [number, number, number][][], model: EntityModel): void {
   const alone = new Set<string>();
   const pairs: [number, number, number, number][] = [];
   features.forEach((fl, li) => {
     const { starts, ends } = fl.tokens;
-    for (const [a, b] of tagSpans(decoded[li])) {
+    for (const [a, b] of spans[li]) {
       let andAt = -1;
       for (let i = a + 1; i < b - 1; i++) if (ends[i] - starts[i] === 3 && fl.text.startsWith('and', starts[i])) andAt = i;
       if (andAt < 0) alone.add(fl.text.slice(starts[a], ends[b - 1]).toLowerCase());
@@ -133,7 +135,10 @@ function splitPairsNamedAlone(features: readonly FeatureLine[], decoded: Uint8Ar
     if (!at) splits.set(li, (at = new Set()));
     at.add(andAt);
   }
-  for (const [li, at] of splits) decoded[li] = decodeLine(features[li], model, true, at);
+  for (const [li, at] of splits) {
+    decoded[li] = decodeLine(features[li], model, true, at);
+    spans[li] = tagSpans(decoded[li]);
+  }
 }
 
 function makeConsistent(mentions: EntityMention[]): void {
