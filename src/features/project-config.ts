@@ -3,6 +3,7 @@ import {
   effectiveOptions, NOT_RESOLVED, PROJECT_CONFIG_FILE, ProjectConfigResolver, type ConfigProblem, type EffectiveOptions, type ProjectConfigResult,
 } from '../core/config/project-config';
 import { readConfig, type SeedReviewConfig } from './config';
+import { toVsRange } from './convert';
 import { vscodeFileSystem } from './host/vscode-file-system';
 
 /**
@@ -136,7 +137,7 @@ export class ProjectConfigs implements vscode.Disposable {
     }
     this.problems.set(uri, problems.map((p) => {
       const diagnostic = new vscode.Diagnostic(
-        new vscode.Range(p.range.start.line, p.range.start.character, p.range.end.line, p.range.end.character),
+        toVsRange(p.range),
         p.message, vscode.DiagnosticSeverity.Error);
       diagnostic.source = 'seed-review';
       return diagnostic;

@@ -3,6 +3,7 @@ import { summarizeDocument } from '../../core/summary';
 import { escapeMarkdown, markdownCodeSpan } from '../../core/markdown';
 import type { ParseResult } from '../../core/types';
 import { documentIndexAt } from '../../core/entities/document-keys';
+import { toVsRange } from '../convert';
 
 /** What the id hover can add from the entity index. */
 export type EntityCountLookup = (docIndex: number) => number | undefined;
@@ -17,7 +18,7 @@ export function idHover(document: vscode.TextDocument, parse: ParseResult, posit
   const doc = parse.documents[i];
   let range: vscode.Range | undefined;
   if (doc.kind === 'delimited' && position.line === doc.openLine && doc.idRange.start.line === doc.openLine) {
-    range = new vscode.Range(doc.idRange.start.line, doc.idRange.start.character, doc.idRange.end.line, doc.idRange.end.character);
+    range = toVsRange(doc.idRange);
   } else if (doc.closeLine !== undefined && position.line === doc.closeLine) {
     // The close id is not kept by the parser: it is the token after the marker.
     const text = document.lineAt(doc.closeLine).text;

@@ -5,7 +5,7 @@ import type { ScopedLexicon } from '../../core/entities/feeder';
 import { emptyLexicon, Lexicon, lexiconFingerprint, mergeLexicons, parseLexicon } from '../../core/entities/lexicon';
 import { locateLexiconProblem, projectFileLexicon, syntaxErrorOffset } from '../../core/entities/lexicon-files';
 import { offsetToPosition } from '../../core/text-edits';
-import type { Range } from '../../core/types';
+import { toVsRange } from '../convert';
 import { vscodeFileSystem } from '../host/vscode-file-system';
 import type { ProjectConfigs } from '../project-config';
 
@@ -162,7 +162,7 @@ export class LexiconSource implements vscode.Disposable {
   /** Invalid entries of a lexicon: a diagnostic each on the file, and a line in the log. */
   private reportSkippedEntries(uri: vscode.Uri, problems: readonly Pick<ConfigProblem, 'range' | 'message'>[]): void {
     if (problems.length === 0) return;
-    this.diagnostics.set(uri, problems.map((p) => diagnostic(toRange(p.range), `${p.message} (this entry is skipped; the rest applies)`)));
+    this.diagnostics.set(uri, problems.map((p) => diagnostic(toVsRange(p.range), `${p.message} (this entry is skipped; the rest applies)`)));
     for (const p of problems) this.log.warn(`${uri.fsPath}: ${p.message}`);
   }
 
@@ -207,9 +207,4 @@ function diagnostic(range: vscode.Range, message: string): vscode.Diagnostic {
   const d = new vscode.Diagnostic(range, message, vscode.DiagnosticSeverity.Warning);
   d.source = 'seed-review';
   return d;
-}
-
-/** A core range (0-based, UTF-16) as the editor's. */
-function toRange(range: Range): vscode.Range {
-  return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
