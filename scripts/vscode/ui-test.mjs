@@ -20,6 +20,8 @@ import { startDemoServer } from './start.mjs';
 const LARGE_COUNT = 3000;
 const largeDir = join(workspaceDir, 'ui-large');
 const largeName = `corpus-${LARGE_COUNT}.seed`;
+/** The large corpus's line count, set when start() writes it. */
+let largeLineCount = 0;
 const largeId = (i) => `${String(i).padStart(4, '0')}_${(0xb000000000000000n + BigInt(i)).toString(16)}`;
 
 /**
@@ -68,8 +70,8 @@ async function main() {
     viewport: { width: 1400, height: 900 },
     explorerShows: 'sample.seed',
     start: async () => {
-      const lineCount = writeLargeCorpus();
-      console.log(`large corpus: ui-large/${largeName}, ${LARGE_COUNT} documents, ${lineCount} lines`);
+      largeLineCount = writeLargeCorpus();
+      console.log(`large corpus: ui-large/${largeName}, ${LARGE_COUNT} documents, ${largeLineCount} lines`);
       const server = await startDemoServer({ label: 'ui-test', quiet: process.env.SEED_VERBOSE !== '1' });
       // Integration runs share test/workspace: the large corpus goes when the server does.
       // Removed before awaiting the stop, so that an exit path that does not wait removes it too.
@@ -205,16 +207,14 @@ async function main() {
         };
         /** Every document start on screen with room for its lens line above has a lens with counts and Approve / Reject. */
         const missing = (view) => view.starts.filter((start) => start.roomAbove && !lensOk(start.lens));
-        let lineCount = 0;
         await check(`a corpus of ${LARGE_COUNT} documents: after Ctrl+End the last document's lens is drawn and the view stays at the end`, async () => {
-          lineCount = readFileSync(join(largeDir, largeName), 'utf8').split('\n').length;
           await quickOpen(page, largeName);
           await runCommand(page, 'View: Focus Active Editor Group');
           // The top first: VS Code's first lenses (the window at the top of the file).
           await waitForView('the first document\'s lens at the top', (view) => view.starts.some((start) => start.id === firstId && lensOk(start.lens)));
           const pressed = Date.now();
           await page.keyboard.press('Control+End');
-          const atEnd = (view) => view.numbers.includes(lineCount);
+          const atEnd = (view) => view.numbers.includes(largeLineCount);
           const drawn = await waitForView('the last document\'s lens, with the last line in view', (view) =>
             atEnd(view) && view.starts.some((start) => start.id === lastId && lensOk(start.lens)) && missing(view).length === 0);
           // Once more after the lenses are in: still at the end (no jump back when they arrived).
@@ -223,7 +223,7 @@ async function main() {
           if (missing(after).length > 0) throw new Error(`documents on screen without their lens: ${missing(after).map((start) => start.id).join(', ')}`);
           const lens = drawn.starts.find((start) => start.id === lastId)?.lens;
           // Information only (polled every 100 ms, on a shared machine): never a pass condition.
-          return `seen ${Date.now() - pressed} ms after Ctrl+End; lines ${drawn.numbers[0]}-${drawn.numbers.at(-1)} of ${lineCount} shown, ${drawn.starts.length} document starts on screen all with lenses; last: ${lens}`;
+          return `seen ${Date.now() - pressed} ms after Ctrl+End; lines ${drawn.numbers[0]}-${drawn.numbers.at(-1)} of ${largeLineCount} shown, ${drawn.starts.length} document starts on screen all with lenses; last: ${lens}`;
         });
         await shot('codelens-large-end', page.locator('.editor-instance').first());
         await check(`the ${LARGE_COUNT}-document corpus after Ctrl+Home: the top documents have their lenses again`, async () => {
